@@ -1,0 +1,385 @@
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, Composer } from 'yaml';
+import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import { computeLineStarts } from './span.js';
+import type { Diagnostic, ParsedDocument, ParsedFile, Span, YMap, YNode, YPair, YScalar, YSeq } from './types.js';
+
+/** Bounds that keep hostile input cheap. */
+export interface ParseLimits {
+  /** Files longer than this (UTF-16 units) are not parsed; one diagnostic says so. */
+  maxFileSize: number;
+  /** Nodes an alias expansion may produce in one document before it is cut. */
+  maxAliasNodes: number;
+  /** Nesting depth beyond which the tree is cut. */
+  maxDepth: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxFileSize: 5 * 1024 * 1024,
+  maxAliasNodes: 10_000,
+  maxDepth: 200,
+};
+
+/** One chunk of a file: the text between document markers, parsed on its own. */
+interface ChunkResult {
+  base: number;
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A cache of parsed chunks keyed by their text, owned by the caller (a workspace), so that
+ * editing one document of a large multi-document file re-parses that document only.
+ */
+export interface ParseCache {
+  chunks: Map<string, ChunkResult>;
+}
+
+export function createParseCache(): ParseCache {
+  return { chunks: new Map() };
+}
+
+/**
+ * Parses a file of YAML documents into plain trees. Never throws: syntax errors, duplicate
+ * keys, tabs, alias bombs, deep nesting, binary data and oversized files become diagnostics,
+ * and whatever could be read is still returned.
+ */
+export function parseFile(
+  file: string,
+  text: string,
+  options: { cache?: ParseCache; limits?: Partial<ParseLimits> } = {},
+): ParsedFile {
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  const lineStarts = computeLineStarts(text);
+  const result: ParsedFile = { file, text, lineStarts, documents: [], diagnostics: [] };
+  if (text.length > limits.maxFileSize) {
+    result.diagnostics.push(
+      fileDiagnostic(file, 'file-too-large', 'warning', { start: 0, end: firstLineEnd(text) },
+        `File skipped: it is ${text.length} characters long, over the ${limits.maxFileSize} character limit for analysis.`),
+    );
+    return result;
+  }
+  if (looksBinary(text)) {
+    result.diagnostics.push(
+      fileDiagnostic(file, 'not-text', 'warning', { start: 0, end: Math.min(firstLineEnd(text), 1) },
+        'File skipped: it holds binary data (NUL bytes or invalid UTF-8), not YAML text.'),
+    );
+    return result;
+  }
+  const nextCache = new Map<string, ChunkResult>();
+  for (const chunk of splitDocuments(text)) {
+    const cached = options.cache?.chunks.get(chunk.text);
+    let parsed: ChunkResult;
+    if (cached) {
+      parsed = cached.base === chunk.start ? cached : shiftChunk(cached, chunk.start - cached.base, file);
+    } else {
+      parsed = parseChunk(file, chunk.text, chunk.start, limits);
+    }
+    nextCache.set(chunk.text, parsed);
+    for (const doc of parsed.documents) {
+      result.documents.push({ ...doc, index: result.documents.length });
+    }
+    result.diagnostics.push(...parsed.diagnostics);
+  }
+  if (options.cache) options.cache.chunks = nextCache;
+  return result;
+}
+
+/**
+ * Splits a file at lines that start with the `---` marker. A chunk holding only comments,
+ * directives or blank lines is joined to the next one, so `%YAML` directives stay with their
+ * document. The chunks cover the text exactly.
+ */
+export function splitDocuments(text: string): { start: number; text: string }[] {
+  const starts: number[] = [0];
+  const re = /^---(?=[ \t\r\n]|$)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index !== 0) starts.push(m.index);
+  }
+  const chunks: { start: number; text: string }[] = [];
+  let pendingStart = -1;
+  for (let i = 0; i < starts.length; i++) {
+    const start = pendingStart >= 0 ? pendingStart : starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const body = text.slice(starts[i], end);
+    if (i + 1 < starts.length && !hasContent(body)) {
+      pendingStart = start;
+      continue;
+    }
+    pendingStart = -1;
+    chunks.push({ start, text: text.slice(start, end) });
+  }
+  return chunks;
+}
+
+function hasContent(body: string): boolean {
+  for (const line of body.split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t.startsWith('%')) continue;
+    if (t === '---' || t.startsWith('--- #')) continue;
+    return true;
+  }
+  return false;
+}
+
+function parseChunk(file: string, text: string, base: number, limits: ParseLimits): ChunkResult {
+  const out: ChunkResult = { base, documents: [], diagnostics: [] };
+  if (nestingEstimate(text) > limits.maxDepth * 2) {
+    out.diagnostics.push(
+      fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
+        `This document nests deeper than ${limits.maxDepth * 2} levels; it was not analysed.`),
+    );
+    return out;
+  }
+  let docs: Document.Parsed[];
+  try {
+    const lineCounter = new LineCounter();
+    const parser = new Parser(lineCounter.addNewLine);
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
+    docs = [...composer.compose(parser.parse(text), true, text.length)];
+  } catch (error) {
+    out.diagnostics.push(
+      fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
+        error instanceof RangeError
+          ? 'This document is nested too deeply to read; nothing in it was analysed.'
+          : 'This document could not be read as YAML; nothing in it was analysed.'),
+    );
+    return out;
+  }
+  for (const doc of docs) {
+    for (const e of doc.errors) out.diagnostics.push(yamlDiagnostic(file, e, base, 'error', text.length));
+    for (const w of doc.warnings) out.diagnostics.push(yamlDiagnostic(file, w, base, 'warning', text.length));
+    const converter = new Converter(file, doc, text, base, limits, out.diagnostics);
+    const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : null;
+    const range = doc.range ?? [0, text.length, text.length];
+    out.documents.push({
+      index: out.documents.length,
+      span: { start: base + Math.max(0, Math.min(range[0], text.length)), end: base + Math.min(range[2] ?? range[1], text.length) },
+      root: root && root.kind === 'scalar' && root.type === 'null' && root.span.start === root.span.end ? null : root,
+    });
+  }
+  return out;
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab',
+};
+
+function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'error' | 'warning', length: number): Diagnostic {
+  const code = YAML_CODES[e.code] ?? 'yaml-syntax';
+  const start = Math.max(0, Math.min(e.pos[0], length));
+  let end = Math.max(start, Math.min(e.pos[1], length));
+  if (end === start && start < length) end = start + 1;
+  let message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'yaml-tab') message = 'Tabs are not allowed as YAML indentation; use spaces.';
+  else if (code === 'yaml-duplicate-key') message = 'Duplicate key: Kuma rejects a map with the same key twice.';
+  return fileDiagnostic(file, code, severity, { start: base + start, end: base + end }, message);
+}
+
+function fileDiagnostic(file: string, code: string, severity: 'error' | 'warning', span: Span, message: string): Diagnostic {
+  return { code, severity, admission: false, path: null, message, file, span, resource: null };
+}
+
+/** Converts `yaml` nodes to the plain tree, expanding aliases within a node budget. */
+class Converter {
+  private aliasNodes = 0;
+  private aliasReported = false;
+  private depthReported = false;
+  private readonly expanding = new Set<YamlNode>();
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly base: number,
+    private readonly limits: ParseLimits,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  convert(node: YamlNode | null | undefined, depth: number, inAlias = false, at?: Span): YNode {
+    const span = at ?? this.span(node);
+    if (inAlias && ++this.aliasNodes > this.limits.maxAliasNodes) {
+      if (!this.aliasReported) {
+        this.aliasReported = true;
+        this.diagnostics.push(fileDiagnostic(this.file, 'yaml-alias-limit', 'error', span,
+          `Aliases expand to more than ${this.limits.maxAliasNodes} nodes in this document (an alias bomb?); the expansion was cut here.`));
+      }
+      return nullScalar(span);
+    }
+    if (depth > this.limits.maxDepth) {
+      if (!this.depthReported) {
+        this.depthReported = true;
+        this.diagnostics.push(fileDiagnostic(this.file, 'yaml-too-deep', 'error', span,
+          `Nesting deeper than ${this.limits.maxDepth} levels; the rest of this branch was not analysed.`));
+      }
+      return nullScalar(span);
+    }
+    if (!node) return nullScalar(span);
+    if (isAlias(node)) return this.alias(node, depth);
+    if (isMap(node)) {
+      const pairs: YPair[] = [];
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = this.key(item.key as YamlNode | null, depth, inAlias);
+        const valueNode = item.value as YamlNode | null;
+        const value = valueNode
+          ? this.convert(valueNode, depth + 1, inAlias)
+          : nullScalar({ start: key.span.end + 1, end: key.span.end + 1 });
+        pairs.push({ key, value, span: { start: key.span.start, end: Math.max(key.span.end, value.span.end) } });
+      }
+      const map: YMap = { kind: 'map', span, pairs };
+      return map;
+    }
+    if (isSeq(node)) {
+      const items: YNode[] = [];
+      for (const item of node.items) {
+        if (isPair(item)) {
+          // A single-pair map inside a flow sequence (`[a: b]`).
+          const key = this.key(item.key as YamlNode | null, depth, inAlias);
+          const value = this.convert(item.value as YamlNode | null, depth + 1, inAlias, item.value ? undefined : key.span);
+          items.push({ kind: 'map', span: { start: key.span.start, end: value.span.end }, pairs: [{ key, value, span: { start: key.span.start, end: value.span.end } }] });
+        } else {
+          items.push(this.convert(item as YamlNode, depth + 1, inAlias));
+        }
+      }
+      const seq: YSeq = { kind: 'seq', span, items };
+      return seq;
+    }
+    if (isScalar(node)) return this.scalar(node, span);
+    return nullScalar(span);
+  }
+
+  private alias(node: Alias, depth: number): YNode {
+    const target = node.resolve(this.doc) as YamlNode | undefined;
+    const span = this.span(node);
+    if (!target || this.expanding.has(target)) {
+      return nullScalar(span);
+    }
+    this.expanding.add(target);
+    try {
+      return this.convert(target, depth, true);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+
+  private key(node: YamlNode | null, depth: number, inAlias: boolean): YScalar {
+    if (!node) return nullScalar(this.span(null));
+    if (isScalar(node)) return this.scalar(node, this.span(node));
+    if (isAlias(node)) {
+      const resolved = this.alias(node, depth);
+      if (resolved.kind === 'scalar') return { ...resolved, span: this.span(node) };
+    }
+    // A complex key (a map or a list as key): keep its source text as a string key.
+    const span = this.span(node);
+    void inAlias;
+    const source = this.text.slice(span.start - this.base, span.end - this.base);
+    return { kind: 'scalar', span, type: 'string', value: source, source, quoted: false };
+  }
+
+  private scalar(node: import('yaml').Scalar, span: Span): YScalar {
+    const v = node.value;
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    const source = typeof node.source === 'string' ? node.source : v === null || v === undefined ? '' : String(v);
+    if (v === null || v === undefined) return { kind: 'scalar', span, type: 'null', value: null, source, quoted };
+    if (typeof v === 'number') return { kind: 'scalar', span, type: 'number', value: v, source, quoted };
+    if (typeof v === 'bigint') return { kind: 'scalar', span, type: 'number', value: Number(v), source, quoted };
+    if (typeof v === 'boolean') return { kind: 'scalar', span, type: 'boolean', value: v, source, quoted };
+    if (typeof v === 'string') return { kind: 'scalar', span, type: 'string', value: v, source: quoted ? v : source, quoted };
+    // Binary (!!binary), dates and other tagged values read as their string form.
+    return { kind: 'scalar', span, type: 'string', value: String(v), source, quoted };
+  }
+
+  private span(node: YamlNode | null | undefined): Span {
+    const r = node?.range;
+    if (!r) return { start: this.base, end: this.base };
+    return { start: this.base + r[0], end: this.base + r[1] };
+  }
+}
+
+function nullScalar(span: Span): YScalar {
+  return { kind: 'scalar', span: { start: span.start, end: span.start === span.end ? span.end : span.end }, type: 'null', value: null, source: '', quoted: false };
+}
+
+/**
+ * Estimates the nesting depth of a chunk without parsing it: flow brackets outside quotes and
+ * comments, plus the depth of the block indentation stack. The `yaml` parser recurses per
+ * level, so a hostile depth must be refused before it is handed over.
+ */
+function nestingEstimate(text: string): number {
+  let flow = 0;
+  let maxFlow = 0;
+  let quote = '';
+  const indents: number[] = [];
+  let maxBlock = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      indent = 0;
+      quote = '';
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '#' && flow === 0 && quote === '') {
+        while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > maxBlock) maxBlock = indents.length;
+      }
+    }
+    if (quote === '#') continue;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || ' \t[{,:'.includes(text[i - 1]))) quote = c;
+    else if (c === '#') quote = '#';
+    else if (c === '[' || c === '{') {
+      flow++;
+      if (flow > maxFlow) maxFlow = flow;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return maxFlow + maxBlock;
+}
+
+function firstLineEnd(text: string): number {
+  const i = text.search(/[\r\n]/);
+  return i < 0 ? Math.min(text.length, 200) : Math.min(i, 200);
+}
+
+/** A NUL byte, or many replacement characters (what decoding invalid UTF-8 gives), means binary. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  if (sample.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  return bad > 8 && bad > sample.length / 100;
+}
+
+/** Returns a copy of a cached chunk with every span moved by `delta`. */
+function shiftChunk(chunk: ChunkResult, delta: number, file: string): ChunkResult {
+  const shiftSpan = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const shiftNode = (n: YNode): YNode => {
+    if (n.kind === 'scalar') return { ...n, span: shiftSpan(n.span) };
+    if (n.kind === 'seq') return { kind: 'seq', span: shiftSpan(n.span), items: n.items.map(shiftNode) };
+    return {
+      kind: 'map',
+      span: shiftSpan(n.span),
+      pairs: n.pairs.map((p) => ({ key: shiftNode(p.key) as YScalar, value: shiftNode(p.value), span: shiftSpan(p.span) })),
+    };
+  };
+  return {
+    base: chunk.base + delta,
+    documents: chunk.documents.map((d) => ({ ...d, span: shiftSpan(d.span), root: d.root ? shiftNode(d.root) : null })),
+    diagnostics: chunk.diagnostics.map((d) => ({ ...d, file, span: shiftSpan(d.span) })),
+  };
+}
