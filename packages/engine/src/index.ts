@@ -53,3 +53,20 @@ export type {
 export { computeLineStarts, offsetToPosition, positionToOffset, spanContains, spanToRange } from './span.js';
 export { createParseCache, DEFAULT_PARSE_LIMITS, parseFile, splitDocuments } from './parse.js';
 export type { ParseCache, ParseLimits } from './parse.js';
+export { recogniseResources } from './resources.js';
+export {
+  asMap,
+  asScalar,
+  asSeq,
+  boolOf,
+  entriesOf,
+  enumOf,
+  fieldOf,
+  itemsOf,
+  nodeAt,
+  numberOf,
+  pairOf,
+  stringOf,
+  textOf,
+  uintOf,
+} from './yaml-access.js';
