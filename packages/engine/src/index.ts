@@ -35,6 +35,7 @@ export type {
   ResourceForm,
   ResourceKind,
   ResourceRef,
+  SecretAccess,
   SecretModel,
   Selector,
   Severity,
@@ -70,3 +71,18 @@ export {
   textOf,
   uintOf,
 } from './yaml-access.js';
+export { certificateBlocks, decodeBase64, hostnameCovered, readPemBundle } from './certificates.js';
+export { analyzeFiles, createWorkspace } from './workspace.js';
+export type { Workspace, WorkspaceModels, WorkspaceResult } from './workspace.js';
+export { compareHostnames, hostnameContains, hostnamesMatch, mergePorts } from './listeners.js';
+export { bestSelector, rankOf, selectGateway, tagRecord, tagsMatch } from './selection.js';
+export { finalTags, guaranteedBySelector } from './tags.js';
+export { attachRoutes } from './routes.js';
+export { certificateSummary, inspectJson, inspectText, sortGateways } from './inspect-report.js';
+export type { InspectCertificate, InspectGateway, InspectJson } from './inspect-report.js';
+export { dataplaneModel, gatewayModel, gatewayRouteModel, listenersOf, policyRouteModel, PROTOCOLS, secretModel, selectorsOf, TLS_MODES } from './model.js';
+export { childFields, documentType, fieldAtPath, fieldByKey, isProtoKind, specType } from './fields.js';
+export type { EnumType, EnumValue, FieldSpec, FieldType, ObjectType, OneofGroup } from './fields.js';
+export { checkEnumCase, checkScalarTypes, checkUnknownFields } from './unknown-fields.js';
+export { jsonSchema } from './json-schema.js';
+export type { JsonSchema, SchemaKind } from './json-schema.js';

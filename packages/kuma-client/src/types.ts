@@ -146,3 +146,41 @@ export type SecretsState =
   | { state: 'forbidden'; message: string }
   | { state: 'not-requested' }
   | { state: 'error'; error: ClientError };
+
+/** How the client verifies and authenticates TLS. PEM texts, already read from their files. */
+export interface TlsSettings {
+  /** The CAs to trust instead of the system roots; null means the system roots. */
+  caCertificates: string | null;
+  /** A client certificate chain and its key, presented for mutual TLS; both or neither. */
+  clientCertificate: string | null;
+  clientKey: string | null;
+  /** Skips verification of the server certificate. Only ever true when the user asked for it. */
+  insecureSkipVerify: boolean;
+}
+
+/**
+ * Where and how to reach a control plane, resolved from flags, the environment and the kumactl
+ * config (see `resolveConnection`). Holds the token: print it only through
+ * `describeConnection`, which leaves it out.
+ */
+export interface ConnectionSettings {
+  /** The API server's base URL; it may carry a path prefix. */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>`; null sends none. */
+  token: string | null;
+  /** Where the token came from, for display. */
+  tokenSource: 'flag' | 'env' | 'kumactl' | null;
+  /** Extra headers sent with every request (kumactl `headers`). */
+  headers: Record<string, string>;
+  tls: TlsSettings;
+  source: ConnectionSource;
+  /** The context's `defaults.mesh`, when it names one. */
+  defaultMesh: string | null;
+  /** Sentences about settings that were ignored or look risky. */
+  warnings: string[];
+}
+
+export type ConnectionSource =
+  | { kind: 'flag' }
+  | { kind: 'kumactl'; file: string; context: string; controlPlane: string }
+  | { kind: 'default'; file: string };

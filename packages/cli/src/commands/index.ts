@@ -1,0 +1,16 @@
+import type { CommandContext } from '../context.js';
+import { checkCommand } from './check.js';
+import { inspectCommand } from './inspect.js';
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Returns the exit code, or -1 for a command that runs until it exits by itself. */
+  run(argv: string[], ctx: CommandContext): Promise<number>;
+}
+
+/** Every `meshgw` command, in the order help lists them. */
+export const COMMANDS: Command[] = [
+  { name: 'check', summary: 'check resource files as Kuma would admit them (for CI)', run: checkCommand },
+  { name: 'inspect', summary: 'print the merged gateways: ports, final tags, dataplanes, certificates', run: inspectCommand },
+];

@@ -1,0 +1,39 @@
+import { analyzeFiles, inspectJson, inspectText } from '@meshgw/engine';
+import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
+import type { ParsedArgs } from '../args.js';
+import { connect } from '../connect.js';
+import type { CommandContext } from '../context.js';
+
+/**
+ * `meshgw inspect --cp URL`: the same merged model as for files, built from a live control
+ * plane in one snapshot (requests bounded by the number of meshes). Exit 0 on success, 3 when
+ * the control plane could not be read (a sentence on stderr, never the token).
+ */
+export async function inspectLive(args: ParsedArgs, format: string, ctx: CommandContext): Promise<number> {
+  const connected = await connect(args);
+  if (!connected.ok) {
+    ctx.stderr(`meshgw inspect: ${connected.error.message}\n`);
+    return 3;
+  }
+  const snapshot = await loadControlPlaneSnapshot(connected.value.client, { includeSecrets: true });
+  if (!snapshot.ok) {
+    ctx.stderr(`meshgw inspect: ${snapshot.error.message}\n`);
+    return 3;
+  }
+  const inputs = snapshotInputs(snapshot.value);
+  const result = analyzeFiles(inputs.files, { now: ctx.now(), ...inputs.options });
+  for (const note of snapshot.value.notes) ctx.stderr(`meshgw inspect: note: ${note}\n`);
+  for (const m of snapshot.value.meshes) {
+    if (m.secrets.state === 'forbidden') ctx.stderr(`meshgw inspect: mesh ${m.name}: certificate expiry needs an admin token (secrets are admin-only).\n`);
+  }
+  if (format === 'json') {
+    const cp = snapshot.value.controlPlane;
+    const json = { ...inspectJson(result.gateways), controlPlane: { url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone } };
+    ctx.stdout(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    const cp = snapshot.value.controlPlane;
+    ctx.stdout(`${cp.product} ${cp.version} at ${cp.url}${cp.mode ? ` (${cp.mode}${cp.zone ? `, zone ${cp.zone}` : ''})` : ''}\n\n`);
+    ctx.stdout(inspectText(result.gateways) + '\n');
+  }
+  return 0;
+}

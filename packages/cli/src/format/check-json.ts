@@ -1,0 +1,49 @@
+import { spanToRange, type Diagnostic, type ParsedFile, type Range } from '@meshgw/engine';
+
+/** The `--format json` output of `meshgw check`: one object, version 1, 0-based positions. */
+export interface CheckJson {
+  version: 1;
+  files: { file: string; diagnostics: CheckJsonDiagnostic[] }[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+export interface CheckJsonDiagnostic {
+  code: string;
+  severity: Diagnostic['severity'];
+  admission: boolean;
+  path: string | null;
+  message: string;
+  resource: { type: string; mesh: string | null; name: string | null } | null;
+  range: Range;
+}
+
+export interface CheckedFile {
+  file: string;
+  parsed: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+export function checkJson(files: CheckedFile[]): CheckJson {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  const out: CheckJson = { version: 1, files: [], summary };
+  for (const f of files) {
+    out.files.push({
+      file: f.file,
+      diagnostics: f.diagnostics.map((d) => {
+        if (d.severity === 'error') summary.errors++;
+        else if (d.severity === 'warning') summary.warnings++;
+        else summary.infos++;
+        return {
+          code: d.code,
+          severity: d.severity,
+          admission: d.admission,
+          path: d.path,
+          message: d.message,
+          resource: d.resource ? { type: d.resource.type, mesh: d.resource.mesh, name: d.resource.name } : null,
+          range: spanToRange(f.parsed.lineStarts, d.span, f.parsed.text.length),
+        };
+      }),
+    });
+  }
+  return out;
+}

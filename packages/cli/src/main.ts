@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { UsageError } from './args.js';
+import type { CommandContext } from './context.js';
+import { COMMANDS } from './commands/index.js';
+
+const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+const HELP = `meshgw ${version}: what a Kuma MeshGateway really does once the control plane merges it.
+
+Usage: meshgw <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+
+Run \`meshgw <command> --help\` for the options of a command.
+`;
+
+/** Runs one command line and returns the exit code. Errors never print a stack trace. */
+export async function run(argv: string[], ctx: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    ctx.stdout(`${version}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    ctx.stderr(`meshgw: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      ctx.stderr(`meshgw ${name}: ${error.message}\nRun \`meshgw ${name} --help\` for usage.\n`);
+      return 2;
+    }
+    ctx.stderr(`meshgw ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+const ctx: CommandContext = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  now: () => (process.env.MESHGW_NOW ? new Date(process.env.MESHGW_NOW) : new Date()),
+  env: process.env,
+  isTTY: !!process.stdout.isTTY,
+  version,
+};
+
+
+run(process.argv.slice(2), ctx).then(
+  (code) => {
+    // `lsp` and `tui` keep running until their own exit; they return -1 to say so.
+    if (code >= 0) process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,204 @@
+import { readPemBundle } from './certificates.js';
+import { secretKey, type CertificateContext } from './certificate-use.js';
+import { documentDiagnostics } from './document-diagnostics.js';
+import { mergeGateways, type MergeResult } from './merge.js';
+import { dataplaneModel, gatewayModel, gatewayRouteModel, policyRouteModel, secretModel } from './model.js';
+import { createParseCache, parseFile, type ParseCache } from './parse.js';
+import { recogniseResources } from './resources.js';
+import { workspaceDiagnostics } from './workspace-diagnostics.js';
+import type {
+  AnalyzeOptions,
+  DataplaneModel,
+  Diagnostic,
+  FileAnalysis,
+  FileInput,
+  GatewayModel,
+  GatewayRouteModel,
+  PemBundleFacts,
+  PolicyRouteModel,
+  ResourceDoc,
+  SecretAccess,
+  SecretModel,
+  WorkspaceAnalysis,
+} from './types.js';
+
+/** The models of every recognised resource in the workspace. */
+export interface WorkspaceModels {
+  gateways: GatewayModel[];
+  dataplanes: DataplaneModel[];
+  routes: GatewayRouteModel[];
+  policies: PolicyRouteModel[];
+  secrets: SecretModel[];
+}
+
+/** A workspace analysis with the models and merge state behind it, for editor features. */
+export interface WorkspaceResult extends WorkspaceAnalysis {
+  models: WorkspaceModels;
+  merge: MergeResult;
+  /** Reads a PEM bundle at this analysis' `now` (cached). */
+  readBundle: (text: string) => PemBundleFacts;
+  options: Required<Pick<AnalyzeOptions, 'certificateWarningDays' | 'reportUnknownFields'>> & AnalyzeOptions;
+  now: Date;
+}
+
+interface FileEntry {
+  text: string;
+  cache: ParseCache;
+  analysis: FileAnalysis | null;
+  analysedWith: string;
+}
+
+/**
+ * A set of files analysed together, so that secrets, dataplanes and routes in one file resolve
+ * for gateways in another. Each file's parse and single-document checks are cached by its text;
+ * `analyze` re-parses only files whose text changed (and within them only changed documents),
+ * then redoes the cheap cross-file part. The workspace holds no clock: `now` is an argument.
+ */
+export interface Workspace {
+  setFile(file: string, text: string): void;
+  removeFile(file: string): boolean;
+  hasFile(file: string): boolean;
+  files(): string[];
+  analyze(options: AnalyzeOptions & { now: Date }): WorkspaceResult;
+}
+
+export function createWorkspace(): Workspace {
+  const entries = new Map<string, FileEntry>();
+  const bundleCache = new Map<string, PemBundleFacts>();
+  let bundleDay = NaN;
+  return {
+    setFile(file, text) {
+      const entry = entries.get(file);
+      if (entry) {
+        if (entry.text !== text) {
+          entry.text = text;
+          entry.analysis = null;
+        }
+      } else {
+        entries.set(file, { text, cache: createParseCache(), analysis: null, analysedWith: '' });
+      }
+    },
+    removeFile(file) {
+      return entries.delete(file);
+    },
+    hasFile(file) {
+      return entries.has(file);
+    },
+    files() {
+      return [...entries.keys()];
+    },
+    analyze(options) {
+      const opts = { certificateWarningDays: 30, reportUnknownFields: true, ...options };
+      const optionKey = `${opts.reportUnknownFields}|${opts.maxFileSize ?? ''}`;
+      const day = Math.floor(opts.now.getTime() / 86_400_000);
+      if (day !== bundleDay) {
+        bundleCache.clear();
+        bundleDay = day;
+      }
+      const readBundle = (text: string): PemBundleFacts => {
+        let facts = bundleCache.get(text);
+        if (!facts) {
+          facts = readPemBundle(text, opts.now);
+          bundleCache.set(text, facts);
+        }
+        return facts;
+      };
+      const files: FileAnalysis[] = [];
+      for (const [file, entry] of entries) {
+        if (!entry.analysis || entry.analysedWith !== optionKey) {
+          const parsed = parseFile(file, entry.text, {
+            cache: entry.cache,
+            limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
+          });
+          const resources = recogniseResources(parsed);
+          const diagnostics = [...parsed.diagnostics];
+          for (const doc of resources) diagnostics.push(...documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields }));
+          entry.analysis = { file, parsed, resources, diagnostics };
+          entry.analysedWith = optionKey;
+        }
+        files.push(entry.analysis);
+      }
+      return analyzeModels(files, opts, readBundle);
+    },
+  };
+}
+
+/** Analyses a fixed set of files at once. */
+export function analyzeFiles(inputs: FileInput[], options: AnalyzeOptions & { now: Date }): WorkspaceResult {
+  const ws = createWorkspace();
+  for (const f of inputs) ws.setFile(f.file, f.text);
+  return ws.analyze(options);
+}
+
+function analyzeModels(
+  files: FileAnalysis[],
+  opts: WorkspaceResult['options'] & { now: Date },
+  readBundle: (text: string) => PemBundleFacts,
+): WorkspaceResult {
+  const all: ResourceDoc[] = files.flatMap((f) => f.resources);
+  const models: WorkspaceModels = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
+  for (const doc of all) {
+    switch (doc.kind) {
+      case 'MeshGateway': {
+        const m = gatewayModel(doc);
+        if (m) models.gateways.push(m);
+        break;
+      }
+      case 'Dataplane': {
+        const m = dataplaneModel(doc);
+        if (m) models.dataplanes.push(m);
+        break;
+      }
+      case 'MeshGatewayRoute': {
+        const m = gatewayRouteModel(doc);
+        if (m) models.routes.push(m);
+        break;
+      }
+      case 'MeshHTTPRoute':
+      case 'MeshTCPRoute': {
+        const m = policyRouteModel(doc);
+        if (m) models.policies.push(m);
+        break;
+      }
+      case 'Secret':
+      case 'GlobalSecret': {
+        const m = secretModel(doc);
+        if (m) models.secrets.push(m);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const certificates: CertificateContext = {
+    secrets: new Map(models.secrets.filter((s) => s.kind === 'Secret').map((s) => [secretKey(s.mesh ?? 'default', s.name), s])),
+    globalSecrets: new Map(models.secrets.filter((s) => s.kind === 'GlobalSecret').map((s) => [s.name, s])),
+    read: readBundle,
+    secretAccess: accessFor(opts.secretAccess),
+  };
+  const merge = mergeGateways({
+    gateways: models.gateways,
+    dataplanes: models.dataplanes,
+    routes: models.routes,
+    policies: models.policies,
+    certificates,
+    dataplaneStatus: opts.dataplaneStatus ?? {},
+  });
+  const diagnosticsByFile = new Map<string, Diagnostic[]>();
+  for (const f of files) diagnosticsByFile.set(f.file, [...f.diagnostics]);
+  const add = (d: Diagnostic) => {
+    const list = diagnosticsByFile.get(d.file);
+    if (list) list.push(d);
+    else diagnosticsByFile.set(d.file, [d]);
+  };
+  for (const g of merge.gateways) g.diagnostics.forEach(add);
+  for (const d of workspaceDiagnostics(models, merge, { now: opts.now, warningDays: opts.certificateWarningDays, readBundle, secretAccess: accessFor(opts.secretAccess) })) add(d);
+  for (const list of diagnosticsByFile.values()) list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { files, gateways: merge.gateways, diagnosticsByFile, models, merge, readBundle, options: opts, now: opts.now };
+}
+
+function accessFor(option: AnalyzeOptions['secretAccess']): (mesh: string) => SecretAccess {
+  if (option === undefined) return () => 'full';
+  if (typeof option === 'string') return () => option;
+  return (mesh) => option[mesh] ?? 'full';
+}

@@ -1,0 +1,275 @@
+import { analyzeFiles, type MergedGateway } from '@meshgw/engine';
+import { describe, expect, it } from 'vitest';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** Analyses inline YAML files and returns the merged gateways by name. */
+function check(files: Record<string, string>): Map<string, MergedGateway> {
+  const result = analyzeFiles(
+    Object.entries(files).map(([file, text]) => ({ file, text })),
+    { now: NOW },
+  );
+  return new Map(result.gateways.map((g) => [g.name, g]));
+}
+
+function tags(g: MergedGateway, listener: number): string {
+  return g.listeners[listener].finalTags.map((t) => `${t.key}=${t.value}`).join(',');
+}
+
+const dataplane = (name: string, tagLines: string) => `
+type: Dataplane
+mesh: default
+name: ${name}
+networking:
+  address: 10.0.0.1
+  gateway:
+    type: BUILTIN
+    tags:
+${tagLines}
+`;
+
+describe('final tags: dataplane tags, overlaid by gateway tags, overlaid by listener tags', () => {
+  // The rows of the table in Kuma's builtin listener docs (the admissible ones, typo fixed).
+  it.each([
+    {
+      dp: '      kuma.io/service: edge-gateway',
+      listenerTags: '        vhost: foo.example.com',
+      expected: 'kuma.io/service=edge-gateway,vhost=foo.example.com',
+    },
+    {
+      dp: '      kuma.io/service: edge\n      location: us',
+      listenerTags: '        version: "2"',
+      expected: 'kuma.io/service=edge,location=us,version=2',
+    },
+  ])('$expected', ({ dp, listenerTags, expected }) => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', dp),
+      'gw.yaml': `
+type: MeshGateway
+mesh: default
+name: gw
+selectors:
+  - match:
+      kuma.io/service: ${dp.includes('edge-gateway') ? 'edge-gateway' : 'edge'}
+conf:
+  listeners:
+    - port: 8080
+      protocol: HTTP
+      tags:
+${listenerTags}
+`,
+    });
+    expect(tags(gws.get('gw')!, 0)).toBe(expected);
+  });
+
+  it('a later layer wins and records what it overrode', () => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', '      kuma.io/service: edge\n      location: us\n      team: a'),
+      'gw.yaml': `
+type: MeshGateway
+mesh: default
+name: gw
+selectors: [{ match: { kuma.io/service: edge } }]
+tags: { location: eu, team: b }
+conf:
+  listeners:
+    - { port: 80, protocol: HTTP, tags: { team: c } }
+`,
+    });
+    const t = gws.get('gw')!.listeners[0].finalTags;
+    expect(t.map((x) => [x.key, x.value, x.from])).toEqual([
+      ['kuma.io/service', 'edge', 'dataplane'],
+      ['location', 'eu', 'gateway'],
+      ['team', 'c', 'listener'],
+    ]);
+    expect(t[2].overridden).toEqual([
+      { from: 'dataplane', value: 'a' },
+      { from: 'gateway', value: 'b' },
+    ]);
+  });
+
+  it('without a bound dataplane the dataplane layer is what the selector guarantees', () => {
+    const gws = check({
+      'gw.yaml': `
+type: MeshGateway
+mesh: default
+name: gw
+selectors: [{ match: { kuma.io/service: edge, zone-type: "*" } }]
+conf:
+  listeners: [{ port: 80, protocol: HTTP }]
+`,
+    });
+    const g = gws.get('gw')!;
+    expect(g.dataplaneLayerFromSelector).toBe(true);
+    expect(g.listeners[0].finalTags.map((x) => [x.key, x.value, x.from])).toEqual([['kuma.io/service', 'edge', 'selector']]);
+  });
+});
+
+describe('which MeshGateway a builtin dataplane gets', () => {
+  const gw = (name: string, match: string, extra = '') => `
+type: MeshGateway
+mesh: default
+name: ${name}
+${extra}
+selectors: [{ match: { ${match} } }]
+conf:
+  listeners: [{ port: 80, protocol: HTTP }]
+`;
+  it('the selector with more tags wins', () => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', '      kuma.io/service: edge\n      zone: a'),
+      'a.yaml': gw('a', 'kuma.io/service: edge'),
+      'b.yaml': gw('b', 'kuma.io/service: edge, zone: a'),
+    });
+    expect(gws.get('b')!.dataplanes.map((d) => d.name)).toEqual(['dp-1']);
+    expect(gws.get('a')!.dataplanes).toEqual([]);
+    expect(gws.get('a')!.lostDataplanes).toEqual([{ name: 'dp-1', winner: 'b' }]);
+  });
+  it('with as many tags, more exact values win over `*`', () => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', '      kuma.io/service: edge\n      zone: a'),
+      'a.yaml': gw('a', 'kuma.io/service: edge, zone: "*"'),
+      'b.yaml': gw('b', 'kuma.io/service: edge, zone: a'),
+    });
+    expect(gws.get('b')!.dataplanes.map((d) => d.name)).toEqual(['dp-1']);
+  });
+  it('equal rank and no creation times: the alphabetically first name', () => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', '      kuma.io/service: edge'),
+      'z.yaml': gw('zeta', 'kuma.io/service: edge'),
+      'a.yaml': gw('alpha', 'kuma.io/service: edge'),
+    });
+    expect(gws.get('alpha')!.dataplanes.map((d) => d.name)).toEqual(['dp-1']);
+  });
+  it('equal rank: the gateway created later wins', () => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', '      kuma.io/service: edge'),
+      'z.yaml': gw('zeta', 'kuma.io/service: edge', 'creationTime: "2024-05-01T00:00:00Z"'),
+      'a.yaml': gw('alpha', 'kuma.io/service: edge', 'creationTime: "2024-01-01T00:00:00Z"'),
+    });
+    expect(gws.get('zeta')!.dataplanes.map((d) => d.name)).toEqual(['dp-1']);
+  });
+  it('a selector value must equal the tag, or be `*` for any value', () => {
+    const gws = check({
+      'dp.yaml': dataplane('dp-1', '      kuma.io/service: other'),
+      'a.yaml': gw('a', 'kuma.io/service: edge'),
+    });
+    expect(gws.get('a')!.dataplanes).toEqual([]);
+  });
+});
+
+describe('listeners merged by port', () => {
+  const gws = check({
+    'gw.yaml': `
+type: MeshGateway
+mesh: default
+name: gw
+selectors: [{ match: { kuma.io/service: edge } }]
+conf:
+  listeners:
+    - { port: 8080, protocol: HTTP, hostname: "*.example.com" }
+    - { port: 8080, protocol: HTTP, hostname: foo.example.com, resources: { connectionLimit: 50 } }
+    - { port: 8080, protocol: HTTP }
+    - { port: 8080, protocol: HTTP, hostname: "*.a.example.com" }
+    - { port: 8080, protocol: HTTP, hostname: bar.example.com }
+    - { port: 443, protocol: HTTPS, hostname: x.example.com, crossMesh: false, resources: { connection_limit: 7 }, tls: { mode: TERMINATE, certificates: [{ secret: s }] } }
+`,
+  });
+  const g = gws.get('gw')!;
+  it('collapses listeners of one port, ports ascending', () => {
+    expect(g.ports.map((p) => [p.port, p.protocol, p.listeners])).toEqual([
+      [443, 'HTTPS', [5]],
+      [8080, 'HTTP', [0, 1, 2, 3, 4]],
+    ]);
+  });
+  it('orders hostnames most specific first: exact names, then wildcards with more labels, then *', () => {
+    expect(g.ports[1].hostnames).toEqual(['bar.example.com', 'foo.example.com', '*.a.example.com', '*.example.com', '*']);
+  });
+  it('takes the connection limit from the first listener of the port (a later one is dropped)', () => {
+    expect(g.ports[1].connectionLimit).toBe(0);
+    expect(g.ports[0].connectionLimit).toBe(7);
+  });
+});
+
+describe('routes attached to listeners', () => {
+  const files = {
+    'dp.yaml': dataplane('dp-1', '      kuma.io/service: edge'),
+    'gw.yaml': `
+type: MeshGateway
+mesh: default
+name: gw
+selectors: [{ match: { kuma.io/service: edge } }]
+conf:
+  listeners:
+    - { port: 80, protocol: HTTP, hostname: foo.example.com, tags: { vhost: foo } }
+    - { port: 80, protocol: HTTP, hostname: bar.example.com, tags: { vhost: bar } }
+    - { port: 9000, protocol: TCP, tags: { vhost: tcp } }
+`,
+    'routes.yaml': `
+type: MeshGatewayRoute
+mesh: default
+name: all-http
+selectors: [{ match: { kuma.io/service: edge } }]
+conf: { http: { rules: [{ matches: [{ path: { match: PREFIX, value: / } }], backends: [{ destination: { kuma.io/service: web } }] }] } }
+---
+type: MeshGatewayRoute
+mesh: default
+name: foo-only
+selectors:
+  - match: { kuma.io/service: edge, vhost: nope }
+  - match: { kuma.io/service: edge, vhost: foo }
+conf: { http: { rules: [{ matches: [{ path: { match: PREFIX, value: / } }], backends: [{ destination: { kuma.io/service: web } }] }] } }
+---
+type: MeshGatewayRoute
+mesh: default
+name: any-vhost
+selectors: [{ match: { vhost: "*" } }]
+conf: { tcp: { rules: [{ backends: [{ destination: { kuma.io/service: db } }] }] } }
+---
+type: MeshGatewayRoute
+mesh: default
+name: nowhere
+selectors: [{ match: { kuma.io/service: other } }]
+conf: { tcp: { rules: [{ backends: [{ destination: { kuma.io/service: db } }] }] } }
+`,
+  };
+  it('every route any of whose selectors is a subset of the final tags attaches, per protocol family', () => {
+    const g = check(files).get('gw')!;
+    expect(g.listeners.map((l) => l.routes.map((r) => r.name))).toEqual([
+      ['all-http', 'foo-only'],
+      ['all-http'],
+      ['any-vhost'],
+    ]);
+    expect(g.listeners[0].routes[1].selectorIndex).toBe(1);
+  });
+  it('a route that attaches nowhere is reported at its selectors', () => {
+    const result = analyzeFiles(Object.entries(files).map(([file, text]) => ({ file, text })), { now: NOW });
+    const d = (result.diagnosticsByFile.get('routes.yaml') ?? []).filter((x) => x.code === 'route-unattached');
+    expect(d).toHaveLength(1);
+    expect(d[0].resource?.name).toBe('nowhere');
+  });
+  it('once a MeshHTTPRoute targets the gateway, MeshGatewayRoutes on HTTP listeners are ignored', () => {
+    const withPolicy = {
+      ...files,
+      'mhr.yaml': `
+type: MeshHTTPRoute
+mesh: default
+name: gw-route
+spec:
+  targetRef: { kind: MeshGateway, name: gw, tags: { vhost: bar } }
+  to:
+    - targetRef: { kind: Mesh }
+      rules: [{ matches: [{ path: { type: PathPrefix, value: / } }], default: { backendRefs: [{ kind: MeshService, name: web }] } }]
+`,
+    };
+    const result = analyzeFiles(Object.entries(withPolicy).map(([file, text]) => ({ file, text })), { now: NOW });
+    const g = result.gateways[0];
+    expect(g.listeners[1].routes.map((r) => [r.kind, r.name, r.effective])).toEqual([
+      ['MeshHTTPRoute', 'gw-route', true],
+      ['MeshGatewayRoute', 'all-http', false],
+    ]);
+    expect(g.listeners[2].routes.map((r) => r.effective)).toEqual([true]);
+    const shadowed = (result.diagnosticsByFile.get('routes.yaml') ?? []).filter((x) => x.code === 'route-shadowed').map((x) => x.resource?.name);
+    expect(shadowed.sort()).toEqual(['all-http', 'foo-only']);
+  });
+});
