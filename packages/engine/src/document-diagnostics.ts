@@ -1,9 +1,7 @@
+import { checkEnumCase, checkScalarTypes, checkUnknownFields } from './unknown-fields.js';
 // PENDING-WIRING
-const checkEnumCase = (_d: ResourceDoc): Diagnostic[] => [];
-const checkScalarTypes = checkEnumCase;
-const checkUnknownFields = checkEnumCase;
-const admissionDiagnostics = checkEnumCase;
-const gatewayWarnings = checkEnumCase;
+const admissionDiagnostics = (_d: ResourceDoc): Diagnostic[] => [];
+const gatewayWarnings = admissionDiagnostics;
 import type { Diagnostic, ResourceDoc } from './types.js';
 
 /**

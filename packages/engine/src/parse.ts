@@ -147,8 +147,8 @@ function parseChunk(file: string, text: string, base: number, limits: ParseLimit
     return out;
   }
   for (const doc of docs) {
-    for (const e of doc.errors) out.diagnostics.push(yamlDiagnostic(file, e, base, 'error', text.length));
-    for (const w of doc.warnings) out.diagnostics.push(yamlDiagnostic(file, w, base, 'warning', text.length));
+    for (const e of doc.errors) out.diagnostics.push(yamlDiagnostic(file, e, base, 'error', text));
+    for (const w of doc.warnings) out.diagnostics.push(yamlDiagnostic(file, w, base, 'warning', text));
     const converter = new Converter(file, doc, text, base, limits, out.diagnostics);
     const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : null;
     const range = doc.range ?? [0, text.length, text.length];
@@ -166,14 +166,22 @@ const YAML_CODES: Record<string, string> = {
   TAB_AS_INDENT: 'yaml-tab',
 };
 
-function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'error' | 'warning', length: number): Diagnostic {
+function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'error' | 'warning', text: string): Diagnostic {
+  const length = text.length;
   const code = YAML_CODES[e.code] ?? 'yaml-syntax';
   const start = Math.max(0, Math.min(e.pos[0], length));
   let end = Math.max(start, Math.min(e.pos[1], length));
   if (end === start && start < length) end = start + 1;
   let message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'yaml-tab') message = 'Tabs are not allowed as YAML indentation; use spaces.';
-  else if (code === 'yaml-duplicate-key') message = 'Duplicate key: Kuma rejects a map with the same key twice.';
+  else if (code === 'yaml-duplicate-key') {
+    // Point at the whole repeated key, not its first character.
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)(?=\s*:)/.exec(text.slice(start, start + 256));
+    if (key && key[1].length > 0) end = start + key[1].length;
+    const written = text.slice(start, end);
+    const name = /^["']/.test(written) ? written : `"${written}"`;
+    message = `Duplicate key ${name}: YAML forbids a key twice in one map, and tools disagree about which value wins.`;
+  }
   return fileDiagnostic(file, code, severity, { start: base + start, end: base + end }, message);
 }
 

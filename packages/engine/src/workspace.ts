@@ -112,7 +112,13 @@ export function createWorkspace(): Workspace {
           });
           const resources = recogniseResources(parsed);
           const diagnostics = [...parsed.diagnostics];
-          for (const doc of resources) diagnostics.push(...documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields }));
+          const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
+          for (const doc of resources) {
+            // A document YAML cannot read is not what Kuma would see: its syntax errors say
+            // enough, and checks of a half-read tree would only add noise.
+            if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
+            diagnostics.push(...documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields }));
+          }
           entry.analysis = { file, parsed, resources, diagnostics };
           entry.analysedWith = optionKey;
         }

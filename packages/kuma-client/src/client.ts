@@ -121,6 +121,25 @@ function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
+/** A phrase for the usual connection failures; Node's own message otherwise. */
+function networkReason(code: string | null, detail: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'the connection was refused';
+    case 'ECONNRESET':
+      return 'the connection was closed before an answer';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ETIMEDOUT':
+      return 'the host cannot be reached';
+    default:
+      return detail.replace(/\.$/, '');
+  }
+}
+
 const FORBIDDEN_SECRETS = 'Certificate expiry needs an admin token: this identity may not read Secrets.';
 
 /**
@@ -203,7 +222,7 @@ export function createKumaClient(
       case 'unreachable':
         return outcome.whileReadingBody
           ? clientError('unreachable', `The connection to ${shownUrl} broke while reading GET ${path}${code}.`, { path })
-          : clientError('unreachable', `Cannot connect to the control plane at ${shownUrl}${code}: ${outcome.detail}. Is kuma-cp running at that address?`, { path });
+          : clientError('unreachable', `Cannot connect to the control plane at ${shownUrl}: ${networkReason(outcome.code, outcome.detail)}${code}. Is kuma-cp running at that address?`, { path });
     }
   }
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { targetsMeshGateway, type KumaClient } from './client.js';
 import { clientError } from './errors.js';
 import type { CallOptions, ClientError, GatewayDataplane, RawResource, Result, SecretsState } from './types.js';
@@ -103,6 +104,8 @@ export async function loadControlPlaneSnapshot(client: KumaClient, options: Snap
 
   // The first failure cancels the requests still running: their results would be dropped.
   const inner = new AbortController();
+  // Every request in flight or queued listens on this signal; that many listeners is expected.
+  setMaxListeners(0, inner.signal);
   const forward = (): void => inner.abort();
   signal?.addEventListener('abort', forward, { once: true });
   const first: { error: ClientError | null } = { error: null };

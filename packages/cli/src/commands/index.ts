@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
+import { schemaCommand } from './schema.js';
 
 export interface Command {
   name: string;
@@ -13,4 +14,5 @@ export interface Command {
 export const COMMANDS: Command[] = [
   { name: 'check', summary: 'check resource files as Kuma would admit them (for CI)', run: checkCommand },
   { name: 'inspect', summary: 'print the merged gateways: ports, final tags, dataplanes, certificates', run: inspectCommand },
+  { name: 'schema', summary: 'print a JSON Schema of the resources for the YAML language server', run: schemaCommand },
 ];
