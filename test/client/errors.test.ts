@@ -31,7 +31,7 @@ interface Case {
   fault?: FakeFault;
   prepare?: (cp: FakeControlPlane) => Promise<void>;
   options?: KumaClientOptions & { token?: string };
-  call?: (client: KumaClient, signal: AbortSignal) => Promise<{ ok: boolean; error?: ClientError }>;
+  call?: (client: KumaClient, signal: AbortSignal) => Promise<{ ok: true } | { ok: false; error: ClientError }>;
   abortAfterMs?: number;
   kind: ClientErrorKind;
   message: RegExp;
@@ -108,8 +108,8 @@ async function check(testCase: Case): Promise<ClientError> {
   if (testCase.abortAfterMs !== undefined) setTimeout(() => controller.abort(), testCase.abortAfterMs);
   const call = testCase.call ?? ((c: KumaClient, signal: AbortSignal) => c.listMeshes({ signal }));
   const result = await call(client, controller.signal);
-  expect(result.ok).toBe(false);
-  const error = result.error as ClientError;
+  if (result.ok) throw new Error(`${testCase.name}: expected an error`);
+  const error = result.error;
   expect(error.kind).toBe(testCase.kind);
   expect(error.message).toMatch(testCase.message);
   if (testCase.status !== undefined) expect(error.status).toBe(testCase.status);

@@ -274,7 +274,7 @@ function renderDataplaneOverview(version: Version, dp: FakeDataplane): Record<st
     networking.gateway = gateway;
   }
   if (dp.inbound !== undefined) networking.inbound = dp.inbound;
-  const overview = renderResource(version, 'DataplaneOverview', dp, {});
+  const overview = renderResource(version, 'DataplaneOverview', { mesh: dp.mesh, name: dp.name, labels: dp.labels }, {});
   if (version.minor >= 13) overview.kri = `kri_dp_${dp.mesh}_${dp.labels?.['kuma.io/zone'] ?? ''}__${dp.name}_`;
   overview.dataplane = { networking };
   if (dp.noInsight !== true) {
@@ -461,25 +461,24 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
   }
 
   function resourceTypes(): Record<string, unknown>[] {
-    const entry = (name: string, path: string, scope: 'Mesh' | 'Global', plural: string, singular: string, shortName: string, policy: boolean) => {
-      const out: Record<string, unknown> = { includeInFederation: true, name, path, pluralDisplayName: plural };
-      if (policy) out.policy = { hasFromTargetRef: false, hasRulesTargetRef: false, hasToTargetRef: true, isFromAsRules: false, isTargetRef: true };
+    // Field order as in pkg/api-server/testdata/base_endpoints/_resources.golden.json.
+    const entry = (name: string, path: string, scope: 'Mesh' | 'Global', plural: string, singular: string, shortName: string, policy: 'route' | 'legacy' | null): Record<string, unknown> => {
+      const out: Record<string, unknown> = { includeInFederation: name !== 'Dataplane', name, path, pluralDisplayName: plural };
+      if (policy === 'route') out.policy = { hasFromTargetRef: false, hasRulesTargetRef: false, hasToTargetRef: true, isFromAsRules: false, isTargetRef: true };
+      if (policy === 'legacy') out.policy = { hasFromTargetRef: false, hasRulesTargetRef: false, hasToTargetRef: false, isFromAsRules: false, isTargetRef: false };
       return { ...out, readOnly: false, scope, shortName, singularDisplayName: singular };
     };
     const types = [
-      { ...entry('Dataplane', 'dataplanes', 'Mesh', 'Dataplanes', 'Dataplane', 'dp', false), includeInFederation: false },
-      entry('GlobalSecret', 'globalsecrets', 'Global', 'Global Secrets', 'Global Secret', '', false),
-      entry('Mesh', 'meshes', 'Global', 'Meshes', 'Mesh', 'm', false),
-      entry('MeshHTTPRoute', 'meshhttproutes', 'Mesh', 'Mesh HTTP Routes', 'Mesh HTTP Route', 'mhttpr', true),
-      entry('MeshTCPRoute', 'meshtcproutes', 'Mesh', 'Mesh TCP Routes', 'Mesh TCP Route', 'mtcpr', true),
-      entry('Secret', 'secrets', 'Mesh', 'Secrets', 'Secret', '', false),
+      entry('Dataplane', 'dataplanes', 'Mesh', 'Dataplanes', 'Dataplane', 'dp', null),
+      entry('GlobalSecret', 'globalsecrets', 'Global', 'Global Secrets', 'Global Secret', '', null),
+      entry('Mesh', 'meshes', 'Global', 'Meshes', 'Mesh', 'm', null),
+      entry('MeshHTTPRoute', 'meshhttproutes', 'Mesh', 'Mesh HTTP Routes', 'Mesh HTTP Route', 'mhttpr', 'route'),
+      entry('MeshTCPRoute', 'meshtcproutes', 'Mesh', 'Mesh TCP Routes', 'Mesh TCP Route', 'mtcpr', 'route'),
+      entry('Secret', 'secrets', 'Mesh', 'Secrets', 'Secret', '', null),
     ];
     if (options.withoutMeshGateway !== true) {
-      types.push(entry('MeshGateway', 'meshgateways', 'Mesh', 'Mesh Gateways', 'Mesh Gateway', 'mgw', false));
-      types.push({
-        ...entry('MeshGatewayRoute', 'meshgatewayroutes', 'Mesh', 'Mesh Gateway Routes', 'Mesh Gateway Route', '', false),
-        policy: { hasFromTargetRef: false, hasRulesTargetRef: false, hasToTargetRef: false, isFromAsRules: false, isTargetRef: false },
-      });
+      types.push(entry('MeshGateway', 'meshgateways', 'Mesh', 'Mesh Gateways', 'Mesh Gateway', 'mgw', null));
+      types.push(entry('MeshGatewayRoute', 'meshgatewayroutes', 'Mesh', 'Mesh Gateway Routes', 'Mesh Gateway Route', '', 'legacy'));
     }
     return types.sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1));
   }

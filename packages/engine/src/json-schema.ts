@@ -13,8 +13,9 @@ import type { ResourceKind } from './types.js';
  * required keys of selectors and destinations, and at most one member per oneof. A Universal
  * document is told apart by `type`, a Kubernetes one by `apiVersion` plus `kind`.
  *
- * Besides standard keywords the schema carries `markdownDescription`, `deprecationMessage` and
- * `enumDescriptions`, which yaml-language-server and VS Code read and validators ignore.
+ * Besides standard keywords the schema carries `markdownDescription`, `deprecationMessage`,
+ * `enumDescriptions` and `markdownEnumDescriptions`, which yaml-language-server and VS Code read
+ * and validators ignore.
  */
 
 export type SchemaKind = 'MeshGateway' | 'MeshGatewayRoute' | 'Dataplane' | 'all';
@@ -59,9 +60,8 @@ function objectSchema(type: ObjectType): JsonSchema {
   const required: string[] = [];
   const allOf: JsonSchema[] = [];
   for (const field of type.fields) {
-    const schema = fieldSchema(field);
-    properties[field.name] = schema;
-    if (field.protoName) properties[field.protoName] = schema;
+    properties[field.name] = fieldSchema(field, field.name);
+    if (field.protoName) properties[field.protoName] = fieldSchema(field, field.protoName);
     if (field.required) {
       if (field.protoName) allOf.push({ anyOf: [{ required: [field.name] }, { required: [field.protoName] }] });
       else required.push(field.name);
@@ -90,10 +90,11 @@ function spellings(type: ObjectType, name: string): string[] {
   return field?.protoName ? [field.name, field.protoName] : [name];
 }
 
-function fieldSchema(field: FieldSpec): JsonSchema {
+/** The schema of a field written as `key` (its JSON or its proto name). */
+function fieldSchema(field: FieldSpec, key: string): JsonSchema {
   const base = typeSchema(field.type);
   const schema = field.required ? base : nullable(base);
-  const annotated: JsonSchema = { description: plain(field.doc), markdownDescription: field.doc, ...schema };
+  const annotated: JsonSchema = { title: key, description: plain(field.doc), markdownDescription: field.doc, ...schema };
   if (field.deprecated) annotated.deprecationMessage = plain(field.deprecated);
   return annotated;
 }
@@ -111,12 +112,8 @@ function typeSchema(type: FieldType): JsonSchema {
     case 'timestamp':
       return { type: 'string' };
     case 'uint32':
-      return {
-        anyOf: [
-          { type: 'integer', minimum: type.min ?? 0, maximum: type.max ?? UINT32_MAX },
-          { type: 'string', pattern: QUOTED_UINT },
-        ],
-      };
+      // `minimum`/`maximum` apply to the integer, `pattern` to the quoted form.
+      return { type: ['integer', 'string'], minimum: type.min ?? 0, maximum: type.max ?? UINT32_MAX, pattern: QUOTED_UINT };
     case 'integer': {
       const s: JsonSchema = { type: 'integer' };
       if (type.min !== undefined) s.minimum = type.min;
@@ -124,10 +121,10 @@ function typeSchema(type: FieldType): JsonSchema {
       return s;
     }
     case 'double': {
-      const n: JsonSchema = { type: 'number' };
-      if (type.min !== undefined) n.minimum = type.min;
-      if (type.max !== undefined) n.maximum = type.max;
-      return { anyOf: [n, { type: 'string', pattern: QUOTED_DOUBLE }] };
+      const s: JsonSchema = { type: ['number', 'string'], pattern: QUOTED_DOUBLE };
+      if (type.min !== undefined) s.minimum = type.min;
+      if (type.max !== undefined) s.maximum = type.max;
+      return s;
     }
     case 'bool':
       return { type: 'boolean' };
@@ -135,7 +132,12 @@ function typeSchema(type: FieldType): JsonSchema {
       return { type: ['integer', 'string'] };
     case 'enum': {
       const names = type.values.map((v) => v.name);
-      const named: JsonSchema = { type: 'string', enum: names, enumDescriptions: type.values.map((v) => v.doc) };
+      const named: JsonSchema = {
+        type: 'string',
+        enum: names,
+        enumDescriptions: type.values.map((v) => plain(v.doc)),
+        markdownEnumDescriptions: type.values.map((v) => v.doc),
+      };
       return type.numbers ? { anyOf: [named, { type: 'integer' }] } : named;
     }
     case 'map': {
@@ -161,7 +163,9 @@ function nullable(schema: JsonSchema): JsonSchema {
   if (typeof schema.type === 'string') {
     const out: JsonSchema = { ...schema, type: [schema.type, 'null'] };
     if (Array.isArray(schema.enum)) out.enum = [...(schema.enum as unknown[]), null];
-    if (Array.isArray(schema.enumDescriptions)) out.enumDescriptions = [...(schema.enumDescriptions as string[]), ''];
+    for (const key of ['enumDescriptions', 'markdownEnumDescriptions']) {
+      if (Array.isArray(schema[key])) out[key] = [...(schema[key] as string[]), ''];
+    }
     return out;
   }
   if (Array.isArray(schema.type)) return { ...schema, type: [...(schema.type as string[]), 'null'] };

@@ -69,7 +69,7 @@ export function listenersOf(spec: YNode | null): ListenerModel[] {
     const protocol = pairOf(item, 'protocol');
     const hostname = pairOf(item, 'hostname');
     const tlsPair = pairOf(item, 'tls');
-    const crossMesh = pairOf(item, 'crossMesh', 'cross_mesh');
+    const crossMesh = pairOf(item, 'crossMesh');
     const resources = fieldOf(item, 'resources');
     const limit = pairOf(resources, 'connectionLimit', 'connection_limit');
     let tls: ListenerModel['tls'] = null;

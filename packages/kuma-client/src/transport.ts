@@ -62,6 +62,13 @@ function classify(error: NodeJS.ErrnoException): TransportFailureKind {
   return 'unreachable';
 }
 
+/** OpenSSL messages carry file names and error stacks; keep the reason (`wrong version number`). */
+function tlsReason(message: string): string {
+  const match = /SSL routines:[^:]*:([^:\n]+)/.exec(message);
+  if (match !== null) return match[1].trim();
+  return message.split('\n')[0].trim();
+}
+
 /**
  * A transport on `node:http` and `node:https` with keep-alive agents of at most `maxSockets`
  * connections each. TLS settings apply to every https request it makes.
@@ -148,7 +155,8 @@ export function createNodeTransport(tls: TlsSettings, options: { maxSockets: num
         return;
       }
       clientRequest.on('error', (error: NodeJS.ErrnoException) => {
-        fail(classify(error), error.code ?? null, error.message);
+        const kind = classify(error);
+        fail(kind, error.code ?? null, kind === 'tls-handshake' ? tlsReason(error.message) : error.message);
       });
       clientRequest.end();
     });

@@ -4,8 +4,9 @@ import type { Report } from './rule.js';
 import type { Span, YNode } from '../types.js';
 
 /**
- * Kuma's `validateMeshGatewayRouteBackend` for the backend held in `parent` (a mirror) or for a
- * backend list item: required, with a destination holding `kuma.io/service`.
+ * Kuma's `validateMeshGatewayRouteBackend` for the `backend` field of `parent` (a mirror
+ * filter): required, with a destination holding `kuma.io/service`. `parentSpan` is where a
+ * missing backend points.
  */
 export function checkBackend(parent: YNode, path: string, parentSpan: Span, report: Report): void {
   const backend = messageField(parent, 'backend');
@@ -16,7 +17,10 @@ export function checkBackend(parent: YNode, path: string, parentSpan: Span, repo
   checkDestination(backend.value, path, keySpan(backend.pair), report);
 }
 
-/** The destination of a backend, checked as a selector; paths have no `.destination`. */
+/**
+ * The destination of a backend (a rule's backend list item or a mirror's backend), checked as a
+ * selector at the backend's own path: Kuma prints no `.destination`.
+ */
 export function checkDestination(backend: YNode, path: string, backendSpan: Span, report: Report): void {
   const destination = tagsField(backend, 'destination');
   checkTags(

@@ -1,0 +1,15 @@
+import { enumField, messageField } from './read.js';
+import type { ResourceDoc } from '../types.js';
+
+/** `Dataplane.Networking.Gateway.GatewayType`. */
+export const GATEWAY_TYPE = { DELEGATED: 0, BUILTIN: 1 } as const;
+
+/**
+ * Whether a Dataplane declares a builtin gateway (`networking.gateway.type: BUILTIN` or 1). Only
+ * those are checked here; other Dataplanes get no checks from this module.
+ */
+export function isBuiltinGateway(doc: ResourceDoc): boolean {
+  if (doc.kind !== 'Dataplane') return false;
+  const gateway = messageField(messageField(doc.spec, 'networking').value, 'gateway').value;
+  return gateway !== null && enumField(gateway, GATEWAY_TYPE, 'type').value === GATEWAY_TYPE.BUILTIN;
+}

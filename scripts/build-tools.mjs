@@ -1,0 +1,109 @@
+// Helpers shared by the packaging scripts: run a tool, build TypeScript projects, bundle with esbuild.
+// Nothing here touches the network.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'package.json'));
+
+/** Runs a command in `cwd` with inherited output; exits the script when it fails. */
+export function run(command, args, cwd = ROOT) {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
+  if (result.error) fail(`${command}: ${result.error.message}`);
+  if (result.status !== 0) fail(`${[command, ...args].join(' ')} exited with ${result.status ?? result.signal}`);
+}
+
+/** Runs a Node script (a tool's JavaScript entry) with the current Node. */
+export function runNode(script, args, cwd = ROOT) {
+  run(process.execPath, [script, ...args], cwd);
+}
+
+export function fail(message) {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+export function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** `tsc -b` on the given project folders (relative to the root); references are built first. */
+export function buildProjects(dirs) {
+  runNode(require.resolve('typescript/bin/tsc'), ['-b', ...dirs]);
+}
+
+/** Type-checks one tsconfig without emitting. */
+export function typeCheck(tsconfig) {
+  runNode(require.resolve('typescript/bin/tsc'), ['-p', tsconfig, '--noEmit']);
+}
+
+/**
+ * The workspace folders a workspace package depends on, directly or through other workspace
+ * packages, in no particular order; the package's own folder included.
+ */
+export function workspaceClosure(dir) {
+  const byName = new Map();
+  for (const ws of readJson(join(ROOT, 'package.json')).workspaces) {
+    byName.set(readJson(join(ROOT, ws, 'package.json')).name, ws);
+  }
+  const out = new Set();
+  const visit = (ws) => {
+    if (out.has(ws)) return;
+    out.add(ws);
+    const deps = readJson(join(ROOT, ws, 'package.json')).dependencies ?? {};
+    for (const name of Object.keys(deps)) if (byName.has(name)) visit(byName.get(name));
+  };
+  visit(dir);
+  return [...out];
+}
+
+/** esbuild's JavaScript API, from the workspace's own install. */
+export async function esbuild() {
+  return import(require.resolve('esbuild'));
+}
+
+/**
+ * Bundles an ES module entry into one CommonJS file for Node. `import.meta.url` is mapped to the
+ * bundle's own file URL so code that locates itself keeps working.
+ */
+export async function bundleCommonJs(entry, outfile, options = {}) {
+  const { build } = await esbuild();
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: "const __meshgwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__meshgwImportMetaUrl' },
+    ...options,
+  });
+}
+
+/**
+ * Bundles an ES module entry into one ES module for Node. CommonJS dependencies that call
+ * `require` for Node built-ins get a real `require`.
+ */
+export async function bundleEsm(entry, outfile, options = {}) {
+  const { build } = await esbuild();
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __meshgwCreateRequire } from 'node:module'; const require = __meshgwCreateRequire(import.meta.url);" },
+    ...options,
+  });
+}

@@ -1,0 +1,67 @@
+// `npm run pack`: builds meshgw-<version>.tgz at the repository root, the `meshgw` command with
+// the engine, server, app and every dependency bundled into one file, so that
+// `npm install -g ./meshgw-<version>.tgz` needs no registry and no network.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProjects, bundleEsm, readJson, ROOT, run, runNode, workspaceClosure } from './build-tools.mjs';
+
+const CLI = 'packages/cli';
+const cli = readJson(join(ROOT, CLI, 'package.json'));
+
+buildProjects(workspaceClosure(CLI));
+
+const stage = mkdtempSync(join(tmpdir(), 'meshgw-pack-'));
+try {
+  mkdirSync(join(stage, 'bin'));
+  mkdirSync(join(stage, 'dist'));
+  // The CLI reads its version from `../package.json` relative to its entry, which holds in the
+  // staged layout: dist/main.js next to package.json.
+  await bundleEsm(join(ROOT, CLI, 'dist/main.js'), join(stage, 'dist/main.js'), {
+    external: ['react-devtools-core'],
+  });
+  writeFileSync(join(stage, 'bin/meshgw.js'), "#!/usr/bin/env node\nimport '../dist/main.js';\n", { mode: 0o755 });
+  const manifest = {
+    name: cli.name,
+    version: cli.version,
+    description: cli.description,
+    license: cli.license,
+    type: 'module',
+    bin: { meshgw: 'bin/meshgw.js' },
+    files: ['bin', 'dist'],
+    engines: { node: '>=20' },
+    keywords: ['kuma', 'kong-mesh', 'meshgateway', 'gateway', 'lint', 'language-server'],
+  };
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(stage, 'README.md'), readme(cli.version));
+  copyFileSync(join(ROOT, 'extension/LICENSE'), join(stage, 'LICENSE'));
+  runNpm(['pack', '--pack-destination', ROOT, '--loglevel', 'warn'], stage);
+  process.stdout.write(`${join(ROOT, `${cli.name}-${cli.version}.tgz`)}\n`);
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
+
+/** Runs npm: the one running this script when started by `npm run`, else `npm` on the PATH. */
+function runNpm(args, cwd) {
+  const npmCli = process.env.npm_execpath;
+  if (npmCli && /npm-cli\.js$/.test(npmCli)) runNode(npmCli, args, cwd);
+  else run('npm', args, cwd);
+}
+
+function readme(version) {
+  return `# meshgw ${version}
+
+What a Kuma MeshGateway really does once the control plane merges it.
+
+\`\`\`sh
+npm install -g ./meshgw-${version}.tgz   # no registry needed: everything is bundled
+meshgw check gateways/                    # Kuma's admission errors and what Kuma silently drops
+meshgw inspect gateways/                  # merged ports, final tags, routes, certificates
+meshgw lsp --stdio                        # the language server for any LSP client
+meshgw schema > meshgw.schema.json        # a JSON Schema for the YAML language server
+meshgw tui                                # the terminal app on your kumactl context
+\`\`\`
+
+\`meshgw --help\` and \`meshgw <command> --help\` describe every flag. Node 20 or newer.
+`;
+}

@@ -1,0 +1,35 @@
+/** Short human durations for the header: `just now`, `12 s ago`, `3 min ago`, `2 h ago`, `4 d ago`. */
+export function ago(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 1) return 'just now';
+  if (s < 120) return `${s} s ago`;
+  const min = Math.floor(s / 60);
+  if (min < 120) return `${min} min ago`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}
+
+/** A duration without "ago": `45 s`, `3 min`. */
+export function duration(ms: number): string {
+  return ago(ms).replace(/ ago$/, '').replace('just now', '0 s');
+}
+
+/** Cuts `text` to `width` columns, ending with `…` when cut. Widths are counted in UTF-16 units. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (text.length <= width) return text;
+  if (width === 1) return '…';
+  return `${text.slice(0, width - 1)}…`;
+}
+
+/** Pads or cuts `text` to exactly `width` columns. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const cut = truncate(text, width);
+  return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
+}
+
+/** The `HH:MM:SS` of a time, in UTC so that tests and screens agree. */
+export function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}

@@ -1,0 +1,56 @@
+import type { FileInput } from '@meshgw/engine';
+import type { ConnectionSettings, KumaClient, Result } from '@meshgw/kuma-client';
+
+/** Resource files read through the engine; no control plane. `load` is called at every refresh. */
+export interface FilesSource {
+  kind: 'files';
+  /** The paths as given on the command line, for the header. */
+  paths: string[];
+  /** Reads the files again. A rejection is shown as a failed refresh (the last data stays). */
+  load: (signal: AbortSignal) => Promise<FileInput[]>;
+}
+
+/** A live control plane. The app only reads from it. */
+export interface LiveSource {
+  kind: 'live';
+  client: KumaClient;
+  settings: ConnectionSettings;
+  /** Connects to another kumactl context for `:ctx NAME`; absent when switching is not offered. */
+  connectContext?: (name: string) => Promise<Result<LiveSource>>;
+  /** The kumactl context names, for `:ctx` without a name. */
+  contexts?: string[];
+}
+
+export type DataSource = FilesSource | LiveSource;
+
+/** What the header says about where the data comes from. Never holds a token. */
+export type SourceInfo =
+  | { kind: 'files'; label: string; fileCount: number }
+  | {
+      kind: 'live';
+      url: string;
+      product: string | null;
+      version: string | null;
+      mode: string | null;
+      zone: string | null;
+      federated: boolean;
+      context: string | null;
+      insecure: boolean;
+    };
+
+/** The header's description of a source before its first refresh answered. */
+export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
+  if (source.kind === 'files') return { kind: 'files', label: source.paths.join(' '), fileCount };
+  const origin = source.settings.source;
+  return {
+    kind: 'live',
+    url: source.client.url,
+    product: null,
+    version: null,
+    mode: null,
+    zone: null,
+    federated: false,
+    context: origin.kind === 'kumactl' ? origin.context : null,
+    insecure: source.settings.tls.insecureSkipVerify,
+  };
+}
