@@ -6,7 +6,7 @@ import { checkTags, PROTOCOL_TAG, SERVICE_TAG } from './tag-checks.js';
 import type { TagEntry } from './read.js';
 import type { Emit } from './tag-checks.js';
 import type { AdmissionRule, Report } from './rule.js';
-import type { YNode } from '../types.js';
+import type { YNode, YPair } from '../types.js';
 
 /** Protocols `ParseProtocol` knows (compared lower-cased), and the ones Kuma lists to the user. */
 const KNOWN_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'tls', 'http', 'http2', 'grpc', 'kafka', 'mysql']);
@@ -36,7 +36,7 @@ export const dataplaneInbound: AdmissionRule = {
 
 function checkInbound(inbound: YNode, path: string, dataplaneAddress: string, report: Report): void {
   const anchor = itemAnchor(inbound);
-  const at = (f: { pair: import('../types.js').YPair | null }) => (f.pair ? valueSpan(f.pair) : anchor);
+  const at = (f: { pair: YPair | null }) => (f.pair ? valueSpan(f.pair) : anchor);
   const port = uintField(inbound, 'port');
   const servicePort = uintField(inbound, 'servicePort');
   const serviceAddress = stringField(inbound, 'serviceAddress');

@@ -120,16 +120,17 @@ function checkHeaders(headers: YNode[], path: string, hostRewrite: boolean, repo
 }
 
 /**
- * A `google.protobuf.DoubleValue` as the decoder reads it: a number, or a string holding a number,
- * `NaN`, `Infinity` or `-Infinity`. Anything else is a parse error and reads as absent (null).
+ * A `google.protobuf.DoubleValue` as the decoder reads it: a finite number, a string holding a
+ * JSON number, or the strings `NaN`, `Infinity`, `-Infinity`. Anything else is a parse error and
+ * reads as absent (null).
  */
 function doubleValue(node: YNode): number | null {
   if (node.kind !== 'scalar') return null;
-  if (node.type === 'number') return node.value as number;
+  if (node.type === 'number') return Number.isFinite(node.value) ? (node.value as number) : null;
   if (node.type !== 'string') return null;
   const s = node.value as string;
   if (s === 'NaN') return Number.NaN;
   if (s === 'Infinity') return Number.POSITIVE_INFINITY;
   if (s === '-Infinity') return Number.NEGATIVE_INFINITY;
-  return /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : null;
+  return /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(s) ? Number(s) : null;
 }

@@ -1,0 +1,623 @@
+import { splitDocuments } from './parse.js';
+import type { WorkspaceResult } from './workspace.js';
+import type {
+  CertificateRef,
+  CertificateUse,
+  DataplaneModel,
+  FileAnalysis,
+  GatewayModel,
+  GatewayRouteModel,
+  ListenerModel,
+  MergedGateway,
+  MergedListener,
+  MergedPort,
+  ParsedDocument,
+  PolicyRouteModel,
+  ResourceDoc,
+  ResourceForm,
+  ResourceKind,
+  Selector,
+  Span,
+  Tag,
+  YNode,
+  YPair,
+  YScalar,
+} from './types.js';
+
+/**
+ * What is at an offset of a file, in editor-neutral terms: the resource, the YAML path of keys,
+ * whether the offset is on a key or a value, and the Kuma objects around it (listener, selector,
+ * tag, certificate). `describeAt` reads the last analysis (a parse tree); `describeTextAt`
+ * reads only the text and indentation, so it also works on half-typed YAML.
+ */
+
+/** One step of a YAML path: a map key as written, or a list index. */
+export type PathKey = string | number;
+
+export interface GatewayContext {
+  model: GatewayModel;
+  /** The merged gateway; null when the gateway has no name (Kuma would reject it). */
+  merged: MergedGateway | null;
+}
+
+export interface ListenerContext {
+  index: number;
+  model: ListenerModel;
+  merged: MergedListener | null;
+  port: MergedPort | null;
+  /** The path below the listener item, e.g. `['tls', 'certificates', 0, 'secret']`. */
+  rest: PathKey[];
+}
+
+export interface SelectorContext {
+  owner: 'MeshGateway' | 'MeshGatewayRoute';
+  index: number;
+  selector: Selector;
+}
+
+/** Where a tag is written. `route-target` is `targetRef.tags` of a MeshHTTPRoute/MeshTCPRoute. */
+export type TagPlace = 'dataplane' | 'gateway' | 'listener' | 'selector' | 'route-target';
+
+export interface TagContext {
+  place: TagPlace;
+  key: string;
+  value: string;
+  tag: Tag;
+}
+
+export interface CertificateContext {
+  index: number;
+  ref: CertificateRef;
+  /** The resolved datasource; null when the listener does not terminate TLS. */
+  use: CertificateUse | null;
+  /** The path below the certificate item, e.g. `['secret']`. */
+  rest: PathKey[];
+}
+
+export interface OffsetDescription {
+  file: FileAnalysis;
+  offset: number;
+  document: ParsedDocument | null;
+  resource: ResourceDoc | null;
+  /** Keys from the document root to the innermost node holding the offset. */
+  path: PathKey[];
+  /** The path below the resource's spec (Kubernetes `spec:`); null outside the spec. */
+  specPath: PathKey[] | null;
+  /** 'key' or 'value' when the offset is on a key or on a scalar value; 'none' in between. */
+  on: 'key' | 'value' | 'none';
+  /** The innermost pair whose key or value holds the offset. */
+  pair: YPair | null;
+  /** The scalar under the offset: a key or a scalar value. */
+  scalar: YScalar | null;
+  gateway: GatewayContext | null;
+  listener: ListenerContext | null;
+  selector: SelectorContext | null;
+  tag: TagContext | null;
+  certificate: CertificateContext | null;
+  dataplane: DataplaneModel | null;
+  route: GatewayRouteModel | null;
+  policy: PolicyRouteModel | null;
+}
+
+/** The analysis of one file, or null when the workspace does not hold it. */
+export function fileOf(result: WorkspaceResult, file: string): FileAnalysis | null {
+  return result.files.find((f) => f.file === file) ?? null;
+}
+
+/**
+ * Describes the offset `offset` (UTF-16 units) of `file` from the last analysis. Returns null
+ * when the file is not in the workspace; a description without resource outside Kuma documents.
+ */
+export function describeAt(result: WorkspaceResult, file: string, offset: number): OffsetDescription | null {
+  const analysis = fileOf(result, file);
+  if (!analysis) return null;
+  const out: OffsetDescription = {
+    file: analysis,
+    offset,
+    document: null,
+    resource: null,
+    path: [],
+    specPath: null,
+    on: 'none',
+    pair: null,
+    scalar: null,
+    gateway: null,
+    listener: null,
+    selector: null,
+    tag: null,
+    certificate: null,
+    dataplane: null,
+    route: null,
+    policy: null,
+  };
+  const document = analysis.parsed.documents.find((d) => d.root && offset >= d.span.start && offset <= d.span.end) ?? null;
+  if (!document || !document.root) return out;
+  out.document = document;
+  walk(document.root, offset, out);
+  const resource = analysis.resources.find((r) => r.docIndex === document.index) ?? null;
+  if (!resource) return out;
+  out.resource = resource;
+  out.specPath = specPathOf(resource, out.path);
+  attachModels(result, resource, out);
+  return out;
+}
+
+function walk(root: YNode, offset: number, out: OffsetDescription): void {
+  let node: YNode = root;
+  for (;;) {
+    if (node.kind === 'map') {
+      const pair = node.pairs.find((p) => within(p.key.span, offset) || within(p.value.span, offset));
+      if (!pair) return;
+      out.path.push(keyText(pair.key));
+      out.pair = pair;
+      if (within(pair.key.span, offset)) {
+        out.on = 'key';
+        out.scalar = pair.key;
+        return;
+      }
+      node = pair.value;
+      continue;
+    }
+    if (node.kind === 'seq') {
+      const index = node.items.findIndex((item) => within(item.span, offset));
+      if (index < 0) return;
+      out.path.push(index);
+      node = node.items[index];
+      continue;
+    }
+    out.on = 'value';
+    out.scalar = node;
+    return;
+  }
+}
+
+function within(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end && (span.end > span.start || offset === span.start);
+}
+
+function keyText(key: YScalar): string {
+  return key.value === null ? '' : String(key.value);
+}
+
+/** The part of a document path below the spec; null for envelope fields. */
+export function specPathOf(resource: ResourceDoc, path: PathKey[]): PathKey[] | null {
+  if (resource.pathPrefix === '') return path;
+  return path[0] === 'spec' ? path.slice(1) : null;
+}
+
+function startsWith(path: PathKey[], prefix: (PathKey | typeof ANY_INDEX)[]): boolean {
+  if (path.length < prefix.length) return false;
+  return prefix.every((k, i) => (k === ANY_INDEX ? typeof path[i] === 'number' : path[i] === k));
+}
+
+const ANY_INDEX = Symbol('index');
+
+function attachModels(result: WorkspaceResult, resource: ResourceDoc, out: OffsetDescription): void {
+  const spec = out.specPath;
+  switch (resource.kind) {
+    case 'MeshGateway': {
+      const i = result.models.gateways.findIndex((g) => g.doc === resource);
+      if (i < 0) return;
+      const model = result.models.gateways[i];
+      const merged = result.gateways[i] ?? null;
+      out.gateway = { model, merged };
+      if (!spec) return;
+      if (startsWith(spec, ['selectors', ANY_INDEX])) {
+        const index = spec[1] as number;
+        const selector = model.selectors[index];
+        if (selector) out.selector = { owner: 'MeshGateway', index, selector };
+        if (startsWith(spec, ['selectors', ANY_INDEX, 'match']) && spec.length >= 4) {
+          out.tag = tagContext('selector', selector?.match ?? [], out.pair);
+        }
+      } else if (spec[0] === 'tags' && spec.length >= 2) {
+        out.tag = tagContext('gateway', model.tags, out.pair);
+      } else if (startsWith(spec, ['conf', 'listeners', ANY_INDEX])) {
+        const index = spec[2] as number;
+        const listener = model.listeners[index];
+        if (!listener) return;
+        const mergedListener = merged?.listeners[index] ?? null;
+        const port = merged?.ports.find((p) => p.listeners.includes(index)) ?? null;
+        const rest = spec.slice(3);
+        out.listener = { index, model: listener, merged: mergedListener, port, rest };
+        if (rest[0] === 'tags' && rest.length >= 2) out.tag = tagContext('listener', listener.tags, out.pair);
+        if (startsWith(rest, ['tls', 'certificates', ANY_INDEX])) {
+          const c = rest[2] as number;
+          const ref = listener.tls?.certificates[c];
+          if (ref) {
+            const use = mergedListener?.certificates.find((u) => u.index === c) ?? null;
+            out.certificate = { index: c, ref, use, rest: rest.slice(3) };
+          }
+        }
+      }
+      return;
+    }
+    case 'MeshGatewayRoute': {
+      const route = result.models.routes.find((r) => r.doc === resource) ?? null;
+      out.route = route;
+      if (!route || !spec || !startsWith(spec, ['selectors', ANY_INDEX])) return;
+      const index = spec[1] as number;
+      const selector = route.selectors[index];
+      if (selector) out.selector = { owner: 'MeshGatewayRoute', index, selector };
+      if (startsWith(spec, ['selectors', ANY_INDEX, 'match']) && spec.length >= 4) {
+        out.tag = tagContext('selector', selector?.match ?? [], out.pair);
+      }
+      return;
+    }
+    case 'Dataplane': {
+      const dataplane = result.models.dataplanes.find((d) => d.doc === resource) ?? null;
+      out.dataplane = dataplane;
+      if (dataplane && spec && startsWith(spec, ['networking', 'gateway', 'tags']) && spec.length >= 4) {
+        out.tag = tagContext('dataplane', dataplane.gatewayTags, out.pair);
+      }
+      return;
+    }
+    case 'MeshHTTPRoute':
+    case 'MeshTCPRoute': {
+      const policy = result.models.policies.find((p) => p.doc === resource) ?? null;
+      out.policy = policy;
+      if (policy && spec && startsWith(spec, ['targetRef', 'tags']) && spec.length >= 3) {
+        out.tag = tagContext('route-target', policy.tags, out.pair);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function tagContext(place: TagPlace, tags: Tag[], pair: YPair | null): TagContext | null {
+  if (!pair) return null;
+  const tag = tags.find((t) => t.keySpan.start === pair.key.span.start);
+  return tag ? { place, key: tag.key, value: tag.value, tag } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the text around the cursor
+
+/**
+ * The cursor's place in a document read from its text and indentation alone, for completion
+ * while the YAML is half typed. `path` is the container (key position: the map or list the key
+ * goes into) or the key whose value is being written (value position).
+ */
+export interface TextContext {
+  /** The document's kind and form as its text declares them; null when not (yet) declared. */
+  kind: ResourceKind | null;
+  form: ResourceForm;
+  /** The mesh written in the document (`mesh:` or the `kuma.io/mesh` label); null if none. */
+  mesh: string | null;
+  /** True when the document holds nothing but comments and the word under the cursor. */
+  empty: boolean;
+  position: 'key' | 'value';
+  path: PathKey[];
+  /** Value position: the key. Key position: null. */
+  key: string | null;
+  /** What is typed before the cursor in the key or value. */
+  prefix: string;
+  /** The key or value text a completion replaces. */
+  span: Span;
+  /** Keys already written in the container map, in either spelling (key position). */
+  siblings: string[];
+  /** Key position: a colon already follows the key on this line. */
+  hasColon: boolean;
+  /** The column (UTF-16 units from the line start) where the key starts. */
+  column: number;
+  /** Key position: the key is the first of a list item on this line (`- |`). */
+  afterDash: boolean;
+  /** The offset where the line starts. */
+  lineStart: number;
+}
+
+interface Entry {
+  column: number;
+  kind: 'key' | 'dash';
+  key: string;
+  value: string;
+  path: PathKey[];
+  parent: number;
+  items: number;
+}
+
+interface LineParts {
+  indent: number;
+  dashes: number[];
+  key: { text: string; start: number; end: number; colon: number } | null;
+  value: { text: string; start: number; end: number } | null;
+  /** Text that is neither a key nor a dash, with its columns. */
+  bare: { text: string; start: number; end: number } | null;
+}
+
+const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},&*!|>%@`-][^]*?|-[^\s][^]*?)[ \t]*:(?=[ \t]|$)/;
+
+/** Splits one line (without its end) into its dashes, key, value or bare text. */
+function lineParts(line: string): LineParts {
+  const parts: LineParts = { indent: 0, dashes: [], key: null, value: null, bare: null };
+  let i = 0;
+  if (line.charCodeAt(0) === 0xfeff) i = 1;
+  while (i < line.length && line[i] === ' ') i++;
+  parts.indent = i;
+  for (;;) {
+    if (line[i] === '-' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
+      parts.dashes.push(i);
+      i++;
+      while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+      continue;
+    }
+    break;
+  }
+  const rest = line.slice(i);
+  if (rest === '' || rest.startsWith('#')) return parts;
+  const m = KEY_RE.exec(rest);
+  if (m) {
+    const raw = m[1];
+    const colon = i + m[0].length - 1;
+    parts.key = { text: unquote(raw), start: i, end: i + raw.length, colon };
+    let v = colon + 1;
+    while (v < line.length && (line[v] === ' ' || line[v] === '\t')) v++;
+    const end = valueEnd(line, v);
+    parts.value = { text: line.slice(v, end), start: v, end };
+    return parts;
+  }
+  const end = valueEnd(line, i);
+  parts.bare = { text: line.slice(i, end), start: i, end };
+  return parts;
+}
+
+/** The end of a value: before a ` #` comment outside quotes, trailing blanks dropped. */
+function valueEnd(line: string, start: number): number {
+  let quote = '';
+  let end = line.length;
+  for (let i = start; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && i === start) quote = c;
+    else if (c === '#' && (i === start || line[i - 1] === ' ' || line[i - 1] === '\t')) {
+      end = i;
+      break;
+    }
+  }
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end;
+}
+
+function unquote(text: string): string {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
+  return text;
+}
+
+const LINE_RE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+
+function splitLines(text: string, base: number): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  LINE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINE_RE.exec(text)) !== null) {
+    if (m[0] === '') break;
+    out.push({ start: base + m.index, text: m[0].replace(/\r\n|\r|\n$/, '') });
+  }
+  if (out.length === 0 || /[\r\n]$/.test(text)) out.push({ start: base + text.length, text: '' });
+  return out;
+}
+
+const KINDS: ReadonlySet<string> = new Set<ResourceKind>([
+  'Mesh',
+  'MeshGateway',
+  'MeshGatewayRoute',
+  'Dataplane',
+  'Secret',
+  'GlobalSecret',
+  'MeshHTTPRoute',
+  'MeshTCPRoute',
+]);
+
+/**
+ * Describes the cursor at `offset` in `text` from indentation, `- ` markers and `key:` prefixes,
+ * never from a parse, so it works on any text. Returns null when the cursor is inside a comment,
+ * a block scalar or a flow collection, or in the indentation of a line that has content.
+ */
+export function describeTextAt(text: string, offset: number): TextContext | null {
+  const chunks = splitDocuments(text);
+  let chunk = chunks[0] ?? { start: 0, text };
+  for (const c of chunks) if (c.start <= offset) chunk = c;
+  const lines = splitLines(chunk.text, chunk.start);
+  const cursorLine = lines.findIndex((l, i) => offset >= l.start && (i + 1 === lines.length || offset < lines[i + 1].start));
+  if (cursorLine < 0) return null;
+
+  const entries: Entry[] = [];
+  const stack: number[] = [];
+  const root = { items: 0 };
+  let blockScalarAbove = -1;
+  let content = false;
+  let cursor: { parent: number; column: number; key: string | null; afterDash: boolean } | null = null;
+  let result: Omit<TextContext, 'kind' | 'form' | 'mesh' | 'empty' | 'path' | 'siblings'> | null = null;
+  let cursorParent = -2;
+
+  const push = (kind: 'key' | 'dash', column: number, key: string, value: string): number => {
+    while (stack.length > 0) {
+      const top = entries[stack[stack.length - 1]];
+      if (top.column > column || (top.column === column && !(kind === 'dash' && top.kind === 'key'))) stack.pop();
+      else break;
+    }
+    const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+    const parentPath = parent >= 0 ? entries[parent].path : [];
+    const step: PathKey = kind === 'key' ? key : parent >= 0 ? entries[parent].items++ : root.items++;
+    entries.push({ column, kind, key, value, path: [...parentPath, step], parent, items: 0 });
+    stack.push(entries.length - 1);
+    return entries.length - 1;
+  };
+  const parentFor = (column: number): number => {
+    for (let s = stack.length - 1; s >= 0; s--) {
+      const top = entries[stack[s]];
+      if (top.column < column) return stack[s];
+    }
+    return -1;
+  };
+
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const raw = line.text;
+    if (n === 0 && /^---(?=[ \t]|$)/.test(raw)) {
+      if (n === cursorLine) return null;
+      continue;
+    }
+    if (/^(\.\.\.|%)/.test(raw)) continue;
+    const parts = lineParts(raw);
+    const isBlank = parts.dashes.length === 0 && !parts.key && !parts.bare;
+    if (blockScalarAbove >= 0) {
+      if (isBlank || parts.indent > blockScalarAbove) {
+        if (n === cursorLine) return null;
+        continue;
+      }
+      blockScalarAbove = -1;
+    }
+    if (n !== cursorLine) {
+      if (isBlank) continue;
+      content = true;
+      for (const d of parts.dashes) push('dash', d, '', '');
+      if (parts.key) {
+        const value = parts.value?.text ?? '';
+        const e = push('key', parts.key.start, parts.key.text, unquote(value));
+        if (/^[|>][-+0-9]*$/.test(value)) blockScalarAbove = entries[e].column;
+        if (/^[[{]/.test(value) && !balanced(value)) blockScalarAbove = entries[e].column;
+      } else if (parts.bare && parts.dashes.length > 0 && /^[|>][-+0-9]*$/.test(parts.bare.text)) {
+        blockScalarAbove = parts.dashes[parts.dashes.length - 1];
+      }
+      if (cursorParent >= -1 && cursor) {
+        // Lines after the cursor: only their keys matter, as siblings.
+      }
+      continue;
+    }
+    // The cursor line.
+    const col = offset - line.start;
+    const firstContent = parts.dashes[0] ?? parts.key?.start ?? parts.bare?.start ?? -1;
+    if (raw.slice(0, col).includes('#') && commentBefore(raw, col)) return null;
+    if (firstContent >= 0 && col < firstContent) return null;
+    let afterDash = false;
+    for (const d of parts.dashes) {
+      if (d < col) {
+        push('dash', d, '', '');
+        afterDash = true;
+      }
+    }
+    if (parts.key && col > parts.key.colon) {
+      const value = parts.value ?? { text: '', start: col, end: col };
+      if (value.text.startsWith('[') || value.text.startsWith('{')) return null;
+      const e = push('key', parts.key.start, parts.key.text, unquote(value.text));
+      let start = value.start;
+      let end = value.end;
+      if (col < start) start = end = col;
+      if (col > end) end = col;
+      const quote = raw[start] === '"' || raw[start] === "'" ? raw[start] : '';
+      if (quote && col > start) {
+        start++;
+        if (end > start && raw[end - 1] === quote) end--;
+        if (end < col) end = col;
+      }
+      result = {
+        position: 'value',
+        key: parts.key.text,
+        prefix: raw.slice(start, col),
+        span: { start: line.start + start, end: line.start + end },
+        hasColon: true,
+        column: parts.key.start,
+        afterDash: afterDash && parts.dashes.length > 0 && parts.dashes[parts.dashes.length - 1] < parts.key.start,
+        lineStart: line.start,
+      };
+      cursor = { parent: entries[e].parent, column: parts.key.start, key: parts.key.text, afterDash: false };
+      cursorParent = e;
+      continue;
+    }
+    // Key position: a key being typed (with or without its colon), bare text, or nothing.
+    const word = parts.key ?? parts.bare;
+    const start = word ? word.start : col;
+    let end = word ? (parts.key ? parts.key.end : Math.max(col, wordEnd(raw, col))) : col;
+    if (end < col) end = col;
+    const hasColon = !!parts.key;
+    if (word && parts.dashes.some((d) => d >= col)) return null;
+    const column = word ? word.start : col;
+    const parent = parentFor(column);
+    // The pops a key at this column would make, without keeping an entry for it.
+    while (stack.length > 0 && entries[stack[stack.length - 1]].column >= column) stack.pop();
+    cursor = { parent, column, key: null, afterDash: afterDash && parts.dashes[parts.dashes.length - 1] < column };
+    cursorParent = parent;
+    if (word) content = content || (word.end > word.start && !(word.start <= col && col <= word.end) ? true : content);
+    result = {
+      position: 'key',
+      key: null,
+      prefix: raw.slice(start, col),
+      span: { start: line.start + start, end: line.start + end },
+      hasColon,
+      column,
+      afterDash: cursor.afterDash,
+      lineStart: line.start,
+    };
+    void hasColon;
+  }
+  if (!result || !cursor) return null;
+
+  // Siblings: the keys of the container, before and after the cursor line.
+  const containerIndex = result.position === 'key' ? cursor.parent : cursorParent;
+  const siblings = result.position === 'key' ? entries.filter((e) => e.parent === containerIndex && e.kind === 'key').map((e) => e.key) : [];
+  const path: PathKey[] =
+    result.position === 'key' ? (containerIndex >= 0 ? [...entries[containerIndex].path] : []) : [...entries[cursorParent].path];
+
+  const top = (key: string) => entries.find((e) => e.parent === -1 && e.kind === 'key' && e.key === key)?.value ?? null;
+  const apiVersion = top('apiVersion');
+  let kind: ResourceKind | null = null;
+  let form: ResourceForm = 'universal';
+  if (apiVersion !== null && apiVersion !== '') {
+    form = 'kubernetes';
+    const k = top('kind') ?? '';
+    if (apiVersion === 'v1' && k === 'Secret') kind = top('type') === 'system.kuma.io/global-secret' ? 'GlobalSecret' : 'Secret';
+    else if (apiVersion.startsWith('kuma.io/') && KINDS.has(k) && k !== 'Secret' && k !== 'GlobalSecret') kind = k as ResourceKind;
+  } else {
+    const t = top('type') ?? '';
+    if (KINDS.has(t)) kind = t as ResourceKind;
+  }
+  const label = entries.find((e) => e.path.length === 3 && e.path[0] === 'metadata' && e.path[1] === 'labels' && e.key === 'kuma.io/mesh');
+  const mesh = top('mesh') || label?.value || null;
+  const others = entries.filter((e) => !(result && result.position === 'value' && e === entries[cursorParent]));
+  const empty = others.length === 0 && !contentAfter(lines, cursorLine);
+  void content;
+  return { ...result, kind, form, mesh, empty, path, siblings };
+}
+
+function contentAfter(lines: { text: string }[], cursorLine: number): boolean {
+  for (let n = cursorLine + 1; n < lines.length; n++) {
+    const t = lines[n].text.replace(/^\uFEFF/, '').trim();
+    if (t !== '' && !t.startsWith('#')) return true;
+  }
+  return false;
+}
+
+function wordEnd(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && line[i] !== ' ' && line[i] !== '\t' && line[i] !== ':' && line[i] !== '#') i++;
+  return i;
+}
+
+function commentBefore(line: string, col: number): boolean {
+  let quote = '';
+  for (let i = 0; i < col; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t' || line[i - 1] === '\uFEFF')) return true;
+  }
+  return false;
+}
+
+function balanced(value: string): boolean {
+  let depth = 0;
+  for (const c of value) {
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return depth <= 0;
+}
