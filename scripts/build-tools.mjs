@@ -9,16 +9,19 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
 
-/** Runs a command in `cwd` with inherited output; exits the script when it fails. */
-export function run(command, args, cwd = ROOT) {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
+/**
+ * Runs a command in `cwd` with inherited output (stderr only with `quiet`); exits the script
+ * when it fails.
+ */
+export function run(command, args, cwd = ROOT, options = {}) {
+  const result = spawnSync(command, args, { cwd, stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   if (result.error) fail(`${command}: ${result.error.message}`);
   if (result.status !== 0) fail(`${[command, ...args].join(' ')} exited with ${result.status ?? result.signal}`);
 }
 
 /** Runs a Node script (a tool's JavaScript entry) with the current Node. */
-export function runNode(script, args, cwd = ROOT) {
-  run(process.execPath, [script, ...args], cwd);
+export function runNode(script, args, cwd = ROOT, options = {}) {
+  run(process.execPath, [script, ...args], cwd, options);
 }
 
 export function fail(message) {

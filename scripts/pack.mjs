@@ -1,13 +1,17 @@
-// `npm run pack`: builds meshgw-<version>.tgz at the repository root, the `meshgw` command with
-// the engine, server, app and every dependency bundled into one file, so that
-// `npm install -g ./meshgw-<version>.tgz` needs no registry and no network.
+// `npm run pack`: builds meshgw-<version>.tgz at the repository root (or in the folder given
+// with `--out-dir DIR`), the `meshgw` command with the engine, server, app and every dependency
+// bundled into one file, so that `npm install -g ./meshgw-<version>.tgz` needs no registry and
+// no network.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildProjects, bundleEsm, readJson, ROOT, run, runNode, workspaceClosure } from './build-tools.mjs';
 
 const CLI = 'packages/cli';
 const cli = readJson(join(ROOT, CLI, 'package.json'));
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const outDir = resolve(values['out-dir'] ?? ROOT);
 
 buildProjects(workspaceClosure(CLI));
 
@@ -35,17 +39,18 @@ try {
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(join(stage, 'README.md'), readme(cli.version));
   copyFileSync(join(ROOT, 'extension/LICENSE'), join(stage, 'LICENSE'));
-  runNpm(['pack', '--pack-destination', ROOT, '--loglevel', 'warn'], stage);
-  process.stdout.write(`${join(ROOT, `${cli.name}-${cli.version}.tgz`)}\n`);
+  mkdirSync(outDir, { recursive: true });
+  runNpm(['pack', '--pack-destination', outDir, '--loglevel', 'warn'], stage, { quiet: true });
+  process.stdout.write(`${join(outDir, `${cli.name}-${cli.version}.tgz`)}\n`);
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
 
 /** Runs npm: the one running this script when started by `npm run`, else `npm` on the PATH. */
-function runNpm(args, cwd) {
+function runNpm(args, cwd, options) {
   const npmCli = process.env.npm_execpath;
-  if (npmCli && /npm-cli\.js$/.test(npmCli)) runNode(npmCli, args, cwd);
-  else run('npm', args, cwd);
+  if (npmCli && /npm-cli\.js$/.test(npmCli)) runNode(npmCli, args, cwd, options);
+  else run('npm', args, cwd, options);
 }
 
 function readme(version) {

@@ -199,6 +199,21 @@ describe('bounded concurrency and timeouts', () => {
     expect(cp.maxInFlight()).toBe(2);
   });
 
+  it('lets many calls share one signal without listener warnings', async () => {
+    const { client } = await setup();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    const controller = new AbortController();
+    const results = await Promise.all(Array.from({ length: 40 }, () => client.getIndex({ signal: controller.signal })));
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
   it('times each request out separately, not the queue', async () => {
     const { cp, client } = await setup({ concurrency: 1, timeoutMs: 300 });
     cp.setFault('/', { kind: 'delay', ms: 150 });

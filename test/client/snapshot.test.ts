@@ -150,7 +150,7 @@ describe('loadControlPlaneSnapshot', () => {
     const result = await loadControlPlaneSnapshot(client, {});
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.controlPlane).toMatchObject({ mode: null, zone: null, version: '2.14.3' });
-    expect(result.value.notes).toEqual([expect.stringMatching(/\/config was refused/)]);
+    expect(result.value.notes).toEqual(['The control plane mode and zone are unknown: GET /config answered 403.']);
   });
 
   it('reports a global control plane without a zone, and a federated zone', async () => {

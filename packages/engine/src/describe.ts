@@ -299,6 +299,8 @@ export interface TextContext {
   siblings: string[];
   /** Key position: a colon already follows the key on this line. */
   hasColon: boolean;
+  /** Value position: the value starts right after the colon, so an insertion needs a space. */
+  needsSpace: boolean;
   /** The column (UTF-16 units from the line start) where the key starts. */
   column: number;
   /** Key position: the key is the first of a list item on this line (`- |`). */
@@ -332,8 +334,7 @@ const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},&*!|>%@`-][^]*?|
 function lineParts(line: string): LineParts {
   const parts: LineParts = { indent: 0, dashes: [], key: null, value: null, bare: null };
   let i = 0;
-  if (line.charCodeAt(0) === 0xfeff) i = 1;
-  while (i < line.length && line[i] === ' ') i++;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
   parts.indent = i;
   for (;;) {
     if (line[i] === '-' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
@@ -388,20 +389,6 @@ function unquote(text: string): string {
   return text;
 }
 
-const LINE_RE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-
-function splitLines(text: string, base: number): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
-  LINE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LINE_RE.exec(text)) !== null) {
-    if (m[0] === '') break;
-    out.push({ start: base + m.index, text: m[0].replace(/\r\n|\r|\n$/, '') });
-  }
-  if (out.length === 0 || /[\r\n]$/.test(text)) out.push({ start: base + text.length, text: '' });
-  return out;
-}
-
 const KINDS: ReadonlySet<string> = new Set<ResourceKind>([
   'Mesh',
   'MeshGateway',
@@ -416,7 +403,8 @@ const KINDS: ReadonlySet<string> = new Set<ResourceKind>([
 /**
  * Describes the cursor at `offset` in `text` from indentation, `- ` markers and `key:` prefixes,
  * never from a parse, so it works on any text. Returns null when the cursor is inside a comment,
- * a block scalar or a flow collection, or in the indentation of a line that has content.
+ * a block scalar or a flow collection, on a `---` line, or in the indentation of a line that
+ * has content.
  */
 export function describeTextAt(text: string, offset: number): TextContext | null {
   const chunks = splitDocuments(text);
@@ -429,86 +417,75 @@ export function describeTextAt(text: string, offset: number): TextContext | null
   const entries: Entry[] = [];
   const stack: number[] = [];
   const root = { items: 0 };
-  let blockScalarAbove = -1;
-  let content = false;
-  let cursor: { parent: number; column: number; key: string | null; afterDash: boolean } | null = null;
-  let result: Omit<TextContext, 'kind' | 'form' | 'mesh' | 'empty' | 'path' | 'siblings'> | null = null;
-  let cursorParent = -2;
+  /** Lines indented deeper than this column belong to a block scalar or an open flow value. */
+  let skipDeeperThan = -1;
+  let contentBefore = false;
+  let cursorEntry = -1;
+  let container = -1;
+  let found: Omit<TextContext, 'kind' | 'form' | 'mesh' | 'empty' | 'path' | 'siblings'> | null = null;
 
-  const push = (kind: 'key' | 'dash', column: number, key: string, value: string): number => {
+  const popTo = (kind: 'key' | 'dash', column: number): number => {
     while (stack.length > 0) {
       const top = entries[stack[stack.length - 1]];
       if (top.column > column || (top.column === column && !(kind === 'dash' && top.kind === 'key'))) stack.pop();
       else break;
     }
-    const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+    return stack.length > 0 ? stack[stack.length - 1] : -1;
+  };
+  const push = (kind: 'key' | 'dash', column: number, key: string, value: string): number => {
+    const parent = popTo(kind, column);
     const parentPath = parent >= 0 ? entries[parent].path : [];
     const step: PathKey = kind === 'key' ? key : parent >= 0 ? entries[parent].items++ : root.items++;
     entries.push({ column, kind, key, value, path: [...parentPath, step], parent, items: 0 });
     stack.push(entries.length - 1);
     return entries.length - 1;
   };
-  const parentFor = (column: number): number => {
-    for (let s = stack.length - 1; s >= 0; s--) {
-      const top = entries[stack[s]];
-      if (top.column < column) return stack[s];
-    }
-    return -1;
-  };
+  const opensBlock = (value: string) => /^[|>][-+0-9]*$/.test(value) || (/^[[{]/.test(value) && !balanced(value));
 
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const raw = line.text;
-    if (n === 0 && /^---(?=[ \t]|$)/.test(raw)) {
+    if (/^---(?=[ \t]|$)/.test(raw) || /^(\.\.\.|%)/.test(raw)) {
       if (n === cursorLine) return null;
       continue;
     }
-    if (/^(\.\.\.|%)/.test(raw)) continue;
     const parts = lineParts(raw);
-    const isBlank = parts.dashes.length === 0 && !parts.key && !parts.bare;
-    if (blockScalarAbove >= 0) {
-      if (isBlank || parts.indent > blockScalarAbove) {
+    const blank = parts.dashes.length === 0 && !parts.key && !parts.bare;
+    if (skipDeeperThan >= 0) {
+      if (blank || parts.indent > skipDeeperThan) {
         if (n === cursorLine) return null;
         continue;
       }
-      blockScalarAbove = -1;
+      skipDeeperThan = -1;
     }
     if (n !== cursorLine) {
-      if (isBlank) continue;
-      content = true;
+      if (blank) continue;
+      if (n < cursorLine) contentBefore = true;
       for (const d of parts.dashes) push('dash', d, '', '');
       if (parts.key) {
         const value = parts.value?.text ?? '';
         const e = push('key', parts.key.start, parts.key.text, unquote(value));
-        if (/^[|>][-+0-9]*$/.test(value)) blockScalarAbove = entries[e].column;
-        if (/^[[{]/.test(value) && !balanced(value)) blockScalarAbove = entries[e].column;
-      } else if (parts.bare && parts.dashes.length > 0 && /^[|>][-+0-9]*$/.test(parts.bare.text)) {
-        blockScalarAbove = parts.dashes[parts.dashes.length - 1];
-      }
-      if (cursorParent >= -1 && cursor) {
-        // Lines after the cursor: only their keys matter, as siblings.
+        if (opensBlock(value)) skipDeeperThan = entries[e].column;
+      } else if (parts.bare && parts.dashes.length > 0 && opensBlock(parts.bare.text)) {
+        skipDeeperThan = parts.dashes[parts.dashes.length - 1];
       }
       continue;
     }
+
     // The cursor line.
     const col = offset - line.start;
     const firstContent = parts.dashes[0] ?? parts.key?.start ?? parts.bare?.start ?? -1;
-    if (raw.slice(0, col).includes('#') && commentBefore(raw, col)) return null;
     if (firstContent >= 0 && col < firstContent) return null;
-    let afterDash = false;
-    for (const d of parts.dashes) {
-      if (d < col) {
-        push('dash', d, '', '');
-        afterDash = true;
-      }
-    }
+    if (commentBefore(raw, col)) return null;
+    for (const d of parts.dashes) if (d < col) push('dash', d, '', '');
+    const lastDash = parts.dashes.length > 0 ? parts.dashes[parts.dashes.length - 1] : -1;
     if (parts.key && col > parts.key.colon) {
       const value = parts.value ?? { text: '', start: col, end: col };
       if (value.text.startsWith('[') || value.text.startsWith('{')) return null;
-      const e = push('key', parts.key.start, parts.key.text, unquote(value.text));
+      cursorEntry = push('key', parts.key.start, parts.key.text, unquote(value.text));
       let start = value.start;
       let end = value.end;
-      if (col < start) start = end = col;
+      if (col < start || value.text === '') start = end = col;
       if (col > end) end = col;
       const quote = raw[start] === '"' || raw[start] === "'" ? raw[start] : '';
       if (quote && col > start) {
@@ -516,59 +493,56 @@ export function describeTextAt(text: string, offset: number): TextContext | null
         if (end > start && raw[end - 1] === quote) end--;
         if (end < col) end = col;
       }
-      result = {
+      found = {
         position: 'value',
         key: parts.key.text,
         prefix: raw.slice(start, col),
         span: { start: line.start + start, end: line.start + end },
         hasColon: true,
+        needsSpace: start === parts.key.colon + 1,
         column: parts.key.start,
-        afterDash: afterDash && parts.dashes.length > 0 && parts.dashes[parts.dashes.length - 1] < parts.key.start,
+        afterDash: lastDash >= 0 && lastDash < parts.key.start,
         lineStart: line.start,
       };
-      cursor = { parent: entries[e].parent, column: parts.key.start, key: parts.key.text, afterDash: false };
-      cursorParent = e;
       continue;
     }
-    // Key position: a key being typed (with or without its colon), bare text, or nothing.
+    // Key position: a key being typed (with or without its colon), bare text, or nothing yet.
     const word = parts.key ?? parts.bare;
-    const start = word ? word.start : col;
-    let end = word ? (parts.key ? parts.key.end : Math.max(col, wordEnd(raw, col))) : col;
-    if (end < col) end = col;
-    const hasColon = !!parts.key;
-    if (word && parts.dashes.some((d) => d >= col)) return null;
     const column = word ? word.start : col;
-    const parent = parentFor(column);
-    // The pops a key at this column would make, without keeping an entry for it.
-    while (stack.length > 0 && entries[stack[stack.length - 1]].column >= column) stack.pop();
-    cursor = { parent, column, key: null, afterDash: afterDash && parts.dashes[parts.dashes.length - 1] < column };
-    cursorParent = parent;
-    if (word) content = content || (word.end > word.start && !(word.start <= col && col <= word.end) ? true : content);
-    result = {
+    if (parts.key) {
+      cursorEntry = push('key', parts.key.start, parts.key.text, unquote(parts.value?.text ?? ''));
+      container = entries[cursorEntry].parent;
+    } else {
+      container = popTo('key', column);
+    }
+    const start = word ? word.start : col;
+    const end = Math.max(col, parts.key ? parts.key.end : word ? wordEnd(raw, col) : col);
+    found = {
       position: 'key',
       key: null,
       prefix: raw.slice(start, col),
       span: { start: line.start + start, end: line.start + end },
-      hasColon,
+      hasColon: !!parts.key,
+      needsSpace: false,
       column,
-      afterDash: cursor.afterDash,
+      afterDash: lastDash >= 0 && lastDash < column,
       lineStart: line.start,
     };
-    void hasColon;
   }
-  if (!result || !cursor) return null;
+  if (!found) return null;
 
-  // Siblings: the keys of the container, before and after the cursor line.
-  const containerIndex = result.position === 'key' ? cursor.parent : cursorParent;
-  const siblings = result.position === 'key' ? entries.filter((e) => e.parent === containerIndex && e.kind === 'key').map((e) => e.key) : [];
   const path: PathKey[] =
-    result.position === 'key' ? (containerIndex >= 0 ? [...entries[containerIndex].path] : []) : [...entries[cursorParent].path];
+    found.position === 'value' ? [...entries[cursorEntry].path] : container >= 0 ? [...entries[container].path] : [];
+  const siblings =
+    found.position === 'key'
+      ? entries.filter((e, i) => i !== cursorEntry && e.parent === container && e.kind === 'key').map((e) => e.key)
+      : [];
 
-  const top = (key: string) => entries.find((e) => e.parent === -1 && e.kind === 'key' && e.key === key)?.value ?? null;
+  const top = (key: string) => entries.find((e, i) => i !== cursorEntry && e.parent === -1 && e.kind === 'key' && e.key === key)?.value ?? null;
   const apiVersion = top('apiVersion');
   let kind: ResourceKind | null = null;
   let form: ResourceForm = 'universal';
-  if (apiVersion !== null && apiVersion !== '') {
+  if (apiVersion) {
     form = 'kubernetes';
     const k = top('kind') ?? '';
     if (apiVersion === 'v1' && k === 'Secret') kind = top('type') === 'system.kuma.io/global-secret' ? 'GlobalSecret' : 'Secret';
@@ -579,18 +553,31 @@ export function describeTextAt(text: string, offset: number): TextContext | null
   }
   const label = entries.find((e) => e.path.length === 3 && e.path[0] === 'metadata' && e.path[1] === 'labels' && e.key === 'kuma.io/mesh');
   const mesh = top('mesh') || label?.value || null;
-  const others = entries.filter((e) => !(result && result.position === 'value' && e === entries[cursorParent]));
-  const empty = others.length === 0 && !contentAfter(lines, cursorLine);
-  void content;
-  return { ...result, kind, form, mesh, empty, path, siblings };
+  const contentAfter = lines.slice(cursorLine + 1).some((l) => {
+    const t = l.text.trim();
+    return t !== '' && !t.startsWith('#') && !/^(---|\.\.\.)(\s|$)/.test(t);
+  });
+  const cursorHasDash = lines[cursorLine] ? lineParts(lines[cursorLine].text).dashes.length > 0 : false;
+  const empty = found.position === 'key' && !found.hasColon && !contentBefore && !contentAfter && !cursorHasDash;
+  return { ...found, kind, form, mesh, empty, path, siblings };
 }
 
-function contentAfter(lines: { text: string }[], cursorLine: number): boolean {
-  for (let n = cursorLine + 1; n < lines.length; n++) {
-    const t = lines[n].text.replace(/^\uFEFF/, '').trim();
-    if (t !== '' && !t.startsWith('#')) return true;
+/** The lines of a chunk with their start offsets; a byte order mark is not part of line 0. */
+function splitLines(text: string, base: number): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 10 || c === 13) {
+      out.push({ start: base + start, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
   }
-  return false;
+  if (base === 0 && out.length > 0 && out[0].text.charCodeAt(0) === 0xfeff) {
+    out[0] = { start: 1, text: out[0].text.slice(1) };
+  }
+  return out;
 }
 
 function wordEnd(line: string, from: number): number {
@@ -601,14 +588,14 @@ function wordEnd(line: string, from: number): number {
 
 function commentBefore(line: string, col: number): boolean {
   let quote = '';
-  for (let i = 0; i < col; i++) {
+  for (let i = 0; i < col && i < line.length; i++) {
     const c = line[i];
     if (quote) {
       if (c === quote) quote = '';
       continue;
     }
     if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t' || line[i - 1] === '\uFEFF')) return true;
+    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return true;
   }
   return false;
 }

@@ -86,3 +86,7 @@ export type { EnumType, EnumValue, FieldSpec, FieldType, ObjectType, OneofGroup 
 export { checkEnumCase, checkScalarTypes, checkUnknownFields } from './unknown-fields.js';
 export { jsonSchema } from './json-schema.js';
 export type { JsonSchema, SchemaKind } from './json-schema.js';
+export { admissionDiagnostics, formatKumaError, gatewayWarnings } from './validate.js';
+export { ADMISSION_RULES, WARNING_RULES } from './rules/index.js';
+export type { AdmissionRule, Report, Violation, WarningRule } from './rules/index.js';
+export { fieldPath, goQuote, indexPath, keyPath } from './rules/path.js';

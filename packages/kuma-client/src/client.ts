@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   decodeConfig,
   decodeDataplaneRefs,
@@ -117,6 +118,10 @@ function fail<T>(error: ClientError): Result<T> {
   return { ok: false, error };
 }
 
+function sizeText(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
@@ -181,9 +186,16 @@ export function createKumaClient(
     headers.Authorization = `Bearer ${settings.token}`;
     secrets.push(settings.token);
   }
-  if (base.username !== '') secrets.push(decodeURIComponent(base.username));
-  if (base.password !== '') secrets.push(decodeURIComponent(base.password));
-  const sendsCredentials = settings.token !== null && settings.token !== '' || Object.keys(headers).some((key) => key.toLowerCase() === 'authorization');
+  for (const part of [base.username, base.password]) {
+    if (part === '') continue;
+    secrets.push(part);
+    try {
+      secrets.push(decodeURIComponent(part));
+    } catch {
+      // A malformed escape stays as written; it is redacted in that form.
+    }
+  }
+  const sendsCredentials = Object.keys(headers).some((key) => key.toLowerCase() === 'authorization');
   const basePath = base.pathname.replace(/\/+$/, '');
 
   function buildUrl(path: string, query: Record<string, string> | undefined): URL {
@@ -204,7 +216,7 @@ export function createKumaClient(
       case 'timeout':
         return clientError('timeout', `The control plane at ${shownUrl} did not answer GET ${path} within ${seconds(timeoutMs)}.`, { path });
       case 'too-large':
-        return clientError('http', `The answer to GET ${path} is larger than ${Math.round(maxBodyBytes / 1048576)} MiB; it was not read.`, { path });
+        return clientError('http', `The answer to GET ${path} is larger than ${sizeText(maxBodyBytes)}; it was not read.`, { path });
       case 'tls-verify':
         return clientError(
           'tls',
@@ -254,12 +266,30 @@ export function createKumaClient(
     }
   }
 
+  // One relay per caller signal: however many requests share a signal, it gets one listener from
+  // this client, and the relay (which may have any number) fires when it does.
+  const relays = new WeakMap<AbortSignal, AbortSignal>();
+  function relay(signal: AbortSignal | undefined): AbortSignal | undefined {
+    if (signal === undefined) return undefined;
+    let inner = relays.get(signal);
+    if (inner === undefined) {
+      const controller = new AbortController();
+      setMaxListeners(0, controller.signal);
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', () => controller.abort(), { once: true });
+      inner = controller.signal;
+      relays.set(signal, inner);
+    }
+    return inner;
+  }
+
   async function get(path: string, options: RequestOptions = {}): Promise<Result<unknown>> {
     const url = buildUrl(path, options.query);
     const shownPath = url.pathname + url.search;
+    const signal = relay(options.signal);
     const outcome = await limiter.run(
-      () => transport.get({ url, headers, timeoutMs, signal: options.signal, maxBodyBytes }),
-      options.signal,
+      () => transport.get({ url, headers, timeoutMs, signal, maxBodyBytes }),
+      signal,
       (): TransportOutcome => ({ type: 'failure', failure: 'aborted', code: null, detail: 'aborted', whileReadingBody: false }),
     );
     if (outcome.type === 'failure') return fail(redactError(failureError(outcome, shownPath), secrets));

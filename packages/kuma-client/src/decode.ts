@@ -158,8 +158,3 @@ export function decodeGatewayDataplane(item: unknown, fallbackMesh: string): Gat
     kumaDpVersion: stringOrNull(kumaDp.version),
   };
 }
-
-/** Whether a dataplane overview item is a gateway proxy at all (builtin or delegated). */
-export function hasGateway(item: unknown): boolean {
-  return isObject(item) && isObject(item.dataplane) && isObject(item.dataplane.networking) && isObject(item.dataplane.networking.gateway);
-}

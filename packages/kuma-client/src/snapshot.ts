@@ -76,7 +76,7 @@ export async function loadControlPlaneSnapshot(client: KumaClient, options: Snap
   if (!index.ok) return index;
   if (!config.ok) {
     if (config.error.kind !== 'forbidden' && config.error.kind !== 'not-found') return config;
-    notes.push('The control plane mode and zone are unknown: GET /config was refused.');
+    notes.push(`The control plane mode and zone are unknown: GET /config answered ${config.error.status ?? 'with an error'}.`);
   }
   let gatewaySupport: ControlPlaneInfo['gatewaySupport'] = 'unknown';
   const knownTypes = new Set<string>();

@@ -1,6 +1,10 @@
 import { enumField, messageField } from './read.js';
 import type { ResourceDoc } from '../types.js';
 
+/** The kinds an outbound `backendRef` or a reachable backend may name, sorted as Kuma prints them. */
+export const BACKEND_KINDS: readonly string[] = ['MeshExternalService', 'MeshMultiZoneService', 'MeshService'];
+export const BACKEND_KINDS_MESSAGE = `invalid value. Available values are: ${BACKEND_KINDS.join(',')}`;
+
 /** `Dataplane.Networking.Gateway.GatewayType`. */
 export const GATEWAY_TYPE = { DELEGATED: 0, BUILTIN: 1 } as const;
 

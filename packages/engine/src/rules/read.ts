@@ -37,6 +37,21 @@ export function stringField(map: YNode | null, ...names: string[]): Field<string
 }
 
 /**
+ * A string field of a plain Go struct decoded from YAML with its target type known (new-style
+ * policies, Universal meta): numbers and booleans are converted to their text as written.
+ */
+export function looseStringField(map: YNode | null, ...names: string[]): Field<string> {
+  const pair = lookup(map, ...names);
+  const v = pair?.value;
+  let value = '';
+  if (v && v.kind === 'scalar') {
+    if (v.type === 'string') value = v.value as string;
+    else if (v.type === 'number' || v.type === 'boolean') value = v.source || String(v.value);
+  }
+  return { value, pair };
+}
+
+/**
  * A uint32 field: a non-negative integer, written as a number or a quoted number; anything else
  * reads as 0.
  */
@@ -110,7 +125,8 @@ export function tagsField(map: YNode | null, ...names: string[]): Field<TagEntry
   return { value: tagEntries(pair?.value ?? null), pair };
 }
 
-export function tagEntries(node: YNode | null): TagEntry[] {
+/** The entries of a map node; see `tagsField`. With `loose`, numbers and booleans read as their text. */
+export function tagEntries(node: YNode | null, options: { loose?: boolean } = {}): TagEntry[] {
   if (!node || node.kind !== 'map') return [];
   const byKey = new Map<string, TagEntry>();
   for (const pair of node.pairs) {
@@ -118,7 +134,11 @@ export function tagEntries(node: YNode | null): TagEntry[] {
     if (k.type === 'null') continue;
     const key = k.type === 'string' ? (k.value as string) : k.source || String(k.value);
     const v = pair.value;
-    const value = v.kind === 'scalar' && v.type === 'string' ? (v.value as string) : '';
+    let value = '';
+    if (v.kind === 'scalar') {
+      if (v.type === 'string') value = v.value as string;
+      else if (options.loose && (v.type === 'number' || v.type === 'boolean')) value = v.source || String(v.value);
+    }
     byKey.set(key, { key, value, pair });
   }
   return [...byKey.values()].sort((a, b) => compareGo(a.key, b.key));

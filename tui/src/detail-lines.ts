@@ -1,0 +1,94 @@
+import type { Diagnostic, FinalTag } from '@meshgw/engine';
+import { seg, type Line } from './styled.js';
+import type { GatewayEntry, ViewModel } from './view-model.js';
+
+function section(title: string, extra = ''): Line {
+  return extra ? [seg(title, 'accent', true), seg(`  ${extra}`, 'muted')] : [seg(title, 'accent', true)];
+}
+
+function tagLines(tags: FinalTag[], indent: string): Line[] {
+  if (tags.length === 0) return [[seg(`${indent}no tags`, 'muted')]];
+  const keyWidth = Math.max(...tags.map((t) => t.key.length));
+  const valueWidth = Math.max(...tags.map((t) => t.value.length));
+  return tags.map((t) => {
+    const line: Line = [seg(`${indent}tag   `, 'muted'), seg(t.key.padEnd(keyWidth)), seg('  '), seg(t.value.padEnd(valueWidth), 'plain', true), seg(`  ${t.from}`, 'accent')];
+    if (t.overridden.length > 0) line.push(seg(`  (overrides ${t.overridden.map((o) => `${o.from} ${o.value}`).join(', ')})`, 'muted'));
+    return line;
+  });
+}
+
+function diagnosticLine(d: Diagnostic): Line {
+  const tone = d.severity === 'error' ? 'bad' : d.severity === 'warning' ? 'warn' : 'muted';
+  const mark = d.severity === 'error' ? '✗' : d.severity === 'warning' ? '!' : '·';
+  return [seg(`  ${mark} ${d.severity.padEnd(7)} `, tone, true), seg(d.path ? `${d.path}: ` : '', 'muted'), seg(d.message), seg(`  [${d.code}]`, 'muted')];
+}
+
+/**
+ * The gateway detail as lines: identity, bound dataplanes, then each merged port with its
+ * listeners (TLS, certificates with days left, final tags with their layer, routes), then the
+ * engine's diagnostics for this gateway.
+ */
+export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel): Line[] {
+  const g = entry.gateway;
+  const out: Line[] = [];
+  out.push([seg('MeshGateway ', 'muted'), seg(g.name, 'plain', true), seg('  mesh ', 'muted'), seg(g.mesh), seg('  zone ', 'muted'), seg(entry.zone ?? '-')]);
+  if (model.mode === 'files') out.push([seg('file        ', 'muted'), seg(g.location.file)]);
+  out.push([seg('selectors   ', 'muted'), seg(entry.selectors.length > 0 ? entry.selectors.join('  |  ') : 'none')]);
+  if (entry.tags.length > 0) out.push([seg('tags        ', 'muted'), seg(entry.tags.join(', '))]);
+  out.push([]);
+
+  const online = g.dataplanes.filter((d) => d.online === true).length;
+  const known = g.dataplanes.some((d) => d.online !== null);
+  out.push(section('DATAPLANES', known ? `${online}/${g.dataplanes.length} online` : `${g.dataplanes.length} bound`));
+  if (g.dataplanes.length === 0) {
+    out.push([seg('  no dataplane is bound to this gateway', 'warn'), seg('; the dataplane layer of the tags comes from the selector', 'muted')]);
+  } else {
+    const nameWidth = Math.max(...g.dataplanes.map((d) => d.name.length));
+    const addressWidth = Math.max(7, ...g.dataplanes.map((d) => (d.address ?? '-').length));
+    for (const d of g.dataplanes) {
+      const state = d.online === null ? seg('○ unknown', 'muted') : d.online ? seg('● online ', 'ok', true) : seg('○ offline', 'bad', true);
+      out.push([seg('  '), state, seg(`  ${d.name.padEnd(nameWidth)}  `), seg((d.address ?? '-').padEnd(addressWidth)), seg('  zone ', 'muted'), seg(d.zone ?? '-')]);
+    }
+  }
+  for (const lost of g.lostDataplanes) out.push([seg(`  ${lost.name} matches a selector but is bound to ${lost.winner}`, 'muted')]);
+  out.push([]);
+
+  out.push(section('PORTS', `${g.ports.length} port${g.ports.length === 1 ? '' : 's'}, ${g.listeners.length} listener${g.listeners.length === 1 ? '' : 's'} merged by port`));
+  for (const p of g.ports) {
+    const limit = p.connectionLimit > 0 ? `connection limit ${p.connectionLimit}` : 'no connection limit';
+    out.push([
+      seg(`  :${p.port} `, 'plain', true),
+      seg(p.protocol, 'accent', true),
+      seg(`  hostnames `, 'muted'),
+      seg(p.hostnames.join(', ')),
+      seg(`  ${limit}`, 'muted'),
+      ...(p.crossMesh ? [seg('  crossMesh', 'warn')] : []),
+    ]);
+    for (const index of p.listeners) {
+      const l = g.listeners[index];
+      if (!l) continue;
+      out.push([seg(`    listener [${l.index}] `, 'muted'), seg(l.hostname, 'plain', true), seg(`  ${l.protocol}`), ...(l.tlsMode ? [seg('  TLS ', 'muted'), seg(l.tlsMode)] : [])]);
+      for (const c of l.certificates) {
+        const status = model.statusOf(c, g.mesh);
+        const leaf = c.bundle?.certificates[0];
+        const name = c.source.kind === 'secret' ? c.source.name : c.source.kind === 'file' ? c.source.path : c.source.kind;
+        const line: Line = [seg('      cert  ', 'muted'), seg(name), seg('  '), seg(status.label, status.tone, true)];
+        if (leaf) line.push(seg(`  ${leaf.notAfter.slice(0, 10)}  ${leaf.keyType}${leaf.keyBits ? ` ${leaf.keyBits}` : ''}`, 'muted'));
+        if (c.coversHostname === true) line.push(seg('  ✓ covers host', 'ok'));
+        if (c.coversHostname === false) line.push(seg(`  ✗ does not cover ${l.hostname}`, 'bad', true));
+        out.push(line);
+        if (status.problem && status.band !== 'unknown') out.push([seg(`            ${status.problem}`, 'bad')]);
+      }
+      out.push(...tagLines(l.finalTags, '      '));
+      for (const r of l.routes) {
+        out.push([seg('      route ', 'muted'), seg(`${r.kind} `, 'muted'), seg(r.name), ...(r.effective ? [] : [seg('  (ignored: a Mesh*Route applies)', 'muted')])]);
+      }
+      if (l.routes.length === 0) out.push([seg('      no route attached', 'warn')]);
+    }
+  }
+  out.push([]);
+
+  out.push(section('DIAGNOSTICS', entry.diagnostics.length === 0 ? 'none' : `${entry.diagnostics.length}`));
+  for (const d of entry.diagnostics) out.push(diagnosticLine(d));
+  return out;
+}
