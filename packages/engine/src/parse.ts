@@ -233,7 +233,7 @@ class Converter {
         const valueNode = item.value as YamlNode | null;
         const value = valueNode
           ? this.convert(valueNode, depth + 1, inAlias)
-          : nullScalar({ start: key.span.end + 1, end: key.span.end + 1 });
+          : nullScalar(this.emptyValueAfter(key.span));
         pairs.push({ key, value, span: { start: key.span.start, end: Math.max(key.span.end, value.span.end) } });
       }
       const map: YMap = { kind: 'map', span, pairs };
@@ -297,6 +297,18 @@ class Converter {
     if (typeof v === 'string') return { kind: 'scalar', span, type: 'string', value: v, source: quoted ? v : source, quoted };
     // Binary (!!binary), dates and other tagged values read as their string form.
     return { kind: 'scalar', span, type: 'string', value: String(v), source, quoted };
+  }
+
+  /**
+   * Where a missing value sits: right after the colon that follows the key (spaces between
+   * allowed), or right after the key when no colon follows (a key cut off at the end of the
+   * text); never past the chunk.
+   */
+  private emptyValueAfter(key: Span): Span {
+    let i = Math.min(key.end, this.base + this.text.length) - this.base;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    const at = this.base + (this.text[i] === ':' ? i + 1 : Math.min(key.end - this.base, this.text.length));
+    return { start: at, end: at };
   }
 
   private span(node: YamlNode | null | undefined): Span {
