@@ -1,7 +1,5 @@
 import { checkEnumCase, checkScalarTypes, checkUnknownFields } from './unknown-fields.js';
-// PENDING-WIRING
-const admissionDiagnostics = (_d: ResourceDoc): Diagnostic[] => [];
-const gatewayWarnings = admissionDiagnostics;
+import { admissionDiagnostics, gatewayWarnings } from './validate.js';
 import type { Diagnostic, ResourceDoc } from './types.js';
 
 /**
