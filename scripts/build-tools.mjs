@@ -84,8 +84,8 @@ export async function bundleCommonJs(entry, outfile, options = {}) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    banner: { js: "const __meshgwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__meshgwImportMetaUrl' },
+    inject: [join(ROOT, 'scripts/cjs-import-meta-url.js')],
+    define: { 'import.meta.url': 'importMetaUrl' },
     ...options,
   });
 }

@@ -13,6 +13,17 @@ const cli = readJson(join(ROOT, CLI, 'package.json'));
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
 const outDir = resolve(values['out-dir'] ?? ROOT);
 
+/**
+ * Ink loads its React devtools bridge only when DEV=true, with a dynamic import it guards. Left
+ * outside the bundle, that import fails as it does when `react-devtools-core` is not installed.
+ */
+const inkDevtoolsStaysOut = {
+  name: 'ink-devtools-stays-out',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]ink[\\/]/.test(args.importer) ? { path: args.path, external: true } : undefined));
+  },
+};
+
 buildProjects(workspaceClosure(CLI));
 
 const stage = mkdtempSync(join(tmpdir(), 'meshgw-pack-'));
@@ -21,9 +32,7 @@ try {
   mkdirSync(join(stage, 'dist'));
   // The CLI reads its version from `../package.json` relative to its entry, which holds in the
   // staged layout: dist/main.js next to package.json.
-  await bundleEsm(join(ROOT, CLI, 'dist/main.js'), join(stage, 'dist/main.js'), {
-    external: ['react-devtools-core'],
-  });
+  await bundleEsm(join(ROOT, CLI, 'dist/main.js'), join(stage, 'dist/main.js'), { plugins: [inkDevtoolsStaysOut] });
   writeFileSync(join(stage, 'bin/meshgw.js'), "#!/usr/bin/env node\nimport '../dist/main.js';\n", { mode: 0o755 });
   const manifest = {
     name: cli.name,

@@ -31,7 +31,8 @@ export function startLsp(
   connection.onRequest((method, params) => options.onRequest?.(method, params) ?? null);
   connection.onNotification(() => undefined);
   connection.listen();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A server that dies fails the requests still waiting, instead of leaving them to time out.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve())).then(() => connection.dispose());
   return {
     connection,
     stderr: () => stderr,
@@ -47,7 +48,6 @@ export function startLsp(
       }
       await exited;
       clearTimeout(timer);
-      connection.dispose();
     },
   };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeFiles, createWorkspace, type FileInput } from '@meshgw/engine';
+import { analyzeFiles, completeAt, createWorkspace, describeAt, documentSymbols, hoverAt, type FileInput, type Span } from '@meshgw/engine';
 import { describe, expect, it } from 'vitest';
 import { exampleBundles, exampleWorkspaces } from './support/examples.js';
 import { analyzeTwice, NOW, observable, spanViolations } from './support/invariants.js';
@@ -11,6 +11,10 @@ import { workspaceArb } from './support/resource-arbitraries.js';
  * the same input gives the same output. Run counts are bounded so that the file stays well
  * under half a minute on two cores; a failure prints the seed and the shrunk input.
  */
+
+/** Multiplies every run count; `MESHGW_PROPERTY_SCALE=20` makes a soak run. */
+const SCALE = Math.max(1, Number(process.env.MESHGW_PROPERTY_SCALE) || 1);
+const runs = (n: number) => n * SCALE;
 
 const workspaces = exampleWorkspaces();
 const bundles = exampleBundles();
@@ -38,7 +42,7 @@ describe('mutated example files', () => {
           holds(files.map((f, i) => (i === target ? { ...f, text: applyMutations(f.text, mutations) } : f)));
         },
       ),
-      { numRuns: 400, examples },
+      { numRuns: runs(400), examples },
     );
   });
 
@@ -62,7 +66,7 @@ describe('mutated example files', () => {
 
 describe('generated resources with wrong types', () => {
   it('never make the engine throw, keep spans in their file and analyse the same twice', () => {
-    fc.assert(fc.property(workspaceArb(bundles), (files) => holds(files)), { numRuns: 300 });
+    fc.assert(fc.property(workspaceArb(bundles), (files) => holds(files)), { numRuns: runs(300) });
   });
 
   it('still hold after the generated text is mutated', () => {
@@ -70,7 +74,7 @@ describe('generated resources with wrong types', () => {
       fc.property(workspaceArb(bundles), mutationsArb(4), (files, mutations) =>
         holds(files.map((f, i) => (i === 0 ? { ...f, text: applyMutations(f.text, mutations) } : f))),
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -122,7 +126,78 @@ describe('the workspace after a series of edits', () => {
           expect(observable(incremental)).toBe(observable(analyzeFiles(inputs, { now: NOW })));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
+    );
+  });
+});
+
+describe('editor features on mutated files', () => {
+  /** The span violations of one editor answer, as readable strings. */
+  function outside(spans: Span[], length: number, what: string): string[] {
+    return spans
+      .filter((s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length))
+      .map((s) => `${what}: span ${s.start}..${s.end} outside the text (length ${length})`);
+  }
+
+  /**
+   * Known bug, see the `it.fails` below: with the cursor between a list dash and the word after
+   * it (`-| match`), `describeTextAt` (describe.ts) gives the completion span `{ start: word
+   * start, end: cursor }`, which ends before it starts. Those offsets skip the span check until
+   * it is fixed.
+   */
+  function afterDashBeforeWord(text: string, offset: number): boolean {
+    return text[offset - 1] === '-' && /^[ \t]+[^ \t\r\n]/.test(text.slice(offset, offset + 80));
+  }
+
+  it.fails('completion right after a list dash gives a span that ends before it starts (describe.ts: describeTextAt)', () => {
+    const text = 'type: MeshGateway\nselectors:\n  - match\n';
+    const offset = text.indexOf('- match') + 1;
+    const result = analyzeFiles([{ file: 'gw.yaml', text }], { now: NOW });
+    const spans = completeAt(result, 'gw.yaml', offset, text).map((c) => c.span);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(outside(spans, text.length, 'completion')).toEqual([]);
+  });
+
+  it('hover, completion and symbols never throw, keep spans in the text and answer the same twice', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          group: fc.nat(workspaces.length - 1),
+          file: fc.nat(),
+          mutations: mutationsArb(4),
+          offsets: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        }),
+        ({ group, file, mutations, offsets }) => {
+          const files = workspaces[group];
+          const target = file % files.length;
+          const inputs = files.map((f, i) => (i === target ? { ...f, text: applyMutations(f.text, mutations) } : f));
+          const { file: name, text } = inputs[target];
+          const result = analyzeFiles(inputs, { now: NOW });
+          const again = analyzeFiles(inputs, { now: NOW });
+          const problems: string[] = [];
+          const symbols = documentSymbols(result, name);
+          const symbolSpans = (list: typeof symbols): Span[] => list.flatMap((s) => [s.span, s.selectionSpan, ...symbolSpans(s.children)]);
+          problems.push(...outside(symbolSpans(symbols), text.length, 'symbol'));
+          expect(JSON.stringify(documentSymbols(again, name))).toBe(JSON.stringify(symbols));
+          // Offsets outside the text are the caller's mistake (callers clamp), but must not throw.
+          for (const offset of [-1, text.length + 1]) {
+            hoverAt(result, name, offset);
+            completeAt(result, name, offset, text);
+          }
+          for (const n of offsets) {
+            const offset = n % (text.length + 1);
+            const hover = hoverAt(result, name, offset);
+            if (hover) problems.push(...outside([hover.span], text.length, `hover at ${offset}`));
+            const items = completeAt(result, name, offset, text);
+            if (!afterDashBeforeWord(text, offset)) problems.push(...outside(items.map((c) => c.span), text.length, `completion at ${offset}`));
+            describeAt(result, name, offset);
+            expect(JSON.stringify(hoverAt(again, name, offset))).toBe(JSON.stringify(hover));
+            expect(JSON.stringify(completeAt(again, name, offset, text))).toBe(JSON.stringify(items));
+          }
+          expect(problems).toEqual([]);
+        },
+      ),
+      { numRuns: runs(200) },
     );
   });
 });

@@ -74,7 +74,7 @@ export function certificateStatus(use: CertificateUse, secrets: MeshSecrets, acc
   if (!leaf) return status('problem', 'no certificate', null, fatal?.message ?? 'The data holds no certificate.');
   const band = bandOfDays(leaf.daysLeft, leaf.expired);
   const label = band === 'expired' ? `expired ${Math.max(0, -leaf.daysLeft)}d ago` : `${leaf.daysLeft}d left`;
-  if (fatal && band !== 'expired') return status('problem', `unusable, ${label}`, leaf.daysLeft, fatal.message);
+  if (fatal && band !== 'expired') return status('problem', 'unusable', leaf.daysLeft, fatal.message);
   return status(band, label, leaf.daysLeft, fatal?.message ?? null);
 }
 

@@ -1,6 +1,6 @@
 import type { Diagnostic, FinalTag } from '@meshgw/engine';
 import { seg, type Line } from './styled.js';
-import type { GatewayEntry, ViewModel } from './view-model.js';
+import { statusOf, type GatewayEntry, type ViewModel } from './view-model.js';
 
 function section(title: string, extra = ''): Line {
   return extra ? [seg(title, 'accent', true), seg(`  ${extra}`, 'muted')] : [seg(title, 'accent', true)];
@@ -17,18 +17,42 @@ function tagLines(tags: FinalTag[], indent: string): Line[] {
   });
 }
 
-function diagnosticLine(d: Diagnostic): Line {
+/** Splits text into lines of at most `width` characters at spaces (long words are cut). */
+export function wrapWords(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      out.push(line);
+      line = word;
+    }
+    while (line.length > width) {
+      out.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line !== '' || out.length === 0) out.push(line);
+  return out;
+}
+
+const DIAGNOSTIC_INDENT = '              ';
+
+function diagnosticLines(d: Diagnostic, width: number): Line[] {
   const tone = d.severity === 'error' ? 'bad' : d.severity === 'warning' ? 'warn' : 'muted';
   const mark = d.severity === 'error' ? '✗' : d.severity === 'warning' ? '!' : '·';
-  return [seg(`  ${mark} ${d.severity.padEnd(7)} `, tone, true), seg(d.path ? `${d.path}: ` : '', 'muted'), seg(d.message), seg(`  [${d.code}]`, 'muted')];
+  const head: Line = [seg(`  ${mark} ${d.severity.padEnd(7)}   `, tone, true), seg(d.path ?? '(document)', 'muted'), seg(`  [${d.code}]`, 'muted')];
+  const text = wrapWords(d.message, Math.max(20, width - DIAGNOSTIC_INDENT.length - 1));
+  return [head, ...text.map((t) => [seg(DIAGNOSTIC_INDENT), seg(t)])];
 }
 
 /**
- * The gateway detail as lines: identity, bound dataplanes, then each merged port with its
+ * The gateway detail as lines (long messages wrapped to `width`): identity, bound dataplanes, then each merged port with its
  * listeners (TLS, certificates with days left, final tags with their layer, routes), then the
  * engine's diagnostics for this gateway.
  */
-export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel): Line[] {
+export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width = 100): Line[] {
   const g = entry.gateway;
   const out: Line[] = [];
   out.push([seg('MeshGateway ', 'muted'), seg(g.name, 'plain', true), seg('  mesh ', 'muted'), seg(g.mesh), seg('  zone ', 'muted'), seg(entry.zone ?? '-')]);
@@ -69,7 +93,7 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel): Line[
       if (!l) continue;
       out.push([seg(`    listener [${l.index}] `, 'muted'), seg(l.hostname, 'plain', true), seg(`  ${l.protocol}`), ...(l.tlsMode ? [seg('  TLS ', 'muted'), seg(l.tlsMode)] : [])]);
       for (const c of l.certificates) {
-        const status = model.statusOf(c, g.mesh);
+        const status = statusOf(model, c, g.mesh);
         const leaf = c.bundle?.certificates[0];
         const name = c.source.kind === 'secret' ? c.source.name : c.source.kind === 'file' ? c.source.path : c.source.kind;
         const line: Line = [seg('      cert  ', 'muted'), seg(name), seg('  '), seg(status.label, status.tone, true)];
@@ -77,7 +101,9 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel): Line[
         if (c.coversHostname === true) line.push(seg('  ✓ covers host', 'ok'));
         if (c.coversHostname === false) line.push(seg(`  ✗ does not cover ${l.hostname}`, 'bad', true));
         out.push(line);
-        if (status.problem && status.band !== 'unknown') out.push([seg(`            ${status.problem}`, 'bad')]);
+        if (status.problem && status.band !== 'unknown') {
+          for (const t of wrapWords(status.problem, Math.max(20, width - 13))) out.push([seg(`            ${t}`, 'bad')]);
+        }
       }
       out.push(...tagLines(l.finalTags, '      '));
       for (const r of l.routes) {
@@ -89,6 +115,6 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel): Line[
   out.push([]);
 
   out.push(section('DIAGNOSTICS', entry.diagnostics.length === 0 ? 'none' : `${entry.diagnostics.length}`));
-  for (const d of entry.diagnostics) out.push(diagnosticLine(d));
+  for (const d of entry.diagnostics) out.push(...diagnosticLines(d, width));
   return out;
 }

@@ -103,7 +103,7 @@ function applyIntent(state: State, intent: Intent): State {
     case 'help':
       return { ...state, help: true };
     case 'refresh':
-      return { ...state, refreshNonce: state.refreshNonce + 1, flash: { text: 'Refreshing…', tone: 'muted' } };
+      return { ...state, refreshNonce: state.refreshNonce + 1 };
     case 'quit':
       return { ...state, quit: true };
   }
@@ -148,7 +148,33 @@ function editText(text: string, input: string, key: KeyInfo): string | null {
   return null;
 }
 
+const FLAGS: (keyof KeyInfo)[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete', 'ctrl', 'meta'];
+
+/**
+ * Splits one input event into single keys. Ink 6 delivers text that arrives in one chunk (fast
+ * typing, a paste, tmux `send-keys`) as one string, Enter and Backspace included: `:certs\r`.
+ */
+export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
+  if ([...input].length <= 1 || FLAGS.some((f) => key[f] === true)) return [[input, key]];
+  return [...input].map((ch): [string, KeyInfo] => {
+    if (ch === '\r' || ch === '\n') return ['\r', { return: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { backspace: true }];
+    if (ch === '\t') return ['\t', { tab: true }];
+    if (ch === '\u0003') return ['c', { ctrl: true }];
+    return [ch, {}];
+  });
+}
+
 function onKey(state: State, input: string, key: KeyInfo): State {
+  let out = state;
+  for (const [ch, flags] of splitKeys(input, key)) {
+    out = onSingleKey(out, ch, flags);
+    if (out.quit) break;
+  }
+  return out;
+}
+
+function onSingleKey(state: State, input: string, key: KeyInfo): State {
   const s: State = state.flash ? { ...state, flash: null } : state;
   if (key.ctrl && input === 'c') return { ...s, quit: true };
   if (s.help) {
@@ -171,10 +197,7 @@ function onKey(state: State, input: string, key: KeyInfo): State {
     return next === null ? s : { ...s, input: next };
   }
   let out = s;
-  for (const intent of intentsOf(input, key)) {
-    out = applyIntent(out, intent);
-    if (out.mode !== 'normal' || out.help || out.quit) break;
-  }
+  for (const intent of intentsOf(input, key)) out = applyIntent(out, intent);
   return out;
 }
 

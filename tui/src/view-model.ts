@@ -81,17 +81,26 @@ export interface MeshRow {
   search: string;
 }
 
-/** Everything the views show, derived once per refresh from the engine's result. */
+/**
+ * Everything the views show, derived once per refresh from the engine's result. Plain data
+ * (objects, arrays, Maps): it can be built in a worker thread and posted to the app.
+ */
 export interface ViewModel {
   mode: 'files' | 'live';
   gateways: GatewayRow[];
   certificates: CertificateRow[];
   meshes: MeshRow[];
   entries: Map<string, GatewayEntry>;
-  /** The state of one certificate a gateway of `mesh` uses. */
-  statusOf(use: CertificateUse, mesh: string): CertificateStatus;
+  /** Per mesh: whether its Secrets could be read, and how much of them the engine got. */
+  secrets: Record<string, MeshSecrets>;
+  access: Record<string, SecretAccess>;
   /** Sentences about data that could not be read (admin-only secrets, ...). */
   notes: string[];
+}
+
+/** The state of one certificate a gateway of `mesh` uses. */
+export function statusOf(model: Pick<ViewModel, 'mode' | 'secrets' | 'access'>, use: CertificateUse, mesh: string): CertificateStatus {
+  return certificateStatus(use, model.secrets[mesh] ?? (model.mode === 'files' ? 'files' : 'pending'), model.access[mesh] ?? 'full');
 }
 
 function cmp(a: string, b: string): number {
@@ -194,8 +203,14 @@ function secretsText(state: MeshSecrets, count: number | undefined): { text: str
 export function buildViewModel(result: WorkspaceResult, context: ModelContext): ViewModel {
   const mode = context.mode;
   const secretsOf = (mesh: string): MeshSecrets => context.secrets?.[mesh] ?? (mode === 'files' ? 'files' : 'pending');
-  const statusOf = (use: CertificateUse, mesh: string): CertificateStatus =>
-    certificateStatus(use, secretsOf(mesh), accessOf(result.options.secretAccess, mesh));
+  const meshNamesSeen = new Set<string>([...result.gateways.map((g) => g.mesh), ...(context.meshes ?? []).map((m) => m.name)]);
+  const secrets: Record<string, MeshSecrets> = {};
+  const access: Record<string, SecretAccess> = {};
+  for (const mesh of meshNamesSeen) {
+    secrets[mesh] = secretsOf(mesh);
+    access[mesh] = accessOf(result.options.secretAccess, mesh);
+  }
+  const basis = { mode, secrets, access };
 
   const sorted = [...result.gateways].sort((a, b) => cmp(a.mesh, b.mesh) || cmp(a.name, b.name) || cmp(a.location.file, b.location.file));
   const entries = new Map<string, GatewayEntry>();
@@ -223,7 +238,7 @@ export function buildViewModel(result: WorkspaceResult, context: ModelContext): 
     const statuses: CertificateStatus[] = [];
     for (const l of g.listeners) {
       for (const use of l.certificates) {
-        const status = statusOf(use, g.mesh);
+        const status = statusOf(basis, use, g.mesh);
         statuses.push(status);
         const id = certificateKey(g.mesh, use);
         let row = certificates.get(id.key);
@@ -299,7 +314,7 @@ export function buildViewModel(result: WorkspaceResult, context: ModelContext): 
   const failed = meshes.filter((m) => secretsOf(m.name) === 'error').map((m) => m.name);
   if (failed.length > 0) notes.push(`The Secrets of mesh${failed.length > 1 ? 'es' : ''} ${failed.join(', ')} could not be read; certificate states are unknown there.`);
 
-  return { mode, gateways, certificates: certificateRows, meshes, entries, statusOf, notes };
+  return { mode, gateways, certificates: certificateRows, meshes, entries, secrets, access, notes };
 }
 
 /** Rows whose text contains every word of the filter (case-insensitive). */

@@ -40,7 +40,7 @@ function needsQuotes(text: string): boolean {
   if (text === '') return true;
   if (/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(text)) return true;
   if (/^[-+.]?\d/.test(text)) return true;
-  if (!/^[A-Za-z_./$][\w ./:@*$+=,()-]*$/.test(text)) return true;
+  if (!/^[A-Za-z_./$(][\w ./:@*$+=,()-]*$/.test(text)) return true;
   return /: |\s#|:$|\s$/.test(text);
 }
 

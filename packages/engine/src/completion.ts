@@ -30,6 +30,12 @@ export interface CompletionEntry {
 /** Tag keys that come from the Dataplane only: Kuma rejects them in gateway and listener tags. */
 const DATAPLANE_ONLY_TAGS: ReadonlySet<string> = new Set(['kuma.io/service', 'kuma.io/protocol', 'kuma.io/zone', 'kuma.io/external-service-name']);
 
+/** Kuma's tag syntax: only tags that would pass admission are offered. */
+const TAG_KEY = /^[a-zA-Z0-9.\-_:/]+$/;
+const TAG_VALUE = /^[a-zA-Z0-9.\-_:/]+$/;
+/** Dataplane tag values may not contain `/`. */
+const DATAPLANE_TAG_VALUE = /^[a-zA-Z0-9.\-_:]+$/;
+
 const UNIVERSAL_KINDS: ResourceKind[] = ['MeshGateway', 'MeshGatewayRoute', 'Dataplane', 'Secret', 'Mesh', 'GlobalSecret', 'MeshHTTPRoute', 'MeshTCPRoute'];
 
 type TagPlace = 'dataplane' | 'gateway' | 'listener' | 'gateway-selector' | 'route-selector' | 'route-target';
@@ -209,14 +215,14 @@ function workspaceTags(result: WorkspaceResult, own: Own): Map<string, TagUse> {
   const out = new Map<string, TagUse>();
   const add = (layer: 'dataplane' | 'gateway' | 'listener', file: string, t: { key: string; value: string; keySpan: Span; valueSpan: Span }, where: string) => {
     if (file === own.file && ((own.offset >= t.keySpan.start && own.offset <= t.keySpan.end) || (own.offset >= t.valueSpan.start && own.offset <= t.valueSpan.end))) return;
-    if (t.key === '') return;
+    if (!TAG_KEY.test(t.key)) return;
     let use = out.get(t.key);
     if (!use) {
       use = { values: new Map(), layers: new Set() };
       out.set(t.key, use);
     }
     use.layers.add(layer);
-    if (t.value !== '') {
+    if (TAG_VALUE.test(t.value)) {
       const set = use.values.get(t.value) ?? new Set<string>();
       set.add(where);
       use.values.set(t.value, set);
@@ -239,7 +245,7 @@ function tagKeyEntries(result: WorkspaceResult, ctx: TextContext, own: Own, plac
     if (written.has(key)) return;
     if ((place === 'gateway' || place === 'listener') && DATAPLANE_ONLY_TAGS.has(key)) return;
     const use = tags.get(key) as TagUse;
-    const values = [...use.values.keys()].sort();
+    const values = [...use.values.keys()].filter((v) => place !== 'dataplane' || DATAPLANE_TAG_VALUE.test(v)).sort();
     // A gateway selector matches Dataplanes: their tags come first.
     const preferred = place === 'gateway-selector' ? use.layers.has('dataplane') : true;
     let insertText: string;
@@ -272,7 +278,7 @@ function tagKeyEntries(result: WorkspaceResult, ctx: TextContext, own: Own, plac
 
 function tagValueEntries(result: WorkspaceResult, ctx: TextContext, own: Own, place: TagPlace, key: string, pad: string): CompletionEntry[] {
   const use = workspaceTags(result, own).get(key);
-  const values = use ? [...use.values.keys()].sort() : [];
+  const values = use ? [...use.values.keys()].filter((v) => place !== 'dataplane' || DATAPLANE_TAG_VALUE.test(v)).sort() : [];
   const out: CompletionEntry[] = values.map((v, i) => ({
     label: v,
     kind: 'tag-value',

@@ -92,7 +92,8 @@ function listenerHover(gateway: GatewayModel, merged: MergedGateway, l: Listener
     if (routes.length === 0) {
       out.push('Routes: none attaches to this listener.');
     } else {
-      const names = routes.map((r) => `\`${r.name}\` (${r.kind}${r.effective ? '' : ', ignored: a Mesh*Route applies'})`);
+      const sorted = [...routes].sort((a, b) => byName(a.name, b.name));
+      const names = sorted.map((r) => `\`${r.name}\` (${r.kind}${r.effective ? '' : ', ignored: a Mesh*Route applies'})`);
       out.push(`Routes: ${names.join(', ')}.`);
     }
   }
@@ -282,8 +283,8 @@ function routeSelectorHover(result: WorkspaceResult, d: OffsetDescription): stri
     `**Selector #${sel.index}** of MeshGatewayRoute \`${route.name}\` · matches listeners whose final tags include ${matchText(sel.selector.match)}`,
   ];
   const rows: string[] = [];
-  result.models.gateways.forEach((g, gi) => {
-    const merged = result.gateways[gi];
+  const gateways = result.models.gateways.map((g, gi) => ({ g, merged: result.gateways[gi] })).sort((a, b) => byName(a.g.name, b.g.name));
+  gateways.forEach(({ g, merged }) => {
     if (!merged || g.mesh !== route.mesh || sel.selector.match.length === 0) return;
     for (const l of merged.listeners) {
       if (!tagsMatch(sel.selector.match, finalTagRecord(l.finalTags))) continue;
@@ -316,7 +317,7 @@ function gatewaySelectorHover(result: WorkspaceResult, gateway: GatewayModel, in
     `**Selector #${index}** of MeshGateway \`${gateway.name}\` · binds builtin Dataplanes whose gateway tags include ${matchText(selector.match)}`,
   ];
   const rows: string[] = [];
-  for (const dp of result.models.dataplanes) {
+  for (const dp of [...result.models.dataplanes].sort((a, b) => byName(a.name, b.name))) {
     if (!dp.builtin || dp.mesh !== gateway.mesh || selector.match.length === 0) continue;
     const tags = tagRecord(dp.gatewayTags);
     if (!tagsMatch(selector.match, tags)) continue;
@@ -480,6 +481,10 @@ function plural(text: string): string {
   if (text === 'object' || text === 'string' || text === 'enum' || text === 'boolean' || text === 'number') return `${text}s`;
   if (text === 'map of strings') return 'maps of strings';
   return text;
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Text for a markdown table cell, kept as written except for pipes and line breaks. */

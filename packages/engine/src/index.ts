@@ -90,3 +90,13 @@ export { admissionDiagnostics, formatKumaError, gatewayWarnings } from './valida
 export { ADMISSION_RULES, WARNING_RULES } from './rules/index.js';
 export type { AdmissionRule, Report, Violation, WarningRule } from './rules/index.js';
 export { fieldPath, goQuote, indexPath, keyPath } from './rules/path.js';
+export { describeAt, describeTextAt, fileOf, specPathOf } from './describe.js';
+export type { CertificateContext, GatewayContext, ListenerContext, OffsetDescription, PathKey, SelectorContext, TagContext, TagPlace, TextContext } from './describe.js';
+export { fieldDocumentation, hoverAt, typeText } from './hover.js';
+export type { HoverResult } from './hover.js';
+export { completeAt, yamlScalar } from './completion.js';
+export type { CompletionEntry, CompletionKind } from './completion.js';
+export { documentSymbols } from './symbols.js';
+export type { SymbolEntry, SymbolEntryKind } from './symbols.js';
+export { codeInfo, DIAGNOSTIC_CODES, diagnosticsMarkdown } from './codes.js';
+export type { CodeOrigin, DiagnosticCodeInfo } from './codes.js';

@@ -87,11 +87,12 @@ export function parseFile(
 /**
  * Splits a file at lines that start with the `---` marker. A chunk holding only comments,
  * directives or blank lines is joined to the next one, so `%YAML` directives stay with their
- * document. The chunks cover the text exactly.
+ * document. The chunks cover the text exactly. Lines end at `\n`, `\r\n` or `\r` only, as in
+ * YAML: U+2028 and U+2029 (which a multiline `^` would also honour) are ordinary characters.
  */
 export function splitDocuments(text: string): { start: number; text: string }[] {
   const starts: number[] = [0];
-  const re = /^---(?=[ \t\r\n]|$)/gm;
+  const re = /(?<=^|[\r\n])---(?=[ \t\r\n]|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m.index !== 0) starts.push(m.index);
@@ -135,8 +136,12 @@ function parseChunk(file: string, text: string, base: number, limits: ParseLimit
   try {
     const lineCounter = new LineCounter();
     const parser = new Parser(lineCounter.addNewLine);
-    const composer = new Composer({ prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
-    docs = [...composer.compose(parser.parse(text), true, text.length)];
+    // Duplicate keys are found by the converter: the `yaml` package's own check compares every
+    // key with every other and takes seconds on a map of a few ten thousand keys.
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
+    // YAML 1.2 counts a lone `\r` as a line break (so do Kuma's parser, LSP and `span.ts`); the
+    // `yaml` package does not, so it gets a `\n` in its place. The length, and every offset, stay.
+    docs = [...composer.compose(parser.parse(text.replace(/\r(?!\n)/g, '\n')), true, text.length)];
   } catch (error) {
     out.diagnostics.push(
       fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
@@ -162,7 +167,6 @@ function parseChunk(file: string, text: string, base: number, limits: ParseLimit
 }
 
 const YAML_CODES: Record<string, string> = {
-  DUPLICATE_KEY: 'yaml-duplicate-key',
   TAB_AS_INDENT: 'yaml-tab',
 };
 
@@ -174,15 +178,14 @@ function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'err
   if (end === start && start < length) end = start + 1;
   let message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'yaml-tab') message = 'Tabs are not allowed as YAML indentation; use spaces.';
-  else if (code === 'yaml-duplicate-key') {
-    // Point at the whole repeated key, not its first character.
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)(?=\s*:)/.exec(text.slice(start, start + 256));
-    if (key && key[1].length > 0) end = start + key[1].length;
-    const written = text.slice(start, end);
-    const name = /^["']/.test(written) ? written : `"${written}"`;
-    message = `Duplicate key ${name}: YAML forbids a key twice in one map, and tools disagree about which value wins.`;
-  }
   return fileDiagnostic(file, code, severity, { start: base + start, end: base + end }, message);
+}
+
+/** A key written a second time in one map; `span` covers the whole repeated key as written. */
+function duplicateKeyDiagnostic(file: string, span: Span, written: string): Diagnostic {
+  const name = /^["']/.test(written) ? written : `"${written}"`;
+  return fileDiagnostic(file, 'yaml-duplicate-key', 'error', span,
+    `Duplicate key ${name}: YAML forbids a key twice in one map, and tools disagree about which value wins.`);
 }
 
 function fileDiagnostic(file: string, code: string, severity: 'error' | 'warning', span: Span, message: string): Diagnostic {
@@ -227,9 +230,20 @@ class Converter {
     if (isAlias(node)) return this.alias(node, depth);
     if (isMap(node)) {
       const pairs: YPair[] = [];
+      // Scalar keys as the `yaml` package compares them: same type and value. Checked once, not
+      // again for each alias that repeats the map.
+      const seen = inAlias ? null : new Set<string>();
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const key = this.key(item.key as YamlNode | null, depth, inAlias);
+        if (seen && (item.key === null || isScalar(item.key))) {
+          const id = `${key.type}:${String(key.value)}`;
+          if (seen.has(id)) {
+            this.diagnostics.push(duplicateKeyDiagnostic(this.file, key.span, this.text.slice(key.span.start - this.base, key.span.end - this.base)));
+          } else {
+            seen.add(id);
+          }
+        }
         const valueNode = item.value as YamlNode | null;
         const value = valueNode
           ? this.convert(valueNode, depth + 1, inAlias)
@@ -335,16 +349,21 @@ function nestingEstimate(text: string): number {
   let maxBlock = 0;
   let lineStart = true;
   let indent = 0;
+  // Each `- ` before a line's content opens a list (`- - - x` is three deep on one line).
+  let dashes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') {
+      if (lineStart && flow === 0) maxBlock = Math.max(maxBlock, indents.length + dashes);
       lineStart = true;
       indent = 0;
+      dashes = 0;
       quote = '';
       continue;
     }
     if (lineStart) {
       if (c === ' ' || c === '-') {
+        if (c === '-' && (i + 1 === text.length || ' \t\r\n'.includes(text[i + 1]))) dashes++;
         indent++;
         continue;
       }
@@ -352,7 +371,7 @@ function nestingEstimate(text: string): number {
       if (c !== '#' && flow === 0 && quote === '') {
         while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
         indents.push(indent);
-        if (indents.length > maxBlock) maxBlock = indents.length;
+        maxBlock = Math.max(maxBlock, indents.length + dashes);
       }
     }
     if (quote === '#') continue;
@@ -368,6 +387,7 @@ function nestingEstimate(text: string): number {
       if (flow > maxFlow) maxFlow = flow;
     } else if ((c === ']' || c === '}') && flow > 0) flow--;
   }
+  if (lineStart && flow === 0) maxBlock = Math.max(maxBlock, indents.length + dashes);
   return maxFlow + maxBlock;
 }
 

@@ -1,7 +1,9 @@
 import type { CommandContext } from '../context.js';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
+import { lspCommand } from './lsp.js';
 import { schemaCommand } from './schema.js';
+import { tuiCommand } from './tui.js';
 
 export interface Command {
   name: string;
@@ -14,5 +16,7 @@ export interface Command {
 export const COMMANDS: Command[] = [
   { name: 'check', summary: 'check resource files as Kuma would admit them (for CI)', run: checkCommand },
   { name: 'inspect', summary: 'print the merged gateways: ports, final tags, dataplanes, certificates', run: inspectCommand },
+  { name: 'tui', summary: 'browse gateways, merged listeners, final tags, dataplanes and certificate expiry, live', run: tuiCommand },
+  { name: 'lsp', summary: 'run the language server on stdio (diagnostics, completion, merged-tag hovers)', run: lspCommand },
   { name: 'schema', summary: 'print a JSON Schema of the resources for the YAML language server', run: schemaCommand },
 ];

@@ -10,7 +10,8 @@ export const GATEWAY_TYPE = { DELEGATED: 0, BUILTIN: 1 } as const;
 
 /**
  * Whether a Dataplane declares a builtin gateway (`networking.gateway.type: BUILTIN` or 1). Only
- * those are checked here; other Dataplanes get no checks from this module.
+ * those are checked here; other Dataplanes get no checks from this module beyond the presence
+ * of `networking`.
  */
 export function isBuiltinGateway(doc: ResourceDoc): boolean {
   if (doc.kind !== 'Dataplane') return false;

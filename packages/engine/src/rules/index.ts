@@ -7,6 +7,7 @@ import { dataplaneAdmin } from './dataplane-admin.js';
 import { dataplaneBuiltin } from './dataplane-builtin.js';
 import { dataplaneGatewayTags } from './dataplane-gateway-tags.js';
 import { dataplaneInbound } from './dataplane-inbound.js';
+import { dataplaneNetworking } from './dataplane-networking.js';
 import { dataplaneOutbound } from './dataplane-outbound.js';
 import { dataplaneTransparentProxying } from './dataplane-transparent-proxying.js';
 import { gatewayConf } from './gateway-conf.js';
@@ -48,6 +49,7 @@ export const ADMISSION_RULES: readonly AdmissionRule[] = [
   routeHttpRules,
   routeFilters,
   routeBackends,
+  dataplaneNetworking,
   dataplaneAdmin,
   dataplaneBuiltin,
   dataplaneGatewayTags,

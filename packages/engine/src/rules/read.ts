@@ -51,21 +51,24 @@ export function looseStringField(map: YNode | null, ...names: string[]): Field<s
   return { value, pair };
 }
 
+const UINT32_MAX = 4_294_967_295;
+
 /**
- * A uint32 field: a non-negative integer, written as a number or a quoted number; anything else
- * reads as 0.
+ * A uint32 field: an integer in 0..2^32-1, written as a number or as a quoted JSON number;
+ * anything else reads as 0.
  */
 export function uintField(map: YNode | null, ...names: string[]): Field<number> {
   const pair = lookup(map, ...names);
   const v = pair?.value;
   let value = 0;
   if (v && v.kind === 'scalar') {
-    if (v.type === 'number' && Number.isInteger(v.value) && (v.value as number) >= 0) value = v.value as number;
-    else if (v.type === 'string' && /^\d+$/.test(v.value as string)) value = Number(v.value);
+    if (v.type === 'number' && Number.isInteger(v.value)) value = v.value as number;
+    else if (v.type === 'string' && /^(0|[1-9]\d*)$/.test(v.value as string)) value = Number(v.value);
   }
-  return { value, pair };
+  return { value: value >= 0 && value <= UINT32_MAX ? value : 0, pair };
 }
 
+/** A bool field: only a YAML `true` is true. */
 export function boolField(map: YNode | null, ...names: string[]): Field<boolean> {
   const pair = lookup(map, ...names);
   const v = pair?.value;
@@ -73,7 +76,7 @@ export function boolField(map: YNode | null, ...names: string[]): Field<boolean>
 }
 
 /**
- * An enum field as its number: the exact upper-case name or any integer. Another spelling is a
+ * An enum field as its number: the exact upper-case name or any int32. Another spelling is a
  * parse error and reads as 0, the enum's default.
  */
 export function enumField(map: YNode | null, values: Readonly<Record<string, number>>, ...names: string[]): Field<number> {
@@ -81,16 +84,11 @@ export function enumField(map: YNode | null, values: Readonly<Record<string, num
   const v = pair?.value;
   let value = 0;
   if (v && v.kind === 'scalar') {
-    if (v.type === 'number' && Number.isInteger(v.value)) value = v.value as number;
+    const n = v.value as number;
+    if (v.type === 'number' && Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31) value = n;
     else if (v.type === 'string' && Object.hasOwn(values, v.value as string)) value = values[v.value as string];
   }
   return { value, pair };
-}
-
-/** The name Go prints for an enum number: its name, or the number for one outside the enum. */
-export function enumName(values: Readonly<Record<string, number>>, value: number): string {
-  for (const [name, n] of Object.entries(values)) if (n === value) return name;
-  return String(value);
 }
 
 /** A message field: present only when it holds a map. */
@@ -171,9 +169,4 @@ export function specAnchor(doc: ResourceDoc): Span {
     if (spec) return spec.key.span;
   }
   return doc.root.pairs.length > 0 ? doc.root.pairs[0].key.span : doc.root.span;
-}
-
-/** Where to point for a field missing from a message written as `pair`, or from the spec. */
-export function parentAnchor(doc: ResourceDoc, pair: YPair | null): Span {
-  return pair ? pair.key.span : specAnchor(doc);
 }

@@ -1,0 +1,59 @@
+import type { SeverityOverride, Settings } from '../../server/src/settings.js';
+
+/** The configuration section the extension contributes and the server asks for. */
+export const SECTION = 'meshgw';
+
+/** What the translation reads; structurally a `vscode.WorkspaceConfiguration` of `meshgw`. */
+export interface ConfigurationReader {
+  get<T>(key: string): T | undefined;
+}
+
+export interface Translation {
+  /** The server's `meshgw` settings; a key the user set to an unusable value is left out. */
+  settings: Partial<Settings>;
+  /** One sentence per value left out, for the output channel. */
+  problems: string[];
+}
+
+/** VS Code's severity names (as in its own settings) to the server's. */
+const SEVERITIES: Record<string, SeverityOverride> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'info',
+  hint: 'hint',
+  off: 'off',
+};
+
+/**
+ * Translates the `meshgw.*` editor settings into the settings object the server reads: VS Code
+ * names (`information`) become the server's (`info`), values VS Code's schema cannot enforce
+ * (a fraction of a day, an unknown severity) are dropped with a problem, and the editor-only
+ * `trace` setting stays behind. Missing keys are left to the server's defaults.
+ */
+export function translateSettings(config: ConfigurationReader): Translation {
+  const settings: Partial<Settings> = {};
+  const problems: string[] = [];
+
+  const days = config.get<unknown>('certificateWarningDays');
+  if (typeof days === 'number' && Number.isInteger(days) && days >= 0) settings.certificateWarningDays = days;
+  else if (days !== undefined && days !== null) problems.push(`meshgw.certificateWarningDays must be a whole number of days (0 or more), not ${JSON.stringify(days)}.`);
+
+  const unknownFields = config.get<unknown>('reportUnknownFields');
+  if (typeof unknownFields === 'boolean') settings.reportUnknownFields = unknownFields;
+  else if (unknownFields !== undefined && unknownFields !== null) problems.push(`meshgw.reportUnknownFields must be true or false, not ${JSON.stringify(unknownFields)}.`);
+
+  const severity = config.get<unknown>('severity');
+  if (severity && typeof severity === 'object' && !Array.isArray(severity)) {
+    settings.severity = {};
+    for (const [rawCode, level] of Object.entries(severity as Record<string, unknown>)) {
+      const code = rawCode.trim();
+      const mapped = typeof level === 'string' ? SEVERITIES[level.trim().toLowerCase()] : undefined;
+      if (code && mapped) settings.severity[code] = mapped;
+      else problems.push(`meshgw.severity: "${rawCode}" needs one of ${Object.keys(SEVERITIES).join(', ')}, not ${JSON.stringify(level)}.`);
+    }
+  } else if (severity !== undefined && severity !== null) {
+    problems.push('meshgw.severity must be an object mapping diagnostic codes to severities.');
+  }
+
+  return { settings, problems };
+}

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseKumactlConfig, type Result } from '@meshgw/kuma-client';
+import { runTui, type DataSource, type LiveSource } from '@meshgw/tui';
+import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
+import { CONNECTION_FLAGS, connect, wantsLive } from '../connect.js';
+import type { CommandContext } from '../context.js';
+import { readInputs } from '../files.js';
+
+const FLAGS: FlagSpec[] = [
+  ...CONNECTION_FLAGS,
+  { name: 'refresh', value: true, valueName: 'SECONDS', description: 'seconds between list refreshes (default 5, at least 1)' },
+  { name: 'secrets-refresh', value: true, valueName: 'SECONDS', description: 'seconds between Secrets refreshes (default 60, at least 5)' },
+  { name: 'help', value: false, description: 'show this help' },
+];
+
+export const TUI_HELP = helpText(
+  'meshgw tui [options]                      (the current kumactl context)\n       meshgw tui --cp URL | --context NAME [options]\n       meshgw tui [options] PATH...           (resource files, no control plane)',
+  'Browses MeshGateways as the control plane merges them, live: gateways with their merged ports,\nthe final tags of each listener and where each tag comes from, bound dataplanes online,\ncertificates sorted by expiry, meshes, and the YAML of each resource (never Secrets).\nRead-only. Keys: arrows or j/k, enter, esc, / filter, : command (:gateways, :certs, :meshes,\n:ctx NAME), y YAML, r refresh, ? help, q quit. Needs a terminal; for a printable report use\n`meshgw inspect`.',
+  FLAGS,
+);
+
+function seconds(args: ParsedArgs, name: string, fallback: number, minimum: number): number {
+  const text = stringFlag(args, name);
+  if (text === undefined) return fallback * 1000;
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < minimum) throw new UsageError(`--${name} takes a number of seconds, at least ${minimum}`);
+  return Math.round(Number(text) * 1000);
+}
+
+/** The context names of the kumactl config, for `:ctx`; empty when there is no readable config. */
+async function contextNames(args: ParsedArgs, ctx: CommandContext): Promise<string[]> {
+  const home = ctx.env.HOME !== undefined && ctx.env.HOME !== '' ? ctx.env.HOME : homedir();
+  const file = stringFlag(args, 'kumactl-config') ?? join(home, '.kumactl', 'config');
+  try {
+    const parsed = parseKumactlConfig(await readFile(file, 'utf8'), file);
+    return parsed.ok ? parsed.value.contexts.map((c) => c.name) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function liveSource(args: ParsedArgs, ctx: CommandContext): Promise<Result<LiveSource>> {
+  const connected = await connect(args);
+  if (!connected.ok) return connected;
+  const contexts = await contextNames(args, ctx);
+  const source: LiveSource = {
+    kind: 'live',
+    client: connected.value.client,
+    settings: connected.value.settings,
+    contexts,
+    connectContext: (name) => {
+      const flags = new Map(args.flags);
+      flags.delete('cp');
+      flags.set('context', name);
+      return liveSource({ positionals: [], flags }, ctx);
+    },
+  };
+  return { ok: true, value: source };
+}
+
+/**
+ * `meshgw tui`: the terminal app, on files (PATH...) or on a control plane (--cp, --context, or
+ * the current kumactl context). Returns after the user quits: 0, or 2 for usage errors, unreadable
+ * files, no terminal, or no control plane to talk to.
+ */
+export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const args = parseArgs(argv, FLAGS);
+  if (args.flags.has('help')) {
+    ctx.stdout(TUI_HELP);
+    return 0;
+  }
+  const refreshMs = seconds(args, 'refresh', 5, 1);
+  const secretsRefreshMs = seconds(args, 'secrets-refresh', 60, 5);
+  let source: DataSource;
+  if (args.positionals.length > 0) {
+    if (wantsLive(args)) throw new UsageError('give either PATH... or a control plane (--cp/--context), not both');
+    const paths = args.positionals;
+    const first = await readInputs(paths);
+    for (const e of first.errors) ctx.stderr(`meshgw tui: ${e}\n`);
+    if (first.errors.length > 0) return 2;
+    source = {
+      kind: 'files',
+      paths,
+      load: async () => {
+        const input = await readInputs(paths);
+        if (input.errors.length > 0) throw new Error(`Cannot read ${input.errors.join('; ')}.`);
+        return input.files;
+      },
+    };
+  } else {
+    const live = await liveSource(args, ctx);
+    if (!live.ok) {
+      ctx.stderr(`meshgw tui: ${live.error.message}\n`);
+      return 2;
+    }
+    if (live.value.settings.source.kind === 'default') {
+      live.value.client.close();
+      ctx.stderr(
+        `meshgw tui: no control plane given and no kumactl config at ${live.value.settings.source.file}. ` +
+          'Pass --cp URL (e.g. --cp http://localhost:5681), --context NAME, or PATH... to browse resource files.\n',
+      );
+      return 2;
+    }
+    for (const warning of live.value.settings.warnings) ctx.stderr(`meshgw tui: ${warning}\n`);
+    source = live.value;
+  }
+  return runTui({ source, refreshMs, secretsRefreshMs, now: () => ctx.now() });
+}

@@ -1,0 +1,48 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { TextGeometry } from './convert.js';
+import type { DocumentStore } from './documents.js';
+
+/** What the client can do, read once from `initialize`. */
+export interface ClientFeatures {
+  snippets: boolean;
+  markdown: boolean;
+  hierarchicalSymbols: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  watchedFilesRegistration: boolean;
+  workDoneProgress: boolean;
+}
+
+/** What handlers share: the documents, what the client supports, and logging. */
+export interface ServerContext {
+  store: DocumentStore;
+  client: ClientFeatures;
+  /** Base URL of the diagnostics documentation, or null. */
+  docsUrl: string | null;
+  /** Resolves once the workspace folders are indexed. */
+  ready(): Promise<void>;
+  log(message: string): void;
+  error(message: string): void;
+}
+
+/** The geometry of a file's analysed text; null when the workspace does not hold the file. */
+export function geometryOf(ctx: ServerContext, key: string): TextGeometry | null {
+  const f = ctx.store.file(key);
+  return f ? { lineStarts: f.parsed.lineStarts, length: f.parsed.text.length } : null;
+}
+
+/**
+ * Runs a request handler after indexing: a cancelled request gets `RequestCancelled`, and an
+ * unexpected error is logged and answered with `fallback`, so every request gets an answer.
+ */
+export async function answer<T>(ctx: ServerContext, method: string, token: CancellationToken, fallback: T, run: () => T): Promise<T> {
+  await ctx.ready();
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${method} cancelled`);
+  try {
+    return run();
+  } catch (error) {
+    ctx.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}

@@ -1,0 +1,150 @@
+import { createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import { normalizeUri } from './uri.js';
+
+/** Files larger than this many bytes are not read from disk; the engine skips longer texts. */
+export const MAX_FILE_SIZE = DEFAULT_PARSE_LIMITS.maxFileSize;
+
+interface OpenDocument {
+  clientUri: string;
+  text: string;
+  version: number;
+}
+
+/**
+ * The server's view of the workspace: open documents (their latest text) over the files read
+ * from disk, one engine workspace behind them, and the last analysis, recomputed on demand when
+ * anything changed (the engine re-parses only the changed documents). Files are keyed by their
+ * normalized URI (`key`).
+ */
+export interface DocumentStore {
+  key(uri: string): string;
+  /** The URI to send to the client for a file: the one it opened the file with, if it did. */
+  clientUri(key: string): string;
+  setOpen(uri: string, text: string, version: number): string;
+  /** Forgets the open text; the file stays analysed with its disk text when it has one. */
+  close(uri: string): string;
+  isOpen(key: string): boolean;
+  version(key: string): number | null;
+  text(key: string): string | null;
+  setDisk(key: string, text: string): void;
+  removeDisk(key: string): void;
+  diskKeys(): string[];
+  settings(): Settings;
+  setSettings(settings: Settings): void;
+  /** The analysis of the current texts at the current time. */
+  analysis(): WorkspaceResult;
+  file(key: string): FileAnalysis | null;
+  /** The diagnostics to show for a file, severities overridden: none for non-Kuma files. */
+  diagnostics(key: string): Diagnostic[];
+  /** Every file that currently holds a Kuma resource. */
+  kumaFiles(): string[];
+}
+
+export function createDocumentStore(options: { now: () => Date }): DocumentStore {
+  const workspace = createWorkspace();
+  const open = new Map<string, OpenDocument>();
+  const disk = new Map<string, string>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let result: WorkspaceResult | null = null;
+  let dirty = true;
+  let analysedDay = NaN;
+
+  const sync = (key: string) => {
+    const doc = open.get(key);
+    const text = doc ? doc.text : disk.get(key);
+    if (text === undefined) workspace.removeFile(key);
+    else workspace.setFile(key, text);
+    dirty = true;
+  };
+
+  const analysis = (): WorkspaceResult => {
+    const now = options.now();
+    const day = Math.floor(now.getTime() / 86_400_000);
+    if (!result || dirty || day !== analysedDay) {
+      result = workspace.analyze({
+        now,
+        certificateWarningDays: settings.certificateWarningDays,
+        reportUnknownFields: settings.reportUnknownFields,
+      });
+      dirty = false;
+      analysedDay = day;
+    }
+    return result;
+  };
+
+  const file = (key: string): FileAnalysis | null => analysis().files.find((f) => f.file === key) ?? null;
+
+  return {
+    key: normalizeUri,
+    clientUri(key) {
+      return open.get(key)?.clientUri ?? key;
+    },
+    setOpen(uri, text, version) {
+      const key = normalizeUri(uri);
+      open.set(key, { clientUri: uri, text, version });
+      sync(key);
+      return key;
+    },
+    close(uri) {
+      const key = normalizeUri(uri);
+      open.delete(key);
+      sync(key);
+      return key;
+    },
+    isOpen(key) {
+      return open.has(key);
+    },
+    version(key) {
+      return open.get(key)?.version ?? null;
+    },
+    text(key) {
+      return open.get(key)?.text ?? disk.get(key) ?? null;
+    },
+    setDisk(key, text) {
+      if (disk.get(key) === text) return;
+      disk.set(key, text);
+      if (!open.has(key)) sync(key);
+    },
+    removeDisk(key) {
+      if (!disk.delete(key)) return;
+      if (!open.has(key)) sync(key);
+    },
+    diskKeys() {
+      return [...disk.keys()];
+    },
+    settings() {
+      return settings;
+    },
+    setSettings(next) {
+      settings = next;
+      dirty = true;
+    },
+    analysis,
+    file,
+    diagnostics(key) {
+      const r = analysis();
+      const f = r.files.find((x) => x.file === key);
+      if (!f) return [];
+      if (f.resources.length === 0 && !(open.has(key) && skippedKumaFile(f))) return [];
+      const out: Diagnostic[] = [];
+      for (const d of r.diagnosticsByFile.get(key) ?? []) {
+        const level = settings.severity[d.code];
+        if (level === 'off') continue;
+        out.push(level ? { ...d, severity: level } : d);
+      }
+      return out;
+    },
+    kumaFiles() {
+      return analysis()
+        .files.filter((f) => f.resources.length > 0)
+        .map((f) => f.file);
+    },
+  };
+}
+
+/** An open file the engine skipped (too large, binary) that looks like it holds Kuma resources. */
+function skippedKumaFile(f: FileAnalysis): boolean {
+  const skipped = f.parsed.diagnostics.some((d) => d.code === 'file-too-large' || d.code === 'not-text');
+  return skipped && /\b(?:type|kind):\s*["']?(?:Mesh\w*|Dataplane|Secret)\b/.test(f.parsed.text.slice(0, 65_536));
+}

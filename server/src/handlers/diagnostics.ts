@@ -1,0 +1,126 @@
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type WorkspaceDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { toLspDiagnostic, type DiagnosticContext, type TextGeometry } from '../convert.js';
+import { answer, geometryOf, type ServerContext } from '../context.js';
+
+export function diagnosticContext(ctx: ServerContext, geometry: TextGeometry): DiagnosticContext {
+  return {
+    geometry,
+    docsUrl: ctx.docsUrl,
+    other(file) {
+      const g = geometryOf(ctx, file);
+      return g ? { uri: ctx.store.clientUri(file), geometry: g } : null;
+    },
+  };
+}
+
+/** The LSP diagnostics of a file as they stand now. */
+export function lspDiagnostics(ctx: ServerContext, key: string): LspDiagnostic[] {
+  const geometry = geometryOf(ctx, key);
+  if (!geometry) return [];
+  const dctx = diagnosticContext(ctx, geometry);
+  return ctx.store.diagnostics(key).map((d) => toLspDiagnostic(d, dctx));
+}
+
+export interface DiagnosticsPublisher {
+  /** Notes that a file changed and schedules a (debounced) update. */
+  changed(key?: string): void;
+  /** Runs a pending update now. */
+  flush(): void;
+  dispose(): void;
+}
+
+/**
+ * Keeps the client's diagnostics current after changes, debounced by `delay` ms. Every file of
+ * the workspace is re-checked, so a change to a Secret or Dataplane reaches the gateways that
+ * depend on it; only files whose diagnostics changed (or open files with a new version) are
+ * sent. With a pull client nothing is pushed: it is asked to refresh when files other than the
+ * edited ones changed.
+ */
+export function createDiagnosticsPublisher(connection: Connection, ctx: ServerContext, options: { delay: number }): DiagnosticsPublisher {
+  const published = new Map<string, string>();
+  const edited = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const run = () => {
+    timer = null;
+    const result = ctx.store.analysis();
+    const keys = new Set<string>([...published.keys(), ...result.files.map((f) => f.file)]);
+    let othersChanged = false;
+    for (const key of keys) {
+      const diagnostics = result.files.some((f) => f.file === key) ? lspDiagnostics(ctx, key) : [];
+      const version = ctx.store.version(key);
+      const body = JSON.stringify(diagnostics);
+      const fingerprint = ctx.client.pullDiagnostics ? body : `${version ?? ''}|${body}`;
+      const before = published.get(key);
+      const known = before !== undefined;
+      if (before === fingerprint || (!known && diagnostics.length === 0 && version === null)) continue;
+      if (diagnostics.length === 0 && version === null) published.delete(key);
+      else published.set(key, fingerprint);
+      if (ctx.client.pullDiagnostics) {
+        if (!edited.has(key)) othersChanged = true;
+        continue;
+      }
+      void connection.sendDiagnostics({ uri: ctx.store.clientUri(key), ...(version !== null ? { version } : {}), diagnostics });
+    }
+    edited.clear();
+    if (othersChanged && ctx.client.diagnosticRefresh) {
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
+  };
+
+  const guarded = () => {
+    try {
+      run();
+    } catch (error) {
+      ctx.error(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+
+  return {
+    changed(key) {
+      if (key) edited.add(key);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        void ctx.ready().then(guarded);
+      }, options.delay);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      guarded();
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+/** `textDocument/diagnostic`: answered at once from the current analysis. */
+export function onDocumentDiagnostic(ctx: ServerContext) {
+  return (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> =>
+    answer(ctx, 'diagnostic', token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      items: lspDiagnostics(ctx, ctx.store.key(params.textDocument.uri)),
+    }));
+}
+
+/** `workspace/diagnostic`: every file that holds Kuma resources. */
+export function onWorkspaceDiagnostic(ctx: ServerContext) {
+  return (_params: unknown, token: CancellationToken): Promise<WorkspaceDiagnosticReport> =>
+    answer(ctx, 'workspace diagnostic', token, { items: [] }, () => ({
+      items: ctx.store.kumaFiles().map((key) => ({
+        kind: DocumentDiagnosticReportKind.Full,
+        uri: ctx.store.clientUri(key),
+        version: ctx.store.version(key),
+        items: lspDiagnostics(ctx, key),
+      })),
+    }));
+}

@@ -1,0 +1,2 @@
+export { startServer } from './server.js';
+export type { ServerOptions } from './server.js';

@@ -1,0 +1,84 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, REPO, SERVER_MAIN } from '../server/support/lsp-client.js';
+
+/**
+ * Headless Neovim (0.7+) as a real LSP client: `nvim-lsp.lua` opens the examples, reads the
+ * pushed diagnostics, hovers a listener and asks for completions. Skipped when `nvim` is not
+ * installed, unless MESHGW_E2E=1 (then a missing nvim fails).
+ */
+const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).error === undefined;
+const required = process.env.MESHGW_E2E === '1';
+
+interface NvimResult {
+  initialized: boolean;
+  errors: string[];
+  diagnostics: { lnum: number; col: number; end_lnum: number; end_col: number; severity: number; source: string; message: string }[];
+  published_codes: string[];
+  hover: string;
+  completion: { protocol: string[]; secret: string[]; tags: string[] };
+}
+
+function runNvim(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${resolve(REPO, 'test/e2e/nvim-lsp.lua')}`], {
+      cwd: REPO,
+      env: { ...process.env, EXAMPLES, LSP_CMD: `${process.execPath} ${SERVER_MAIN} --stdio` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', (error) => fail(new Error(`nvim could not start (${error.message}); install Debian's neovim package or unset MESHGW_E2E`)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('Neovim end to end', () => {
+  it.skipIf(!hasNvim && !required)('shows Kuma errors, a listener hover and completions', async () => {
+    const run = await runNvim();
+    const line = run.stdout.split('\n').find((l) => l.startsWith('MESHGW_RESULT '));
+    expect(line, `no result from nvim; stderr: ${run.stderr}`).toBeDefined();
+    const result = JSON.parse(line!.slice('MESHGW_RESULT '.length)) as NvimResult;
+    expect(run.code).toBe(0);
+    expect(result.errors).toEqual([]);
+    expect(result.initialized).toBe(true);
+
+    expect(result.diagnostics).toContainEqual({
+      lnum: 16,
+      col: 8,
+      end_lnum: 16,
+      end_col: 23,
+      severity: 1,
+      source: 'kuma',
+      message: 'conf.listeners[0].tags["kuma.io/service"]: tag name must not be "kuma.io/service"',
+    });
+    expect(result.published_codes).toContain('gateway-listener-tags');
+
+    const hover = result.hover.split('\n');
+    expect(hover[0]).toBe('**Listener #2** of MeshGateway `edge-gateway` (mesh `default`): HTTPS on port 8443, `secure.example.com`');
+    expect(hover).toContain('**Port 8443** · HTTPS · 1 listener');
+    expect(hover).toContain('| #2 (this) | secure.example.com | HTTPS | TERMINATE | secure-example-com-rsa, secure-example-com-ecdsa |');
+    const rows = hover.slice(hover.indexOf('| key | value | from |') + 2).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('|')));
+    expect(rows).toEqual([
+      '| environment | production | gateway |',
+      '| kuma.io/service | edge-gateway | dataplane |',
+      '| location | us | dataplane |',
+      '| port | https/8443 | listener |',
+      '| team | edge | gateway |',
+      '| vhost | secure.example.com | listener |',
+    ]);
+
+    expect(result.completion.protocol).toEqual(['HTTP', 'HTTPS', 'TCP', 'TLS']);
+    expect(result.completion.secret).toEqual(expect.arrayContaining(['secure-example-com-ecdsa', 'secure-example-com-rsa', 'broker-example-com-ecdsa']));
+    expect(result.completion.tags).toEqual(expect.arrayContaining(['environment', 'location', 'port', 'team']));
+    expect(result.completion.tags).not.toContain('vhost');
+    expect(result.completion.tags).not.toContain('kuma.io/service');
+  });
+});

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { admissionDiagnostics, gatewayWarnings, parseFile, recogniseResources } from '@meshgw/engine';
+import type { Diagnostic } from '@meshgw/engine';
+
+/**
+ * Golden tests of the admission rules and gateway warnings. Each folder of
+ * test/fixtures/rules holds `input.yaml` and `expected.json` (code, Kuma path, message and the
+ * text the span covers, for every diagnostic of every resource in the file). Folders ported from
+ * Kuma's own validator tests also hold `kuma.json`, Kuma's expected violations, which the
+ * admission diagnostics must equal as a set (Kuma's tests do not fix the order).
+ * Regenerate with UPDATE_GOLDEN=1 and review the diff.
+ */
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/rules');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+interface Found {
+  code: string;
+  path: string | null;
+  message: string;
+  text: string;
+}
+
+function check(text: string): { found: Found[]; diagnostics: Diagnostic[] } {
+  const parsed = parseFile('input.yaml', text);
+  const diagnostics = recogniseResources(parsed).flatMap((doc) => [...admissionDiagnostics(doc), ...gatewayWarnings(doc)]);
+  const found = diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message, text: text.slice(d.span.start, d.span.end) }));
+  return { found, diagnostics };
+}
+
+const cases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+describe('admission rules (golden)', () => {
+  it('has fixtures', () => {
+    expect(cases.length).toBeGreaterThan(100);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = join(FIXTURES, name);
+      const text = readFileSync(join(dir, 'input.yaml'), 'utf8');
+      const { found, diagnostics } = check(text);
+      const expectedFile = join(dir, 'expected.json');
+      if (UPDATE || !existsSync(expectedFile)) {
+        writeFileSync(expectedFile, `${JSON.stringify(found, null, 2)}\n`);
+      }
+      expect(found).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+
+      for (const d of diagnostics) {
+        // A span is the offending key or value: never empty, never a whole document.
+        expect(d.span.end, `${d.path}: empty span`).toBeGreaterThan(d.span.start);
+        expect(d.span.end - d.span.start, `${d.path}: span too wide`).toBeLessThan(text.length / 2 + 260);
+      }
+
+      const kumaFile = join(dir, 'kuma.json');
+      if (existsSync(kumaFile)) {
+        const kuma = (JSON.parse(readFileSync(kumaFile, 'utf8')) as { path: string; message: string }[]).map((v) => `${v.path}: ${v.message}`);
+        const ours = diagnostics.filter((d) => d.admission).map((d) => `${d.path}: ${d.message}`);
+        expect(ours.sort()).toEqual(kuma.sort());
+      }
+    });
+  }
+});

@@ -1,0 +1,58 @@
+import type { FileInput, Workspace } from '@meshgw/engine';
+import { snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
+import type { MeshSecrets } from './certificate-status.js';
+import { buildViewModel, type ViewModel } from './view-model.js';
+
+/** One thing to analyse: files, or a control-plane snapshot. `now` is in milliseconds. */
+export type AnalysisRequest = { kind: 'files'; files: FileInput[]; now: number } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot; now: number };
+
+export interface AnalysisResult {
+  model: ViewModel;
+  notes: string[];
+  fileCount: number;
+}
+
+/** Keeps the workspace in step with the inputs: unchanged files are not parsed again. */
+function sync(workspace: Workspace, files: FileInput[]): void {
+  const names = new Set(files.map((f) => f.file));
+  for (const name of workspace.files()) if (!names.has(name)) workspace.removeFile(name);
+  for (const f of files) workspace.setFile(f.file, f.text);
+}
+
+function meshSecrets(state: SecretsState): MeshSecrets {
+  switch (state.state) {
+    case 'ok':
+      return 'ok';
+    case 'forbidden':
+      return 'forbidden';
+    case 'error':
+      return 'error';
+    case 'not-requested':
+      return 'pending';
+  }
+}
+
+/**
+ * Runs the engine on a request and derives the view model. The workspace is the caller's, kept
+ * across refreshes so that only changed resources are parsed again. Synchronous and CPU-bound:
+ * the app runs it in a worker thread.
+ */
+export function analyzeRequest(workspace: Workspace, request: AnalysisRequest): AnalysisResult {
+  const now = new Date(request.now);
+  if (request.kind === 'files') {
+    sync(workspace, request.files);
+    const model = buildViewModel(workspace.analyze({ now }), { mode: 'files' });
+    return { model, notes: model.notes, fileCount: request.files.length };
+  }
+  const { snapshot } = request;
+  const inputs = snapshotInputs(snapshot);
+  sync(workspace, inputs.files);
+  const result = workspace.analyze({ now, ...inputs.options });
+  const model = buildViewModel(result, {
+    mode: 'live',
+    meshes: snapshot.meshes.map((m) => ({ name: m.name, resource: m.mesh })),
+    secrets: Object.fromEntries(snapshot.meshes.map((m) => [m.name, meshSecrets(m.secrets)])),
+    secretCounts: Object.fromEntries(snapshot.meshes.map((m) => [m.name, m.secrets.state === 'ok' ? m.secrets.secrets.length : 0])),
+  });
+  return { model, notes: [...model.notes, ...snapshot.notes], fileCount: inputs.files.length };
+}

@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads';
+import { createWorkspace } from '@meshgw/engine';
+import { analyzeRequest, type AnalysisRequest, type AnalysisResult } from './analysis.js';
+
+/** Runs the engine for a loader. */
+export interface Analyzer {
+  /** Rejects with an `AbortError` when the signal fires first; the engine's answer is then dropped. */
+  analyze(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisResult>;
+  /** Stops the worker thread, if any. */
+  close(): void;
+}
+
+function abortError(): Error {
+  const error = new Error('The refresh was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
+
+/** On the calling thread: simple, but a large control plane blocks keys while it runs. */
+function inlineAnalyzer(): Analyzer {
+  const workspace = createWorkspace();
+  return {
+    async analyze(request, signal) {
+      if (signal.aborted) throw abortError();
+      return analyzeRequest(workspace, request);
+    },
+    close() {},
+  };
+}
+
+/**
+ * In a worker thread, so that keys and rendering stay responsive while the engine works (the
+ * first analysis of 500 gateways and 5,000 dataplanes takes seconds). The worker starts on first
+ * use, does not keep the process alive, and is started again if it dies.
+ */
+function threadAnalyzer(): Analyzer {
+  let worker: Worker | null = null;
+  let next = 1;
+  const pending = new Map<number, { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void }>();
+  const failAll = (error: Error): void => {
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    const w = new Worker(new URL('./engine-worker.js', import.meta.url));
+    w.unref();
+    w.on('message', (message: { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; message: string }) => {
+      const entry = pending.get(message.id);
+      if (!entry) return;
+      pending.delete(message.id);
+      if (message.ok) entry.resolve(message.result);
+      else entry.reject(new Error(message.message));
+    });
+    w.on('error', (error) => {
+      worker = null;
+      failAll(error);
+    });
+    w.on('exit', () => {
+      if (worker === w) worker = null;
+      failAll(new Error('The analysis worker stopped.'));
+    });
+    return w;
+  };
+  return {
+    analyze(request, signal) {
+      if (signal.aborted) return Promise.reject(abortError());
+      worker ??= start();
+      const id = next++;
+      return new Promise<AnalysisResult>((resolve, reject) => {
+        const onAbort = (): void => {
+          pending.delete(id);
+          reject(abortError());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        pending.set(id, {
+          resolve: (r) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(r);
+          },
+          reject: (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+          },
+        });
+        worker!.postMessage({ id, request });
+      });
+    },
+    close() {
+      const w = worker;
+      worker = null;
+      failAll(abortError());
+      void w?.terminate();
+    },
+  };
+}
+
+export function createAnalyzer(options: { thread: boolean }): Analyzer {
+  return options.thread ? threadAnalyzer() : inlineAnalyzer();
+}

@@ -1,0 +1,32 @@
+import { seg } from '../styled.js';
+import type { GatewayRow } from '../view-model.js';
+import { dataplaneCell, statusCell } from './cells.js';
+import { Table, type Column } from './Table.js';
+
+export interface GatewayListProps {
+  rows: GatewayRow[];
+  mode: 'files' | 'live';
+  cursor: number;
+  top: number;
+  height: number;
+  width: number;
+}
+
+function columns(mode: 'files' | 'live'): Column<GatewayRow>[] {
+  const out: Column<GatewayRow>[] = [
+    { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 12, flex: 1 },
+    { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 7, flex: 2 },
+    { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5 },
+    { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10, flex: 3 },
+    { title: 'LISTENERS', cell: (r) => seg(String(r.listeners)), align: 'right' },
+    { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
+    { title: 'CERTIFICATES', cell: (r) => statusCell(r.worst), max: 24 },
+  ];
+  if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 12, flex: 4, drop: 1 });
+  return out;
+}
+
+/** Gateways: name, mesh, zone, merged ports, listeners, dataplanes online, worst certificate. */
+export function GatewayList({ rows, mode, cursor, top, height, width }: GatewayListProps) {
+  return <Table columns={columns(mode)} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No MeshGateway matches." />;
+}

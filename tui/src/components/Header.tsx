@@ -1,0 +1,86 @@
+import { Box, Text } from 'ink';
+import { ago, clockTime } from '../format.js';
+import type { SourceInfo } from '../source.js';
+import type { RefreshStatus } from '../state.js';
+
+export interface HeaderProps {
+  info: SourceInfo;
+  status: RefreshStatus;
+  /** The current time (ms), for "refreshed 12 s ago". */
+  clock: number;
+  crumbs: string[];
+  /** `[shown/total]` for lists; null for other views. */
+  count: { shown: number; total: number } | null;
+  filter: string;
+  width: number;
+}
+
+function modeText(info: Extract<SourceInfo, { kind: 'live' }>): string {
+  if (info.mode === null) return '';
+  if (info.mode === 'zone') return `zone${info.zone ? ` ${info.zone}` : ''}${info.federated ? ' (federated)' : ''}`;
+  return info.mode;
+}
+
+function freshness(status: RefreshStatus, clock: number, wide: boolean): { text: string; color?: string } {
+  if (status.lastSuccessAt === null) return { text: status.refreshing ? 'loading…' : status.error ? 'no data' : 'waiting', color: status.error ? 'red' : undefined };
+  const age = `refreshed ${ago(clock - status.lastSuccessAt)}${wide ? ` (${clockTime(status.lastSuccessAt)} UTC)` : ''}`;
+  if (status.error) return { text: `STALE: ${age}`, color: 'red' };
+  return { text: status.refreshing ? `${age} ↻` : age };
+}
+
+/**
+ * Two lines: where the data comes from (control plane, product, version and mode, or the files)
+ * with when it was last refreshed; then the breadcrumbs of the view stack, the row count and
+ * the filter. Skipping TLS verification shows in red.
+ */
+export function Header({ info, status, clock, crumbs, count, filter, width }: HeaderProps) {
+  const fresh = freshness(status, clock, width >= 100);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Box flexGrow={1} flexShrink={1}>
+          <Text wrap="truncate-end">
+            <Text bold color="cyan">
+              meshgw
+            </Text>
+            {info.kind === 'files' ? (
+              <Text>
+                {'  files '}
+                <Text bold>{info.label}</Text>
+                <Text dimColor>{`  ${info.fileCount} file${info.fileCount === 1 ? '' : 's'}, no control plane`}</Text>
+              </Text>
+            ) : (
+              <Text>
+                {'  '}
+                <Text bold>{info.product !== null ? `${info.product} ${info.version ?? ''}`.trim() : 'control plane'}</Text>
+                {modeText(info) ? <Text>{`  ${modeText(info)}`}</Text> : null}
+                <Text dimColor>{`  ${info.url}`}</Text>
+                {info.context !== null ? <Text dimColor>{`  ctx ${info.context}`}</Text> : null}
+                {info.insecure ? (
+                  <Text color="red" bold>
+                    {'  TLS NOT VERIFIED'}
+                  </Text>
+                ) : null}
+              </Text>
+            )}
+          </Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={2}>
+          <Text color={fresh.color} bold={fresh.color !== undefined}>
+            {fresh.text}
+          </Text>
+        </Box>
+      </Box>
+      <Text wrap="truncate-end">
+        {crumbs.map((c, i) => (
+          <Text key={i} bold={i === crumbs.length - 1} dimColor={i < crumbs.length - 1}>
+            {i > 0 ? ' › ' : ''}
+            {c}
+          </Text>
+        ))}
+        {count !== null ? <Text dimColor>{count.shown === count.total ? `  [${count.total}]` : `  [${count.shown}/${count.total}]`}</Text> : null}
+        {filter !== '' ? <Text color="cyan">{`  /${filter}`}</Text> : null}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,28 @@
+import { seg } from '../styled.js';
+import type { MeshRow } from '../view-model.js';
+import { dataplaneCell, statusCell } from './cells.js';
+import { Table, type Column } from './Table.js';
+
+export interface MeshListProps {
+  rows: MeshRow[];
+  mode: 'files' | 'live';
+  cursor: number;
+  top: number;
+  height: number;
+  width: number;
+}
+
+function columns(mode: 'files' | 'live'): Column<MeshRow>[] {
+  return [
+    { title: 'MESH', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 8, flex: 1 },
+    { title: 'GATEWAYS', cell: (r) => seg(String(r.gateways)), align: 'right' },
+    { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
+    { title: 'SECRETS', cell: (r) => seg(r.secrets.text, r.secrets.tone), align: 'right' },
+    { title: 'WORST CERTIFICATE', cell: (r) => statusCell(r.worst), max: 24 },
+  ];
+}
+
+/** Meshes with their gateway count, gateway proxies online, Secrets and worst certificate. */
+export function MeshList({ rows, mode, cursor, top, height, width }: MeshListProps) {
+  return <Table columns={columns(mode)} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No mesh." />;
+}

@@ -1,0 +1,13 @@
+import type { CertificateStatus } from '../certificate-status.js';
+import { seg, type Segment } from '../styled.js';
+
+/** `online/total` coloured by health; `total` alone when the online state is unknown (files). */
+export function dataplaneCell(online: number | null, total: number): Segment {
+  if (online === null) return seg(String(total), total === 0 ? 'warn' : 'plain');
+  const tone = total === 0 ? 'warn' : online === 0 ? 'bad' : online < total ? 'warn' : 'ok';
+  return seg(`${online}/${total}`, tone);
+}
+
+export function statusCell(status: CertificateStatus | null): Segment {
+  return status === null ? seg('-', 'muted') : seg(status.label, status.tone, status.tone === 'bad');
+}
