@@ -1,7 +1,7 @@
 // `npm run pack`: builds meshgw-<version>.tgz at the repository root (or in the folder given
 // with `--out-dir DIR`), the `meshgw` command with the engine, server, app and every dependency
 // bundled into one file, so that `npm install -g ./meshgw-<version>.tgz` needs no registry and
-// no network.
+// no network. `--skip-build` bundles the compiled output as it is (for tests, which build first).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { buildProjects, bundleEsm, readJson, ROOT, run, runNode, workspaceClosur
 
 const CLI = 'packages/cli';
 const cli = readJson(join(ROOT, CLI, 'package.json'));
-const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, 'skip-build': { type: 'boolean' } } });
 const outDir = resolve(values['out-dir'] ?? ROOT);
 
 /**
@@ -24,7 +24,7 @@ const inkDevtoolsStaysOut = {
   },
 };
 
-buildProjects(workspaceClosure(CLI));
+if (!values['skip-build']) buildProjects(workspaceClosure(CLI));
 
 const stage = mkdtempSync(join(tmpdir(), 'meshgw-pack-'));
 try {

@@ -1,6 +1,7 @@
 // `npm run package`: builds extension/meshgw-<version>.vsix (or the file given with `--out FILE`).
 // The client and the language server are bundled with esbuild into extension/dist, so the .vsix
-// holds no node_modules; vsce packages it without npm and without the network.
+// holds no node_modules; vsce packages it without npm and without the network. `--skip-build`
+// bundles the compiled server as it is (for tests, which build first).
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -9,10 +10,10 @@ import { buildProjects, bundleCommonJs, readJson, ROOT, runNode, typeCheck, work
 
 const EXTENSION = join(ROOT, 'extension');
 const manifest = readJson(join(EXTENSION, 'package.json'));
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-build': { type: 'boolean' } } });
 const out = resolve(values.out ?? join(EXTENSION, `meshgw-${manifest.version}.vsix`));
 
-buildProjects(workspaceClosure('server'));
+if (!values['skip-build']) buildProjects(workspaceClosure('server'));
 typeCheck(join(EXTENSION, 'tsconfig.json'));
 
 const dist = join(EXTENSION, 'dist');

@@ -1,5 +1,3 @@
-import type { DocumentFilter } from 'vscode-languageclient';
-
 /** The VS Code language id of the documents the server is attached to. */
 export const LANGUAGE_ID = 'yaml';
 
@@ -11,7 +9,7 @@ export const SCHEMES: readonly string[] = ['file', 'untitled'];
  * per document whether it holds Kuma resources and stays silent on the others, so attaching to
  * all YAML adds no noise.
  */
-export function documentSelector(): DocumentFilter[] {
+export function documentSelector(): { scheme: string; language: string }[] {
   return SCHEMES.map((scheme) => ({ scheme, language: LANGUAGE_ID }));
 }
 

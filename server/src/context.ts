@@ -12,6 +12,7 @@ export interface ClientFeatures {
   configuration: boolean;
   watchedFilesRegistration: boolean;
   workDoneProgress: boolean;
+  workspaceFolders: boolean;
 }
 
 /** What handlers share: the documents, what the client supports, and logging. */

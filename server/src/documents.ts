@@ -1,4 +1,4 @@
-import { createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
+import { analyzeFiles, createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { normalizeUri } from './uri.js';
 
@@ -41,39 +41,72 @@ export interface DocumentStore {
   kumaFiles(): string[];
 }
 
-export function createDocumentStore(options: { now: () => Date }): DocumentStore {
+export function createDocumentStore(options: { now: () => Date; log: (message: string) => void }): DocumentStore {
   const workspace = createWorkspace();
   const open = new Map<string, OpenDocument>();
   const disk = new Map<string, string>();
+  /** Texts the engine failed on, by file: left out until the text changes. */
+  const quarantined = new Map<string, string>();
   let settings: Settings = DEFAULT_SETTINGS;
   let result: WorkspaceResult | null = null;
+  let byFile = new Map<string, FileAnalysis>();
   let dirty = true;
   let analysedDay = NaN;
 
+  const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key);
+
   const sync = (key: string) => {
-    const doc = open.get(key);
-    const text = doc ? doc.text : disk.get(key);
-    if (text === undefined) workspace.removeFile(key);
+    const text = textOf(key);
+    if (text !== undefined && quarantined.has(key) && quarantined.get(key) !== text) quarantined.delete(key);
+    if (text === undefined || quarantined.has(key)) workspace.removeFile(key);
     else workspace.setFile(key, text);
     dirty = true;
+  };
+
+  /**
+   * The engine never throws on input by contract. Should it throw all the same, the files it
+   * fails on alone are left out (until they change), so one bad file never stops the others.
+   */
+  const analyze = (now: Date): WorkspaceResult => {
+    const opts = { now, certificateWarningDays: settings.certificateWarningDays, reportUnknownFields: settings.reportUnknownFields };
+    try {
+      return workspace.analyze(opts);
+    } catch (error) {
+      options.log(`analysis failed, looking for the file that causes it: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const key of workspace.files()) {
+      const text = textOf(key) ?? '';
+      try {
+        analyzeFiles([{ file: key, text }], opts);
+      } catch {
+        options.log(`left out of the analysis until it changes: ${key}`);
+        quarantined.set(key, text);
+        workspace.removeFile(key);
+      }
+    }
+    try {
+      return workspace.analyze(opts);
+    } catch {
+      return result ?? analyzeFiles([], opts);
+    }
   };
 
   const analysis = (): WorkspaceResult => {
     const now = options.now();
     const day = Math.floor(now.getTime() / 86_400_000);
     if (!result || dirty || day !== analysedDay) {
-      result = workspace.analyze({
-        now,
-        certificateWarningDays: settings.certificateWarningDays,
-        reportUnknownFields: settings.reportUnknownFields,
-      });
+      result = analyze(now);
+      byFile = new Map(result.files.map((f) => [f.file, f]));
       dirty = false;
       analysedDay = day;
     }
     return result;
   };
 
-  const file = (key: string): FileAnalysis | null => analysis().files.find((f) => f.file === key) ?? null;
+  const file = (key: string): FileAnalysis | null => {
+    analysis();
+    return byFile.get(key) ?? null;
+  };
 
   return {
     key: normalizeUri,
@@ -99,7 +132,7 @@ export function createDocumentStore(options: { now: () => Date }): DocumentStore
       return open.get(key)?.version ?? null;
     },
     text(key) {
-      return open.get(key)?.text ?? disk.get(key) ?? null;
+      return textOf(key) ?? null;
     },
     setDisk(key, text) {
       if (disk.get(key) === text) return;
@@ -124,7 +157,7 @@ export function createDocumentStore(options: { now: () => Date }): DocumentStore
     file,
     diagnostics(key) {
       const r = analysis();
-      const f = r.files.find((x) => x.file === key);
+      const f = byFile.get(key);
       if (!f) return [];
       if (f.resources.length === 0 && !(open.has(key) && skippedKumaFile(f))) return [];
       const out: Diagnostic[] = [];

@@ -19,9 +19,11 @@ import { onCodeAction } from './handlers/code-actions.js';
 import { onCompletion } from './handlers/completion.js';
 import { createDiagnosticsPublisher, onDocumentDiagnostic, onWorkspaceDiagnostic } from './handlers/diagnostics.js';
 import { onHover } from './handlers/hover.js';
+import { onMergedGateway } from './handlers/merged-gateway.js';
 import { onDocumentSymbol } from './handlers/symbols.js';
 import { onClose, onConfiguration, onFolders, onWatchedFiles } from './handlers/workspace.js';
 import { indexFolders } from './indexing.js';
+import { MergedGatewayRequest } from './protocol.js';
 import { readSettings } from './settings.js';
 import { uriToPath } from './uri.js';
 
@@ -58,7 +60,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const connection = createConnection(ProposedFeatures.all, input, output);
   if (output === process.stdout) redirectConsole(connection);
 
-  const store = createDocumentStore({ now: options.now ?? (() => new Date()) });
+  const store = createDocumentStore({ now: options.now ?? (() => new Date()), log: (message) => connection.console.warn(message) });
   const documents = new TextDocuments(TextDocument);
   const folders: string[] = [];
   let markReady: () => void = () => undefined;
@@ -72,6 +74,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     configuration: false,
     watchedFilesRegistration: false,
     workDoneProgress: false,
+    workspaceFolders: false,
   };
   const ctx: ServerContext = {
     store,
@@ -82,7 +85,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     error: (message) => connection.console.error(message),
   };
   const publisher = createDiagnosticsPublisher(connection, ctx, { delay: options.pushDelay ?? 50 });
-  const configure = onConfiguration(connection, ctx, publisher);
+  let initialSettings: unknown = null;
+  const configure = onConfiguration(connection, ctx, publisher, () => initialSettings);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -94,14 +98,18 @@ export function startServer(options: ServerOptions = {}): Connection {
     client.configuration = caps.workspace?.configuration === true;
     client.watchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.workDoneProgress = caps.window?.workDoneProgress === true;
+    client.workspaceFolders = caps.workspace?.workspaceFolders === true;
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     if (roots.length === 0 && params.rootPath) folders.push(params.rootPath);
     for (const uri of roots) {
       const path = uriToPath(uri);
       if (path) folders.push(path);
     }
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init && typeof init === 'object' && init.settings) store.setSettings(readSettings(init.settings));
+    // Settings may also come with initialize (`{ meshgw: {...} }` or `{ settings: {...} }`), for
+    // clients that do not answer workspace/configuration.
+    const init = params.initializationOptions as { settings?: unknown; meshgw?: unknown } | undefined;
+    initialSettings = init && typeof init === 'object' ? (init.meshgw ?? init.settings ?? null) : null;
+    if (initialSettings) store.setSettings(readSettings(initialSettings));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -117,6 +125,12 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   connection.onInitialized(() => {
+    if (client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const paths = (list: { uri: string }[]) => list.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
+        void changeFolders(paths(event.added), paths(event.removed));
+      });
+    }
     void (async () => {
       if (client.watchedFilesRegistration) {
         connection.client
@@ -151,10 +165,6 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDidChangeWatchedFiles(onWatchedFiles(ctx, publisher));
   connection.onDidChangeConfiguration((params) => void configure(params.settings));
   const changeFolders = onFolders(ctx, publisher, folders);
-  connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event?: { added?: { uri: string }[]; removed?: { uri: string }[] } }) => {
-    const paths = (list?: { uri: string }[]) => (list ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
-    void changeFolders(paths(params.event?.added), paths(params.event?.removed));
-  });
 
   connection.onHover(onHover(ctx));
   connection.onCompletion(onCompletion(ctx));
@@ -162,6 +172,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onCodeAction(onCodeAction(ctx));
   connection.languages.diagnostics.on(onDocumentDiagnostic(ctx));
   connection.languages.diagnostics.onWorkspace(onWorkspaceDiagnostic(ctx));
+  connection.onRequest(MergedGatewayRequest, onMergedGateway(ctx));
   connection.onShutdown(() => publisher.dispose());
 
   connection.listen();

@@ -38,6 +38,6 @@ describe('isServed', () => {
   });
 
   it('agrees with documentSelector', () => {
-    for (const { language, scheme } of documentSelector()) expect(isServed({ languageId: language!, uri: { scheme: scheme! } })).toBe(true);
+    for (const { language, scheme } of documentSelector()) expect(isServed({ languageId: language, uri: { scheme } })).toBe(true);
   });
 });

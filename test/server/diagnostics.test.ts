@@ -235,6 +235,18 @@ describe('settings', () => {
     await client?.close();
   });
 
+  it('takes settings from initializationOptions when the client has no configuration', async () => {
+    client = startClient({ env: { MESHGW_NOW: NOW } });
+    await client.initialize({
+      folders: [BROKEN],
+      capabilities: { workspace: { configuration: false } },
+      initializationOptions: { meshgw: { severity: { 'unknown-field': 'hint' } } },
+    });
+    const typo = await published(client, join(BROKEN, 'typo-hostnmae.yaml'));
+    expect(typo.diagnostics.find((d) => d.code === 'unknown-field')?.severity).toBe(4);
+    expect(client.serverRequests.map((r) => r.method)).not.toContain('workspace/configuration');
+  });
+
   it('reads certificate warning days, unknown fields and severity overrides from workspace/configuration', async () => {
     client = startClient({ env: { MESHGW_NOW: NOW }, settings: { severity: { 'unknown-field': 'error', 'certificate-expiring': 'off' } } });
     await client.initialize({ folders: [BROKEN] });

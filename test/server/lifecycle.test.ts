@@ -37,6 +37,19 @@ describe('starting and stopping', () => {
     expect(log.params.message).toBe('meshgw: indexed 5 file(s) with Kuma resources in 1 folder(s)');
   });
 
+  it('follows workspace folders added and removed', async () => {
+    client = startClient();
+    await client.initialize({ folders: [FOLDER] });
+    const broken = resolve(EXAMPLES, 'broken/typo-hostnmae.yaml');
+    const pull = async () =>
+      (await client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(broken) } })).items.map((d) => d.code);
+    expect(await pull()).toEqual([]);
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(resolve(EXAMPLES, 'broken')), name: 'broken' }], removed: [] } });
+    await expect.poll(pull).toContain('unknown-field');
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(resolve(EXAMPLES, 'broken')), name: 'broken' }] } });
+    await expect.poll(pull).toEqual([]);
+  });
+
   it('writes nothing but protocol to stdout and exits cleanly', async () => {
     client = startClient();
     await client.initialize({ folders: [FOLDER] });

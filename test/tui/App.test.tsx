@@ -46,7 +46,7 @@ describe('gateway list', () => {
     const h = start();
     const frame = await waitForFrame(h.lastFrame, '> edge');
     expect(frame).toMatchInlineSnapshot(`
-      "meshgw  files ws  6 files, no control plane                        refreshed just now (00:00:00 UTC)
+      "meshgw  files ws  6 files, no control plane                                       refreshed just now
       gateways  [2]
         NAME  MESH      ZONE  PORTS                 LISTENERS  DATAPLANES  CERTIFICATES       FILE
       > edge  default   -     8080/HTTP 8443/HTTPS          5           1  expired 1100d ago  ws/edge.yaml
@@ -82,7 +82,7 @@ describe('gateway list', () => {
     await press(h, KEY.down, 'k', KEY.enter);
     const frame = await waitForFrame(h.lastFrame, 'gateways › default/edge');
     expect(frame).toMatchInlineSnapshot(`
-      "meshgw  files ws  6 files, no control plane                        refreshed just now (00:00:00 UTC)
+      "meshgw  files ws  6 files, no control plane                                       refreshed just now
       gateways › default/edge
       MeshGateway edge  mesh default  zone -
       file        ws/edge.yaml
@@ -206,14 +206,14 @@ describe('command mode', () => {
     await press(h, KEY.enter);
     const frame = await waitForFrame(h.lastFrame, /^certificates  \[5\]$/m);
     expect(frame).toMatchInlineSnapshot(`
-      "meshgw  files ws  6 files, no control plane                        refreshed just now (00:00:00 UTC)
+      "meshgw  files ws  6 files, no control plane                                       refreshed just now
       certificates  [5]
-        EXPIRY             NOT AFTER   MESH     SECRET          KEY        SUBJECT   COVERS HOST  USED BY…
-      > expired 1100d ago  2024-01-01  default  old             RSA 2048   old.exa…  ✓ yes        default…
-        5d left            2027-01-10  default  promo           ECDSA 256  promo.e…  ✗ not secu…  default…
-        5d left            2027-01-10  paymen…  promo           ECDSA 256  promo.e…  ✓ yes        payment…
-        25197d left        2095-12-31  default  secure-rsa      RSA 2048   secure.…  ✓ yes        default…
-        not found          -           default  status-missing  -          -         -            default…
+        EXPIRY             NOT AFTER   MESH      SECRET          KEY        COVERS HOST     USED BY
+      > expired 1100d ago  2024-01-01  default   old             RSA 2048   ✓ yes           default/edge:…
+        5d left            2027-01-10  default   promo           ECDSA 256  ✗ not secure.…  default/edge:…
+        5d left            2027-01-10  payments  promo           ECDSA 256  ✓ yes           payments/pay:…
+        25197d left        2095-12-31  default   secure-rsa      RSA 2048   ✓ yes           default/edge:…
+        not found          -           default   status-missing  -          -               default/edge:…
 
 
 
@@ -275,14 +275,14 @@ describe('help, errors and size', () => {
     h.failWith('Cannot read ws/edge.yaml: permission denied.');
     h.clock.now = new Date(NOW.getTime() + 45_000);
     h.write('r');
-    let frame = await waitForFrame(h.lastFrame, 'STALE: refreshed 45 s ago (00:00:00 UTC)');
+    let frame = await waitForFrame(h.lastFrame, 'STALE: refreshed 45 s ago');
     expect(frame).toContain('Refresh failed (showing data 45 s old, retrying every 60 s): Cannot read ws/edge.yaml: permission\ndenied.');
     expect(frame).toContain('> edge');
     expect(frame).not.toMatch(/\n\s+at /);
     h.failWith(null);
     h.write('r');
     frame = await waitForFrame(h.lastFrame, (f) => !f.includes('Refresh failed'));
-    expect(frame).toContain('refreshed just now (00:00:45 UTC)');
+    expect(frame.split('\n')[0]).toMatch(/ refreshed just now$/);
   });
 
   it('asks for a bigger terminal when it is too small, and lays out again on resize', async () => {

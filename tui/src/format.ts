@@ -10,8 +10,9 @@ export function ago(ms: number): string {
   return `${Math.floor(h / 24)} d ago`;
 }
 
-/** A duration without "ago": `45 s`, `3 min`. */
+/** A duration without "ago": `200 ms`, `45 s`, `3 min`. */
 export function duration(ms: number): string {
+  if (ms > 0 && ms < 1000) return `${Math.round(ms)} ms`;
   return ago(ms).replace(/ ago$/, '').replace('just now', '0 s');
 }
 
@@ -23,9 +24,17 @@ export function truncate(text: string, width: number): string {
   return `${text.slice(0, width - 1)}…`;
 }
 
-/** Pads or cuts `text` to exactly `width` columns. */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const cut = truncate(text, width);
+/** Cuts `text` to `width` columns keeping its end (for paths): `…/gateway.yaml`. */
+export function truncateStart(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (text.length <= width) return text;
+  if (width === 1) return '…';
+  return `…${text.slice(text.length - width + 1)}`;
+}
+
+/** Pads or cuts `text` to exactly `width` columns; `keepEnd` cuts the start instead of the end. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left', keepEnd = false): string {
+  const cut = keepEnd ? truncateStart(text, width) : truncate(text, width);
   return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
 }
 

@@ -185,12 +185,13 @@ export function specPathOf(resource: ResourceDoc, path: PathKey[]): PathKey[] | 
   return path[0] === 'spec' ? path.slice(1) : null;
 }
 
+/** Stands for any list index in a path pattern. */
+const ANY_INDEX = Symbol('index');
+
 function startsWith(path: PathKey[], prefix: (PathKey | typeof ANY_INDEX)[]): boolean {
   if (path.length < prefix.length) return false;
   return prefix.every((k, i) => (k === ANY_INDEX ? typeof path[i] === 'number' : path[i] === k));
 }
-
-const ANY_INDEX = Symbol('index');
 
 function attachModels(result: WorkspaceResult, resource: ResourceDoc, out: OffsetDescription): void {
   const spec = out.specPath;
@@ -295,7 +296,7 @@ export interface TextContext {
   prefix: string;
   /** The key or value text a completion replaces. */
   span: Span;
-  /** Keys already written in the container map, in either spelling (key position). */
+  /** Keys already written in the container map, as written (key position). */
   siblings: string[];
   /** Key position: a colon already follows the key on this line. */
   hasColon: boolean;
@@ -305,8 +306,6 @@ export interface TextContext {
   column: number;
   /** Key position: the key is the first of a list item on this line (`- |`). */
   afterDash: boolean;
-  /** The offset where the line starts. */
-  lineStart: number;
 }
 
 interface Entry {
@@ -502,7 +501,6 @@ export function describeTextAt(text: string, offset: number): TextContext | null
         needsSpace: start === parts.key.colon + 1,
         column: parts.key.start,
         afterDash: lastDash >= 0 && lastDash < parts.key.start,
-        lineStart: line.start,
       };
       continue;
     }
@@ -526,7 +524,6 @@ export function describeTextAt(text: string, offset: number): TextContext | null
       needsSpace: false,
       column,
       afterDash: lastDash >= 0 && lastDash < column,
-      lineStart: line.start,
     };
   }
   if (!found) return null;
@@ -607,4 +604,28 @@ function balanced(value: string): boolean {
     else if (c === ']' || c === '}') depth--;
   }
   return depth <= 0;
+}
+
+/**
+ * The merged gateways an offset is about: the MeshGateway it is in; for a Dataplane, the gateway
+ * Kuma binds to it; for a MeshGatewayRoute, the gateways it attaches to; for a MeshHTTPRoute or
+ * MeshTCPRoute, the gateway it targets. Anywhere else in the file (a comment, another resource),
+ * every gateway the file declares.
+ */
+export function gatewaysAt(result: WorkspaceResult, file: string, offset: number): MergedGateway[] {
+  const d = describeAt(result, file, offset);
+  if (!d) return [];
+  const merged = (g: GatewayModel | null | undefined) => {
+    const i = g ? result.models.gateways.indexOf(g) : -1;
+    return i >= 0 && result.gateways[i] ? [result.gateways[i]] : [];
+  };
+  const routed = (kind: string, mesh: string, name: string) =>
+    result.gateways.filter((g) => g.mesh === mesh && g.listeners.some((l) => l.routes.some((r) => r.kind === kind && r.name === name)));
+  let found: MergedGateway[] = [];
+  if (d.gateway) found = d.gateway.merged ? [d.gateway.merged] : [];
+  else if (d.dataplane) found = merged(result.merge.bindings.get(d.dataplane));
+  else if (d.route) found = routed('MeshGatewayRoute', d.route.mesh, d.route.name);
+  else if (d.policy) found = result.gateways.filter((g) => g.mesh === d.policy?.mesh && g.name === d.policy.gatewayName);
+  if (found.length > 0 || (d.resource && d.resource.kind === 'MeshGateway')) return found;
+  return result.gateways.filter((g) => g.location.file === file);
 }

@@ -90,7 +90,7 @@ export { admissionDiagnostics, formatKumaError, gatewayWarnings } from './valida
 export { ADMISSION_RULES, WARNING_RULES } from './rules/index.js';
 export type { AdmissionRule, Report, Violation, WarningRule } from './rules/index.js';
 export { fieldPath, goQuote, indexPath, keyPath } from './rules/path.js';
-export { describeAt, describeTextAt, fileOf, specPathOf } from './describe.js';
+export { describeAt, describeTextAt, fileOf, gatewaysAt, specPathOf } from './describe.js';
 export type { CertificateContext, GatewayContext, ListenerContext, OffsetDescription, PathKey, SelectorContext, TagContext, TagPlace, TextContext } from './describe.js';
 export { fieldDocumentation, hoverAt, typeText } from './hover.js';
 export type { HoverResult } from './hover.js';

@@ -142,6 +142,9 @@ function parseChunk(file: string, text: string, base: number, limits: ParseLimit
     // YAML 1.2 counts a lone `\r` as a line break (so do Kuma's parser, LSP and `span.ts`); the
     // `yaml` package does not, so it gets a `\n` in its place. The length, and every offset, stay.
     docs = [...composer.compose(parser.parse(text.replace(/\r(?!\n)/g, '\n')), true, text.length)];
+    // The `yaml` package turns a stack overflow while composing into an error at whatever token
+    // it was on, which depends on the stack left; the estimate above missed this depth.
+    if (docs.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'))) throw new RangeError('too deep');
   } catch (error) {
     out.diagnostics.push(
       fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
@@ -163,8 +166,18 @@ function parseChunk(file: string, text: string, base: number, limits: ParseLimit
       root: root && root.kind === 'scalar' && root.type === 'null' && root.span.start === root.span.end ? null : root,
     });
   }
+  if (out.diagnostics.length > MAX_CHUNK_DIAGNOSTICS) {
+    // Broken text can give an error per token; past this many, one more says how many were left out.
+    out.diagnostics.sort((a, b) => a.span.start - b.span.start);
+    const rest = out.diagnostics.splice(MAX_CHUNK_DIAGNOSTICS);
+    out.diagnostics.push(fileDiagnostic(file, 'yaml-syntax', rest.some((d) => d.severity === 'error') ? 'error' : 'warning', rest[0].span,
+      `${rest.length} more YAML problems in this document are not listed; fix the ones above first.`));
+  }
   return out;
 }
+
+/** The most YAML problems listed for one document. */
+const MAX_CHUNK_DIAGNOSTICS = 100;
 
 const YAML_CODES: Record<string, string> = {
   TAB_AS_INDENT: 'yaml-tab',
@@ -293,9 +306,10 @@ class Converter {
       const resolved = this.alias(node, depth);
       if (resolved.kind === 'scalar') return { ...resolved, span: this.span(node) };
     }
-    // A complex key (a map or a list as key): keep its source text as a string key.
+    // A complex key (a map or a list as key): keep its source text as a string key. It is still
+    // converted once, for the duplicate keys and limits inside it.
     const span = this.span(node);
-    void inAlias;
+    if (!isAlias(node)) this.convert(node, depth + 1, inAlias);
     const source = this.text.slice(span.start - this.base, span.end - this.base);
     return { kind: 'scalar', span, type: 'string', value: source, source, quoted: false };
   }
@@ -381,7 +395,7 @@ function nestingEstimate(text: string): number {
       continue;
     }
     if ((c === '"' || c === "'") && (i === 0 || ' \t[{,:'.includes(text[i - 1]))) quote = c;
-    else if (c === '#') quote = '#';
+    else if (c === '#' && (i === 0 || ' \t\r\n'.includes(text[i - 1]))) quote = '#';
     else if (c === '[' || c === '{') {
       flow++;
       if (flow > maxFlow) maxFlow = flow;

@@ -55,7 +55,7 @@ export function createDiagnosticsPublisher(connection: Connection, ctx: ServerCo
     const keys = new Set<string>([...published.keys(), ...result.files.map((f) => f.file)]);
     let othersChanged = false;
     for (const key of keys) {
-      const diagnostics = result.files.some((f) => f.file === key) ? lspDiagnostics(ctx, key) : [];
+      const diagnostics = lspDiagnostics(ctx, key);
       const version = ctx.store.version(key);
       const body = JSON.stringify(diagnostics);
       const fingerprint = ctx.client.pullDiagnostics ? body : `${version ?? ''}|${body}`;

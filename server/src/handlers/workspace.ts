@@ -37,8 +37,11 @@ export function onClose(ctx: ServerContext, publisher: DiagnosticsPublisher, fol
   };
 }
 
-/** Reads the `meshgw` settings: asked for when the client can answer, else as pushed. */
-export function onConfiguration(connection: Connection, ctx: ServerContext, publisher: DiagnosticsPublisher) {
+/**
+ * Reads the `meshgw` settings: asked for when the client can answer, else as pushed with the
+ * change notification; `initial` (from `initialize`) stands in when the client has none.
+ */
+export function onConfiguration(connection: Connection, ctx: ServerContext, publisher: DiagnosticsPublisher, initial: () => unknown) {
   return async (pushed?: unknown): Promise<void> => {
     let raw: unknown = (pushed as { meshgw?: unknown } | undefined)?.meshgw;
     if (ctx.client.configuration) {
@@ -50,7 +53,7 @@ export function onConfiguration(connection: Connection, ctx: ServerContext, publ
       }
     }
     if (raw === undefined && !ctx.client.configuration) return;
-    ctx.store.setSettings(readSettings(raw));
+    ctx.store.setSettings(readSettings(raw ?? initial()));
     publisher.changed();
   };
 }

@@ -43,3 +43,8 @@ export const KEY = {
 export function lineWith(frame: string, text: string): string {
   return frame.split('\n').find((l) => l.includes(text))?.trim() ?? '';
 }
+
+/** The frame with every run of whitespace made one space, for text that may wrap. */
+export function flat(frame: string): string {
+  return frame.replace(/\s+/g, ' ');
+}

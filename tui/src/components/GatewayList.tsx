@@ -14,15 +14,15 @@ export interface GatewayListProps {
 
 function columns(mode: 'files' | 'live'): Column<GatewayRow>[] {
   const out: Column<GatewayRow>[] = [
-    { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 12, flex: 1 },
-    { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 7, flex: 2 },
-    { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5 },
-    { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10, flex: 3 },
-    { title: 'LISTENERS', cell: (r) => seg(String(r.listeners)), align: 'right' },
+    { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 24, flex: 1 },
+    { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 7, flex: 3 },
+    { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5, drop: 3 },
+    { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10, flex: 2 },
+    { title: 'LISTENERS', cell: (r) => seg(String(r.listeners)), align: 'right', drop: 2 },
     { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
     { title: 'CERTIFICATES', cell: (r) => statusCell(r.worst), max: 24 },
   ];
-  if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 12, flex: 4, drop: 1 });
+  if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 20, flex: 4, drop: 4, keepEnd: true });
   return out;
 }
 

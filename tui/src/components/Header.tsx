@@ -34,7 +34,7 @@ function freshness(status: RefreshStatus, clock: number, wide: boolean): { text:
  * the filter. Skipping TLS verification shows in red.
  */
 export function Header({ info, status, clock, crumbs, count, filter, width }: HeaderProps) {
-  const fresh = freshness(status, clock, width >= 100);
+  const fresh = freshness(status, clock, width >= 120);
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -51,16 +51,16 @@ export function Header({ info, status, clock, crumbs, count, filter, width }: He
               </Text>
             ) : (
               <Text>
-                {'  '}
-                <Text bold>{info.product !== null ? `${info.product} ${info.version ?? ''}`.trim() : 'control plane'}</Text>
-                {modeText(info) ? <Text>{`  ${modeText(info)}`}</Text> : null}
-                <Text dimColor>{`  ${info.url}`}</Text>
-                {info.context !== null ? <Text dimColor>{`  ctx ${info.context}`}</Text> : null}
                 {info.insecure ? (
                   <Text color="red" bold>
                     {'  TLS NOT VERIFIED'}
                   </Text>
                 ) : null}
+                {info.context !== null ? <Text>{`  ctx ${info.context}`}</Text> : null}
+                {'  '}
+                <Text bold>{info.product !== null ? `${info.product} ${info.version ?? ''}`.trim() : 'control plane'}</Text>
+                {modeText(info) ? <Text>{`  ${modeText(info)}`}</Text> : null}
+                <Text dimColor>{`  ${info.url}`}</Text>
               </Text>
             )}
           </Text>

@@ -18,6 +18,8 @@ export interface Column<R> {
   flex?: number;
   /** Columns with a drop number are left out, highest first, when shrinking is not enough. */
   drop?: number;
+  /** Cut long cells at the start, keeping the end (paths). */
+  keepEnd?: boolean;
 }
 
 const GAP = 2;
@@ -30,7 +32,7 @@ const MARK = 2;
  */
 export function columnWidths<R>(columns: Column<R>[], cells: Segment[][], width: number): number[] {
   const natural = columns.map((c, i) => Math.min(c.max ?? Infinity, Math.max(c.title.length, ...cells.map((row) => row[i].text.length))));
-  const mins = columns.map((c, i) => Math.min(natural[i], c.min ?? c.title.length));
+  const mins = columns.map((c, i) => (c.flex ? Math.min(natural[i], c.min ?? c.title.length) : natural[i]));
   const dropped = new Set<number>();
   const needed = (sizes: number[]): number => {
     const kept = sizes.filter((_, i) => !dropped.has(i));
@@ -83,7 +85,7 @@ export function Table<R extends { key: string }>({ columns, rows, cursor, top, h
   const visible = rows.slice(start, start + height);
   const last = widths.reduce((at, w, i) => (w > 0 ? i : at), 0);
   const line = (segments: Segment[]): Segment[] =>
-    segments.flatMap((s, i) => (widths[i] === 0 ? [] : [{ ...s, text: fit(s.text, widths[i], columns[i].align) + (i < last ? ' '.repeat(GAP) : '') }]));
+    segments.flatMap((s, i) => (widths[i] === 0 ? [] : [{ ...s, text: fit(s.text, widths[i], columns[i].align, columns[i].keepEnd === true) + (i < last ? ' '.repeat(GAP) : '') }]));
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text wrap="truncate-end" bold>

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { analyzeFiles, createWorkspace } from '@meshgw/engine';
+import { parseAllDocuments } from 'yaml';
+
+/**
+ * `node --expose-gc bench/engine-floor.mjs LARGE.yaml SECRETS.yaml EDIT_OFFSET WARMUP RUNS`:
+ * the engine alone against its floor, in a process of its own. Prints one JSON object with
+ * milliseconds per run of: the `yaml` package's bare `parseAllDocuments` of both texts, a cold
+ * engine analysis of both files (a new workspace each run), and the engine's re-analysis after
+ * a one-character edit at EDIT_OFFSET (UTF-16 units) of the large file in a warm workspace.
+ * The heap is collected before every timed run when `--expose-gc` is given.
+ */
+
+const [largePath, secretsPath, editOffsetText, warmupText, runsText] = process.argv.slice(2);
+const large = { file: largePath, text: readFileSync(largePath, 'utf8') };
+const secrets = { file: secretsPath, text: readFileSync(secretsPath, 'utf8') };
+const editOffset = Number(editOffsetText);
+const warmup = Number(warmupText);
+const runs = Number(runsText);
+const now = new Date('2026-01-01T00:00:00Z');
+const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => undefined;
+
+function timed(fn) {
+  collect();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function series(fn) {
+  for (let i = 0; i < warmup; i++) fn(i);
+  return Array.from({ length: runs }, (_, i) => timed(() => fn(warmup + i)));
+}
+
+let diagnostics = 0;
+const parse = series(() => {
+  parseAllDocuments(large.text);
+  parseAllDocuments(secrets.text);
+});
+const analyze = series(() => {
+  const result = analyzeFiles([large, secrets], { now });
+  diagnostics = [...result.diagnosticsByFile.values()].reduce((n, list) => n + list.length, 0);
+});
+const edited = large.text.slice(0, editOffset) + 'x' + large.text.slice(editOffset);
+const workspace = createWorkspace();
+workspace.setFile(large.file, large.text);
+workspace.setFile(secrets.file, secrets.text);
+workspace.analyze({ now });
+const reanalyze = series((i) => {
+  workspace.setFile(large.file, i % 2 === 0 ? edited : large.text);
+  workspace.analyze({ now });
+});
+
+process.stdout.write(JSON.stringify({ parse, analyze, reanalyze, diagnostics, bytes: large.text.length + secrets.text.length }) + '\n');

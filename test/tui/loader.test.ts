@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLoader, type Loader, type RefreshOutcome } from '@meshgw/tui';
+import type { FakeControlPlane } from '../support/fake-control-plane.js';
+import { NOW, testFiles } from './support/data.js';
+import { liveSource, startControlPlane } from './support/live.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function live(secretsIntervalMs = 60_000): Promise<{ cp: FakeControlPlane; loader: Loader }> {
+  const cp = await startControlPlane();
+  const loader = createLoader(liveSource(cp.url), { secretsIntervalMs });
+  cleanups.push(() => loader.close(), () => cp.close());
+  return { cp, loader };
+}
+
+function ok(outcome: RefreshOutcome) {
+  if (!outcome.ok) throw new Error(`refresh failed: ${outcome.message}`);
+  return outcome.data;
+}
+
+const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+const signal = () => new AbortController().signal;
+
+describe('loader', () => {
+  it('reads Secrets on the first refresh and then only every secrets interval, keeping the certificates in between', async () => {
+    const { cp, loader } = await live();
+    const secretCalls = () => cp.requests.filter((r) => r.path.endsWith('/secrets')).length;
+    let data = ok(await loader.refresh({ signal: signal(), now: at(0) }));
+    expect(secretCalls()).toBe(2);
+    expect(data.model.certificates.map((c) => c.status.label)).toEqual(['5d left', '36461d left', '36461d left']);
+    data = ok(await loader.refresh({ signal: signal(), now: at(5) }));
+    expect(secretCalls()).toBe(2);
+    expect(data.model.certificates.map((c) => c.status.label)).toEqual(['5d left', '36461d left', '36461d left']);
+    ok(await loader.refresh({ signal: signal(), now: at(59) }));
+    expect(secretCalls()).toBe(2);
+    ok(await loader.refresh({ signal: signal(), now: at(61) }));
+    expect(secretCalls()).toBe(4);
+    ok(await loader.refresh({ signal: signal(), now: at(62), forceSecrets: true }));
+    expect(secretCalls()).toBe(6);
+  });
+
+  it('keeps its requests bounded and answers in a fixed number of calls per mesh', async () => {
+    const { cp, loader } = await live();
+    const data = ok(await loader.refresh({ signal: signal(), now: at(0) }));
+    expect(data.info).toMatchObject({ kind: 'live', product: 'Kuma', version: '2.14.3', mode: 'zone', zone: 'default', insecure: false });
+    expect(cp.maxInFlight()).toBeLessThanOrEqual(6);
+    expect(cp.requests.length).toBe(4 + 6 * 2);
+  });
+
+  it('stops a refresh when aborted and reports it as cancelled, not as a failure', async () => {
+    const { cp, loader } = await live();
+    cp.setFault('/meshes', { kind: 'hang' });
+    const controller = new AbortController();
+    const pending = loader.refresh({ signal: controller.signal, now: at(0) });
+    setTimeout(() => controller.abort(), 50);
+    const outcome = await pending;
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok === false && outcome.aborted).toBe(true);
+  });
+
+  it('reports a failure as a sentence', async () => {
+    const { cp, loader } = await live();
+    cp.setFault('/', { kind: 'html', status: 502 });
+    const outcome = await loader.refresh({ signal: signal(), now: at(0) });
+    expect(outcome.ok === false && outcome.aborted).toBe(false);
+    expect(outcome.ok === false && outcome.message).toMatch(/^GET \/ failed with HTTP 502\b[^<\n]*$/);
+  });
+
+  it('analyses files in a worker thread, again on each refresh', async () => {
+    let files = testFiles();
+    const loader = createLoader({ kind: 'files', paths: ['ws'], load: async () => files }, { secretsIntervalMs: 60_000 });
+    cleanups.push(() => loader.close());
+    let data = ok(await loader.refresh({ signal: signal(), now: NOW }));
+    expect(data.info).toEqual({ kind: 'files', label: 'ws', fileCount: 6 });
+    expect(data.model.gateways.map((g) => g.name)).toEqual(['edge', 'pay']);
+    files = files.filter((f) => f.file !== 'ws/pay.yaml');
+    data = ok(await loader.refresh({ signal: signal(), now: NOW }));
+    expect(data.model.gateways.map((g) => g.name)).toEqual(['edge']);
+  });
+});
