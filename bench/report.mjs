@@ -32,6 +32,8 @@ export function startTable({ labels, cold, many, manyFiles, requests }) {
   const [ours, peer] = [many.meshgw, many.yls];
   const rows = [
     ['cold start: spawn → `initialize` result (median, min–max of ' + cold.meshgw.length + ')', coldCell(cold.meshgw), coldCell(cold.yls), ratio(median(cold.meshgw), median(cold.yls)), '< 300 ms'],
+    ['cold start, meshgw bundled into one file as the extension ships it', coldCell(cold.bundled), '', ratio(median(cold.bundled), median(cold.yls)), '< 300 ms'],
+    ['cold start floor: a Node process that loads nothing and answers `initialize`', coldCell(cold.floor), '', ratio(median(cold.floor), median(cold.yls)), ''],
     [`${count(manyFiles)}-file workspace: \`initialized\` → indexed`, ms(ours?.indexMs), 'n/a (does not index)', '', ''],
     [`${count(manyFiles)}-file workspace: open → first diagnostics`, failed(ours) ?? ms(ours?.openToDiagnostics), failed(peer) ?? ms(peer?.openToDiagnostics), ratio(ours?.openToDiagnostics, peer?.openToDiagnostics), ''],
     [`${count(manyFiles)}-file workspace: edit → pushed diagnostics, p50 / p95 / p99`, cell(ours, 'edit'), cell(peer, 'edit'), ratio(p(ours, 'edit', 50), p(peer, 'edit', 50)), ''],
@@ -100,7 +102,9 @@ export function targetsTable({ cold, sizes, many, engine, terminal }) {
   const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'met' : '**missed**');
   const add = (target, value, ok) => rows.push([target, value, verdict(ok)]);
   const coldMedian = median(cold.meshgw);
-  add('cold start → `initialize` result < 300 ms', ms(coldMedian), Number.isFinite(coldMedian) ? coldMedian < 300 : null);
+  add('cold start → `initialize` result < 300 ms (`node server/dist/main.js`)', ms(coldMedian), Number.isFinite(coldMedian) ? coldMedian < 300 : null);
+  const bundledMedian = median(cold.bundled ?? []);
+  add('cold start → `initialize` result < 300 ms (bundled, as in the extension)', ms(bundledMedian), Number.isFinite(bundledMedian) ? bundledMedian < 300 : null);
   const largest = sizes[sizes.length - 1];
   if (largest) {
     const pulled = largest.pull.meshgw;

@@ -5,7 +5,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLargeFile, generateManyFiles } from './generate.mjs';
-import { coldStart, fileSession, lspServers } from './lsp-bench.mjs';
+import { coldStart, coldStartExtras, fileSession, lspServers } from './lsp-bench.mjs';
 import { engineTable, fileTable, startTable, targetsTable, terminalTable } from './report.mjs';
 import { terminalBench } from './terminal-bench.mjs';
 
@@ -119,7 +119,7 @@ async function main() {
   const servers = lspServers(REPO);
   const labels = Object.fromEntries(servers.map((s) => [s.id, s.label]));
   const sections = [];
-  const results = { cold: { meshgw: [], yls: [] }, sizes: [], many: {}, engine: null, terminal: null };
+  const results = { cold: { meshgw: [], yls: [], bundled: [], floor: [] }, sizes: [], many: {}, engine: null, terminal: null };
 
   if (wants('lsp') || wants('engine')) progress(`generating workspaces in ${TMP}`);
   const larges = wants('lsp') || wants('engine') ? CONFIG.lines.map((lines) => generateLargeFile(join(TMP, `file-${lines}`), lines)) : [];
@@ -131,8 +131,10 @@ async function main() {
     const emptyFolder = join(TMP, 'empty');
     mkdirSync(emptyFolder, { recursive: true });
 
+    const starters = [...servers, ...(await coldStartExtras(REPO, TMP))];
     for (let i = 0; i < CONFIG.coldRuns; i++) {
-      for (const server of i % 2 === 0 ? servers : [...servers].reverse()) {
+      // Rotate the order so that no program always starts right after another.
+      for (const server of [...starters.slice(i % starters.length), ...starters.slice(0, i % starters.length)]) {
         progress(`cold start ${i + 1}/${CONFIG.coldRuns}: ${server.label}`);
         results.cold[server.id].push(await coldStart(server, emptyFolder, schemaPath));
       }

@@ -70,7 +70,11 @@ describe.skipIf(!hasTmux && !required)('meshgw tui in tmux', () => {
   });
 
   afterEach(() => {
-    if (socket !== '') spawnSync('tmux', ['-L', socket, 'kill-server']);
+    if (socket === '') return;
+    const path = spawnSync('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], { encoding: 'utf8' }).stdout.trim();
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    if (path !== '') rmSync(path, { force: true });
+    socket = '';
   });
 
   afterAll(async () => {

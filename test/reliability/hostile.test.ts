@@ -116,6 +116,18 @@ const CASES: HostileCase[] = [
     bytes: lazy(() => `type: Secret\nmesh: default\nname: big\ndata: ${Buffer.alloc(768 * 1024, 'meshgw').toString('base64')}\n`), codes: ['certificate-not-pem'],
   },
   {
+    name: 'wide-map.yaml', what: 'one map of 20,000 keys', bytes: lazy(() => Array.from({ length: 20_000 }, (_, i) => `key-${i}: ${i}`).join('\n') + '\n'), codes: [],
+    check: (r) => expect(nodeCount(r)).toBe(1 + 20_000 * 3),
+  },
+  {
+    name: 'many-duplicates.yaml', what: 'one key written 5,000 times', bytes: lazy(() => 'a: 1\n'.repeat(5_000)), codes: ['yaml-duplicate-key', 'yaml-syntax'],
+    check: (r) => {
+      const list = one(r);
+      expect(list).toHaveLength(101);
+      expect(list[100].message).toBe('4899 more YAML problems in this document are not listed; fix the ones above first.');
+    },
+  },
+  {
     name: 'many-documents.yaml', what: '5,000 tiny documents', bytes: lazy(() => 'a: 1\n---\n'.repeat(5_000)), codes: [],
     check: (r) => expect(r.files[0].parsed.documents).toHaveLength(5_001),
   },
@@ -144,6 +156,15 @@ describe('hostile input through the engine', () => {
     expect(nodeCount(result)).toBeLessThanOrEqual(text.length + DEFAULT_PARSE_LIMITS.maxAliasNodes);
     expect(one(result).length).toBeLessThanOrEqual(101);
     c.check?.(result, text);
+  });
+
+  it.each([
+    ['an explicit key at the end', '? a'],
+    ['a key cut off at the end of a map', 'a: 1\nfo'],
+    ['a quoted key cut off in a flow map', '{\n "'],
+  ])('keeps the missing value of %s inside the text', (_what, text) => {
+    const { violations } = analyzeTwice([{ file: 'cut.yaml', text }]);
+    expect(violations).toEqual([]);
   });
 
   it('reads a BOM, lone surrogates and astral characters without a word', () => {
@@ -199,7 +220,7 @@ describe('hostile input through meshgw check --format json', () => {
 
   // One process for the whole corpus: each process pays for Node's start, so the per-file
   // runs below are kept to the cases that show each kind of outcome.
-  it('checks the whole corpus in one run: exit 0 or 1, no stack trace, every file with its codes', async () => {
+  it('checks the whole corpus in one run: exit 0 or 1, no stack trace, every file with its codes', { timeout: 60_000 }, async () => {
     const { code, stderr, out } = await check([dir]);
     expect(stderr).toBe('');
     expect(code).toBe(out.summary.errors > 0 ? 1 : 0);
@@ -217,7 +238,7 @@ describe('hostile input through meshgw check --format json', () => {
     ['tab-indentation.yaml', 1],
     ['alias-bomb.yaml', 1],
     ['deep-behind-quote.yaml', 1],
-  ] as const)('%s alone: exit %i, JSON with only its expected codes', async ([name, exit], { expect }) => {
+  ] as const)('%s alone: exit %i, JSON with only its expected codes', { timeout: 60_000 }, async ([name, exit], { expect }) => {
     const { code, stderr, out } = await check([pathOf.get(name)!]);
     expect(stderr).toBe('');
     expect(code).toBe(exit);

@@ -184,7 +184,6 @@ describe('live control plane', () => {
       await sleep(100);
     }
     // Analysis runs in a worker thread: a key never waits for a refresh.
-    console.log("key latency", slowest.join(","));
     expect(Math.max(...slowest)).toBeLessThan(1000);
     stdin.write(':certs\r');
     frame = await waitForFrame(lastFrame, /^certificates  \[\d+\]$/m);

@@ -75,7 +75,7 @@ export { certificateBlocks, decodeBase64, hostnameCovered, readPemBundle } from 
 export { analyzeFiles, createWorkspace } from './workspace.js';
 export type { Workspace, WorkspaceModels, WorkspaceResult } from './workspace.js';
 export { compareHostnames, hostnameContains, hostnamesMatch, mergePorts } from './listeners.js';
-export { bestSelector, rankOf, selectGateway, tagRecord, tagsMatch } from './selection.js';
+export { bestSelector, gatewayIndex, rankOf, selectAmong, selectGateway, tagRecord, tagsMatch } from './selection.js';
 export { finalTags, guaranteedBySelector } from './tags.js';
 export { attachRoutes } from './routes.js';
 export { certificateSummary, inspectJson, inspectText, sortGateways } from './inspect-report.js';

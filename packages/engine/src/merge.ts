@@ -1,7 +1,7 @@
 import { resolveCertificate, type CertificateContext } from './certificate-use.js';
 import { mergePorts } from './listeners.js';
 import { attachRoutes, type RouteAttachment } from './routes.js';
-import { selectGateway, tagRecord } from './selection.js';
+import { gatewayIndex, selectAmong, tagRecord } from './selection.js';
 import { finalTagRecord, finalTags, guaranteedBySelector, type TagSource } from './tags.js';
 import type {
   BoundDataplane,
@@ -39,14 +39,24 @@ export interface MergeResult {
 export function mergeGateways(input: MergeInput): MergeResult {
   const bindings = new Map<DataplaneModel, GatewayModel | null>();
   const bound = new Map<GatewayModel, { dp: DataplaneModel; selectorIndex: number }[]>();
+  const lost = new Map<GatewayModel, { name: string; winner: string }[]>();
+  const candidates = gatewayIndex(input.gateways);
   for (const dp of input.dataplanes) {
     if (!dp.builtin) continue;
-    const binding = selectGateway(dp, input.gateways);
+    const tags = tagRecord(dp.gatewayTags);
+    const selection = selectAmong(tags, candidates(dp.mesh, tags));
+    const binding = selection.winner;
     bindings.set(dp, binding ? binding.gateway : null);
     if (!binding) continue;
     const list = bound.get(binding.gateway) ?? [];
     list.push({ dp, selectorIndex: binding.selector.index });
     bound.set(binding.gateway, list);
+    for (const g of selection.matching) {
+      if (g === binding.gateway) continue;
+      const l = lost.get(g) ?? [];
+      l.push({ name: dp.name, winner: binding.gateway.name });
+      lost.set(g, l);
+    }
   }
   const attachments = new Map<GatewayModel, RouteAttachment>();
   const gateways = input.gateways.map((gateway) => {
@@ -64,14 +74,7 @@ export function mergeGateways(input: MergeInput): MergeResult {
         zone: status?.zone ?? tagRecord(dp.gatewayTags)['kuma.io/zone'] ?? null,
       };
     });
-    const lostDataplanes: { name: string; winner: string }[] = [];
-    for (const [dp, winner] of bindings) {
-      if (winner && winner !== gateway && dp.mesh === gateway.mesh) {
-        const tags = tagRecord(dp.gatewayTags);
-        const matches = gateway.selectors.some((s) => s.match.length > 0 && s.match.every((m) => m.key in tags && (m.value === '*' || tags[m.key] === m.value)));
-        if (matches) lostDataplanes.push({ name: dp.name, winner: winner.name });
-      }
-    }
+    const lostDataplanes = lost.get(gateway) ?? [];
     // The dataplane layer: the first bound dataplane's gateway tags, or what the first
     // selector guarantees when no bound dataplane is known.
     const fromSelector = mine.length === 0;

@@ -1,5 +1,6 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, Composer } from 'yaml';
 import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import { parseJsonTree } from './json-tree.js';
 import { computeLineStarts } from './span.js';
 import type { Diagnostic, ParsedDocument, ParsedFile, Span, YMap, YNode, YPair, YScalar, YSeq } from './types.js';
 
@@ -125,6 +126,11 @@ function hasContent(body: string): boolean {
 
 function parseChunk(file: string, text: string, base: number, limits: ParseLimits): ChunkResult {
   const out: ChunkResult = { base, documents: [], diagnostics: [] };
+  const json = jsonDocument(text, base, limits);
+  if (json) {
+    out.documents.push(json);
+    return out;
+  }
   if (nestingEstimate(text) > limits.maxDepth * 2) {
     out.diagnostics.push(
       fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
@@ -403,6 +409,19 @@ function nestingEstimate(text: string): number {
   }
   if (lineStart && flow === 0) maxBlock = Math.max(maxBlock, indents.length + dashes);
   return maxFlow + maxBlock;
+}
+
+/**
+ * A chunk that is one JSON object (the control plane's answers, `kubectl -o json`) is read by
+ * the JSON fast path; anything else, or JSON with a duplicate key, goes to the YAML parser.
+ */
+function jsonDocument(text: string, base: number, limits: ParseLimits): ParsedDocument | null {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  if (text[i] !== '{') return null;
+  const root = parseJsonTree(text, base, limits.maxDepth);
+  if (!root) return null;
+  return { index: 0, span: { start: base, end: base + text.length }, root };
 }
 
 function firstLineEnd(text: string): number {
