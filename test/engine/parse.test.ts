@@ -125,3 +125,27 @@ describe('positions', () => {
     expect(positionToOffset(starts, { line: 99, character: 0 }, text.length)).toBe(text.length);
   });
 });
+
+describe('the JSON fast path', () => {
+  /** Drops spans so that two trees can be compared by value, and lists spans separately. */
+  function strip(node: YNode | null, shift: number): unknown {
+    if (!node) return null;
+    const s = [node.span.start - shift, node.span.end - shift];
+    if (node.kind === 'scalar') return [s, node.type, node.value];
+    if (node.kind === 'seq') return [s, node.items.map((i) => strip(i, shift))];
+    return [s, node.pairs.map((p) => [strip(p.key, shift), strip(p.value, shift)])];
+  }
+
+  it.each([
+    '{"type":"MeshGateway","mesh":"default","name":"gw","conf":{"listeners":[{"port":8080,"protocol":"HTTP","crossMesh":false,"x":null}]}}',
+    '{\n  "a": [1, -2.5e3, true, "é\\u00e9 \\"q\\"", {}, []],\n  "b": {"c": "d"}\n}',
+  ])('builds the same tree, spans and values as the YAML parser: %s', (json) => {
+    const fast = parseFile('f.json', json).documents[0].root;
+    const viaYaml = parseFile('f.yaml', '# c\n' + json).documents[0].root;
+    expect(strip(fast, 0)).toEqual(strip(viaYaml, 4));
+  });
+
+  it('leaves JSON with a duplicate key to the YAML parser, which reports it', () => {
+    expect(codes('{"a": 1, "a": 2}')).toContain('yaml-duplicate-key');
+  });
+});
