@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * `node bench/profile-summary.mjs FILE.cpuprofile [TOP]`: the functions with the most self time
  * and the most total (inclusive) time in a `node --cpu-prof` profile, as `file:line` (1-based)
- * relative to the repository, in milliseconds.
+ * relative to the repository, in milliseconds. Compiled files with a source map next to them
+ * are shown at their TypeScript source line.
  */
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -22,9 +24,12 @@ export function summarizeProfile(profile, top = 25) {
   }
   const where = (n) => {
     const f = n.callFrame;
-    let file = f.url || '(native)';
-    if (file.startsWith('file://')) file = relative(REPO, fileURLToPath(file));
-    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+    const name = f.functionName || '(anonymous)';
+    if (!f.url.startsWith('file://')) return `${name} ${f.url || '(native)'}:${f.lineNumber + 1}`;
+    const path = fileURLToPath(f.url);
+    const original = sourcePosition(path, f.lineNumber, f.columnNumber);
+    if (original) return `${name} ${relative(REPO, original.path)}:${original.line}`;
+    return `${name} ${relative(REPO, path)}:${f.lineNumber + 1}`;
   };
   const self = new Map();
   const total = new Map();
@@ -43,6 +48,26 @@ export function summarizeProfile(profile, top = 25) {
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
   const wall = (profile.endTime - profile.startTime) / 1000;
   return { wallMs: wall, self: sorted(self), total: sorted(total) };
+}
+
+const maps = new Map();
+
+/** The source position of a 0-based line and column of a compiled file, or null without a map. */
+function sourcePosition(path, line, column) {
+  if (!maps.has(path)) {
+    let map = null;
+    try {
+      if (existsSync(`${path}.map`)) map = new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    maps.set(path, map);
+  }
+  const map = maps.get(path);
+  const entry = map?.findEntry(line, column);
+  if (!entry || entry.originalSource === undefined) return null;
+  const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : resolve(dirname(path), entry.originalSource);
+  return { path: source, line: entry.originalLine + 1 };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
