@@ -223,3 +223,21 @@ describe('the schema document', () => {
     expect(ajv.validateSchema(schema)).toBe(true);
   });
 });
+
+describe('the schema for all kinds next to other documents', () => {
+  const validate = validator('all');
+  it.each([
+    ['a Universal Secret', 'type: Secret\nmesh: default\nname: s\ndata: aGVsbG8=\n'],
+    ['a Universal MeshHTTPRoute', 'type: MeshHTTPRoute\nmesh: default\nname: r\nspec: {}\n'],
+    ['a Kubernetes Deployment', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\n'],
+    ['a Kubernetes Secret', 'apiVersion: v1\nkind: Secret\ntype: system.kuma.io/secret\ndata: { value: aGVsbG8= }\n'],
+  ])('accepts %s without checking its fields', (_name, text) => {
+    expect(validate(text)).toEqual([]);
+  });
+  it.each([
+    ['a misspelled Universal type', 'type: MeshGatway\nmesh: default\nname: x\n'],
+    ['a misspelled Kuma kind', 'apiVersion: kuma.io/v1alpha1\nkind: MeshGatway\nmetadata: { name: x }\n'],
+  ])('still rejects %s', (_name, text) => {
+    expect(validate(text)).not.toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeFiles, completeAt, createWorkspace, describeAt, documentSymbols, hoverAt, type FileInput, type Span } from '@meshgw/engine';
+import { analyzeFiles, completeAt, createWorkspace, describeAt, documentSymbols, hoverAt, parseFile, type FileInput, type Span, type YNode } from '@meshgw/engine';
 import { describe, expect, it } from 'vitest';
 import { exampleBundles, exampleWorkspaces } from './support/examples.js';
 import { analyzeTwice, NOW, observable, spanViolations } from './support/invariants.js';
@@ -76,6 +76,41 @@ describe('generated resources with wrong types', () => {
         holds(files.map((f, i) => (i === 0 ? { ...f, text: applyMutations(f.text, mutations) } : f))),
       ),
       { numRuns: runs(150) },
+    );
+  }, TIMEOUT);
+});
+
+describe('the JSON fast path', () => {
+  /** A tree as comparable data: spans moved by `shift`, values with their type, source and quoting. */
+  function plain(node: YNode | null, shift: number): unknown {
+    if (!node) return null;
+    const span = [node.span.start - shift, node.span.end - shift];
+    if (node.kind === 'scalar') return [span, node.type, Object.is(node.value, -0) ? '-0' : node.value, node.source, node.quoted];
+    if (node.kind === 'seq') return [span, node.items.map((i) => plain(i, shift))];
+    return [span, node.pairs.map((p) => [plain(p.key, shift), plain(p.value, shift)])];
+  }
+
+  const text = fc.string({
+    unit: fc.oneof(fc.constantFrom('a', ' ', '"', '\\', '\u2028', '\ud800', '\udc00', '🎉', '\t', '\n', '#', ':', '-', '\u0085', '\ufeff'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    maxLength: 8,
+  });
+  const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 1e21, 1e-7, 5e-324, 123456789012345678901234567890));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, text, number, fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(text, tie('value'), { maxKeys: 3 })),
+  }));
+
+  it('reads a JSON document as the YAML parser reads it: same tree, spans and diagnostics', () => {
+    fc.assert(
+      fc.property(fc.dictionary(text, value, { maxKeys: 4 }), fc.integer({ min: -1, max: 2 }), mutationsArb(2), fc.boolean(), (object, indent, mutations, mutate) => {
+        let json = indent < 0 ? JSON.stringify(object) : JSON.stringify(object, null, indent);
+        if (mutate) json = applyMutations(json, mutations);
+        // A leading comment is not JSON, so this copy goes through the YAML parser.
+        const fast = parseFile('f.json', json);
+        const yaml = parseFile('f.json', '# c\n' + json);
+        expect(fast.documents.map((d) => plain(d.root, 0))).toEqual(yaml.documents.map((d) => plain(d.root, 4)));
+        expect(fast.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual(yaml.diagnostics.map((d) => [d.code, d.span.start - 4, d.span.end - 4]));
+      }),
+      { numRuns: runs(500) },
     );
   }, TIMEOUT);
 });

@@ -24,6 +24,20 @@ export type SchemaKind = 'MeshGateway' | 'MeshGatewayRoute' | 'Dataplane' | 'all
 export type JsonSchema = { [keyword: string]: unknown };
 
 const SCHEMA_KINDS: ResourceKind[] = ['MeshGateway', 'MeshGatewayRoute', 'Dataplane'];
+
+/**
+ * Kinds that share files with gateways. The schema for all kinds accepts them without checking
+ * their fields, so that a Secret or a MeshHTTPRoute next to a gateway is not an error, while a
+ * misspelled `type` still is. A Kubernetes document of another API group passes untouched.
+ */
+const OTHER_KINDS: ResourceKind[] = ['Mesh', 'Secret', 'GlobalSecret', 'MeshHTTPRoute', 'MeshTCPRoute'];
+
+function kumaKindOnly(): JsonSchema {
+  return {
+    if: { properties: { apiVersion: { type: 'string', pattern: '^kuma\\.io/' } } },
+    then: { properties: { kind: { enum: [...SCHEMA_KINDS, ...OTHER_KINDS] } } },
+  };
+}
 const UINT32_MAX = 4294967295;
 const QUOTED_UINT = '^\\s*(0|[1-9][0-9]*)\\s*$';
 const QUOTED_DOUBLE = '^\\s*(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)\\s*$';
@@ -49,8 +63,8 @@ export function jsonSchema(kind: SchemaKind): JsonSchema {
     description: `${title} (Kuma 2.14), in Universal (type/name/mesh at the top) or Kubernetes (apiVersion/kind/metadata/spec) form.`,
     type: 'object',
     if: { required: ['apiVersion'] },
-    then: { required: ['kind'], properties: { kind: { enum: kinds } } },
-    else: { required: ['type'], properties: { type: { enum: kinds } } },
+    then: { required: ['kind'], ...(kind === 'all' ? kumaKindOnly() : { properties: { kind: { enum: kinds } } }) },
+    else: { required: ['type'], properties: { type: { enum: kind === 'all' ? [...kinds, ...OTHER_KINDS] : kinds } } },
     allOf: branches,
   };
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, startClient, uriOf, type LspClient } from '../server/support/lsp-client.js';
+import { characterSteps, latencySummary, runTyping, type StepLatencies } from './support/lsp-typing.js';
+
+/**
+ * Typing simulation, one character at a time, on a few representative example files: each file
+ * is typed into an empty document with range edits, then deleted from the end, and at every step
+ * a hover and a completion are asked at the cursor. The server runs with the file's example
+ * folder as its workspace, so every step is analysed with the resources around it. Latencies
+ * are logged, never asserted: the assertions are that every request is answered with a
+ * well-formed result and that the server is still up.
+ */
+
+const FILES = [
+  { path: 'edge-gateway/gateway.yaml', what: 'the edge gateway' },
+  { path: 'edge-gateway/routes.yaml', what: 'four routes in one file' },
+  { path: 'kubernetes/internal-gateway.yaml', what: 'Kubernetes resources mixed with Deployments and ConfigMaps' },
+  { path: 'broken/gateway-port-duplicate-hostname.yaml', what: 'a broken gateway' },
+];
+
+const runs: StepLatencies[] = [];
+
+afterAll(() => {
+  console.log(latencySummary('Typing one character at a time', runs));
+});
+
+describe('typing an example file one character at a time', () => {
+  for (const { path, what } of FILES) {
+    describe(`${path} (${what})`, () => {
+      let client: LspClient;
+
+      afterAll(async () => {
+        await client?.close();
+      });
+
+      it('answers every hover and completion while typing it and while deleting it, and stays up', async () => {
+        const file = resolve(EXAMPLES, path);
+        const text = readFileSync(file, 'utf8');
+        client = startClient({ env: { MESHGW_NOW: '2026-06-01T00:00:00Z' } });
+        await client.initialize({ folders: [dirname(file)] });
+        const uri = client.open(file, '', 1);
+        const forward = characterSteps(text, 'forward');
+        const typed = await runTyping(client, uri, forward, { name: `${path} typed`, version: 1 });
+        const backward = characterSteps(text, 'backward');
+        const deleted = await runTyping(client, uri, backward, { name: `${path} deleted`, version: 1 + forward.length });
+        runs.push(typed, deleted);
+
+        for (const run of [typed, deleted]) {
+          expect(run.errors).toEqual([]);
+          expect(run.problems).toEqual([]);
+          expect(run.answered).toBe(run.sent);
+        }
+        expect(typed.steps).toHaveLength([...text].length);
+        expect(deleted.steps).toHaveLength([...text].length);
+        // The server still answers, on the text the edits left (nothing): the symbols of an empty document.
+        expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(file) } })).toEqual([]);
+      });
+    });
+  }
+});
