@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, startClient, uriOf, type LspClient } from '../server/support/lsp-client.js';
-import { characterSteps, latencySummary, runTyping, type StepLatencies } from './support/lsp-typing.js';
+import { EXAMPLES, uriOf, type LspClient } from '../server/support/lsp-client.js';
+import { answers, startIndexedServer } from './support/lsp-server.js';
+import { CHARACTER_TYPED_FILES as FILES, characterSteps, latencySummary, runTyping, type StepLatencies } from './support/lsp-typing.js';
 
 /**
  * Typing simulation, one character at a time, on a few representative example files: each file
@@ -12,13 +13,6 @@ import { characterSteps, latencySummary, runTyping, type StepLatencies } from '.
  * are logged, never asserted: the assertions are that every request is answered with a
  * well-formed result and that the server is still up.
  */
-
-const FILES = [
-  { path: 'edge-gateway/gateway.yaml', what: 'the edge gateway' },
-  { path: 'edge-gateway/routes.yaml', what: 'four routes in one file' },
-  { path: 'kubernetes/internal-gateway.yaml', what: 'Kubernetes resources mixed with Deployments and ConfigMaps' },
-  { path: 'broken/gateway-port-duplicate-hostname.yaml', what: 'a broken gateway' },
-];
 
 const runs: StepLatencies[] = [];
 
@@ -38,8 +32,7 @@ describe('typing an example file one character at a time', () => {
       it('answers every hover and completion while typing it and while deleting it, and stays up', async () => {
         const file = resolve(EXAMPLES, path);
         const text = readFileSync(file, 'utf8');
-        client = startClient({ env: { MESHGW_NOW: '2026-06-01T00:00:00Z' } });
-        await client.initialize({ folders: [dirname(file)] });
+        client = await startIndexedServer([dirname(file)]);
         const uri = client.open(file, '', 1);
         const forward = characterSteps(text, 'forward');
         const typed = await runTyping(client, uri, forward, { name: `${path} typed`, version: 1 });
@@ -54,8 +47,14 @@ describe('typing an example file one character at a time', () => {
         }
         expect(typed.steps).toHaveLength([...text].length);
         expect(deleted.steps).toHaveLength([...text].length);
-        // The server still answers, on the text the edits left (nothing): the symbols of an empty document.
+        // The steps reach the analysis: hovers and completions are offered along the way.
+        for (const run of [typed, deleted]) {
+          expect(run.hovers).toBeGreaterThan(0);
+          expect(run.completions).toBeGreaterThan(0);
+        }
+        // The edits left an empty document, and the server still answers for it.
         expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(file) } })).toEqual([]);
+        expect(await answers(client)).toBe(true);
       });
     });
   }

@@ -513,8 +513,10 @@ export function describeTextAt(text: string, offset: number): TextContext | null
     } else {
       container = popTo('key', column);
     }
-    const start = word ? word.start : col;
-    const end = Math.max(col, parts.key ? parts.key.end : word ? wordEnd(raw, col) : col);
+    // A cursor before the word (`-| match`) inserts at the cursor and replaces nothing.
+    const inWord = !!word && word.start <= col;
+    const start = inWord ? word.start : col;
+    const end = inWord ? Math.max(col, parts.key ? parts.key.end : wordEnd(raw, col)) : col;
     found = {
       position: 'key',
       key: null,

@@ -7,6 +7,18 @@ import type { LspClient, Message } from '../../server/support/lsp-client.js';
  * and a completion are asked at the cursor. Positions are LSP positions (0-based, UTF-16 units).
  */
 
+/**
+ * The example files typed one character at a time (relative to `examples/`): a gateway, a file of
+ * several documents, Kubernetes resources mixed with other kinds, a broken file. Every other
+ * example file is typed one line at a time.
+ */
+export const CHARACTER_TYPED_FILES = [
+  { path: 'edge-gateway/gateway.yaml', what: 'the edge gateway' },
+  { path: 'edge-gateway/routes.yaml', what: 'four routes in one file' },
+  { path: 'kubernetes/internal-gateway.yaml', what: 'Kubernetes resources mixed with Deployments and ConfigMaps' },
+  { path: 'broken/gateway-port-duplicate-hostname.yaml', what: 'a broken gateway' },
+];
+
 export interface Position {
   line: number;
   character: number;
@@ -196,6 +208,9 @@ export interface RunResult extends StepLatencies {
   errors: string[];
   answered: number;
   sent: number;
+  /** Steps whose hover was not null, and steps with at least one completion. */
+  hovers: number;
+  completions: number;
 }
 
 /**
@@ -212,7 +227,7 @@ export async function runTyping(
   options: { name: string; version: number; batch?: number },
 ): Promise<RunResult> {
   const batch = options.batch ?? 20;
-  const result: RunResult = { name: options.name, steps: [], problems: [], errors: [], answered: 0, sent: 0 };
+  const result: RunResult = { name: options.name, steps: [], problems: [], errors: [], answered: 0, sent: 0, hovers: 0, completions: 0 };
   let version = options.version;
   for (let from = 0; from < steps.length; from += batch) {
     const chunk = steps.slice(from, from + batch);
@@ -246,6 +261,8 @@ export async function runTyping(
       }
       if (!hover.error) result.problems.push(...hoverProblems(r.step.text, r.step.cursor, hover.result, where));
       if (!completion.error) result.problems.push(...completionProblems(r.step.text, r.step.cursor, completion.result, where));
+      if (hover.result) result.hovers++;
+      if ((completion.result as { items?: unknown[] } | null)?.items?.length) result.completions++;
     }
   }
   return result;
@@ -258,12 +275,18 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** One line per run and a total: steps, max, p95 and how many steps took over 100 ms. */
+/** One line per run and a total: steps, max (and which step), p95, and how many steps took over 100 ms. */
 export function latencySummary(title: string, runs: StepLatencies[]): string {
-  const line = (name: string, steps: number[]) =>
-    `${name.padEnd(52)} ${String(steps.length).padStart(6)} steps  max ${quantile(steps, 1).toFixed(1).padStart(6)} ms  p95 ${quantile(steps, 0.95)
-      .toFixed(1)
-      .padStart(5)} ms  over 100 ms: ${steps.filter((s) => s > 100).length}`;
+  const line = (name: string, steps: number[]) => {
+    const max = quantile(steps, 1);
+    return [
+      name.padEnd(52),
+      `${String(steps.length).padStart(6)} steps`,
+      `max ${max.toFixed(1).padStart(6)} ms${name === 'all' ? '' : ` (step ${steps.indexOf(max)})`}`.padEnd(26),
+      `p95 ${quantile(steps, 0.95).toFixed(1).padStart(5)} ms`,
+      `over 100 ms: ${steps.filter((s) => s > 100).length}`,
+    ].join('  ');
+  };
   const all = runs.flatMap((r) => r.steps);
   return [`${title} (time the server spent per step: one edit, a hover and a completion)`, ...runs.map((r) => line(r.name, r.steps)), line('all', all)].join('\n');
 }
