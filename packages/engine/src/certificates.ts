@@ -7,6 +7,7 @@
  * reaches a result; results say only whether a key was there, its type and whether it matches.
  */
 import { Buffer } from 'node:buffer';
+import { goQuote } from './go-quote.js';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { CertificateFacts, KeyType, PemBundleFacts, PemProblem } from './types.js';
@@ -243,42 +244,6 @@ function kumaBlockProblem(code: PemProblem['code'], index: number, message: stri
 
 function leafNotFirst(message: string): PemProblem {
   return { code: 'leaf-not-first', message, fatal: false };
-}
-
-/**
- * Go's `%q` (`strconv.Quote`) of a string: `\"` and `\\`, C escapes for the usual control
- * characters, `\xHH` for other ASCII controls, `\uHHHH`/`\UHHHHHHHH` for other characters Go
- * does not print, every other character as is.
- */
-function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (GO_C_ESCAPES[ch] !== undefined) out += GO_C_ESCAPES[ch];
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + hex(code, 2);
-    else if (code < 0x7f || !GO_NOT_PRINTABLE.test(ch)) out += ch;
-    else if (code <= 0xffff) out += '\\u' + hex(code, 4);
-    else out += '\\U' + hex(code, 8);
-  }
-  return out + '"';
-}
-
-const GO_C_ESCAPES: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-};
-
-/** Characters outside Go's `unicode.IsPrint`: controls, formats, unassigned, and spaces but U+0020. */
-const GO_NOT_PRINTABLE = /^[\p{C}\p{Zl}\p{Zp}\p{Zs}]$/u;
-
-function hex(code: number, width: number): string {
-  return code.toString(16).padStart(width, '0');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { splitDocuments } from './parse.js';
+import { KUMA_KINDS } from './resources.js';
 import type { WorkspaceResult } from './workspace.js';
 import type {
   CertificateRef,
@@ -388,16 +389,6 @@ function unquote(text: string): string {
   return text;
 }
 
-const KINDS: ReadonlySet<string> = new Set<ResourceKind>([
-  'Mesh',
-  'MeshGateway',
-  'MeshGatewayRoute',
-  'Dataplane',
-  'Secret',
-  'GlobalSecret',
-  'MeshHTTPRoute',
-  'MeshTCPRoute',
-]);
 
 /**
  * Describes the cursor at `offset` in `text` from indentation, `- ` markers and `key:` prefixes,
@@ -545,10 +536,10 @@ export function describeTextAt(text: string, offset: number): TextContext | null
     form = 'kubernetes';
     const k = top('kind') ?? '';
     if (apiVersion === 'v1' && k === 'Secret') kind = top('type') === 'system.kuma.io/global-secret' ? 'GlobalSecret' : 'Secret';
-    else if (apiVersion.startsWith('kuma.io/') && KINDS.has(k) && k !== 'Secret' && k !== 'GlobalSecret') kind = k as ResourceKind;
+    else if (apiVersion.startsWith('kuma.io/') && KUMA_KINDS.has(k) && k !== 'Secret' && k !== 'GlobalSecret') kind = k as ResourceKind;
   } else {
     const t = top('type') ?? '';
-    if (KINDS.has(t)) kind = t as ResourceKind;
+    if (KUMA_KINDS.has(t)) kind = t as ResourceKind;
   }
   const label = entries.find((e) => e.path.length === 3 && e.path[0] === 'metadata' && e.path[1] === 'labels' && e.key === 'kuma.io/mesh');
   const mesh = top('mesh') || label?.value || null;

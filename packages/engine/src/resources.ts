@@ -1,7 +1,8 @@
 import { asMap, asScalar, fieldOf, stringOf } from './yaml-access.js';
 import type { ParsedFile, ResourceDoc, ResourceKind, YMap, YScalar } from './types.js';
 
-const UNIVERSAL_KINDS: ReadonlySet<string> = new Set<ResourceKind>([
+/** Every resource kind the engine recognises. */
+export const KUMA_KINDS: ReadonlySet<string> = new Set<ResourceKind>([
   'Mesh',
   'MeshGateway',
   'MeshGatewayRoute',
@@ -31,7 +32,7 @@ export function recogniseResources(parsed: ParsedFile): ResourceDoc[] {
 
 function recogniseUniversal(file: string, docIndex: number, root: YMap): ResourceDoc | null {
   const type = stringOf(fieldOf(root, 'type'));
-  if (!UNIVERSAL_KINDS.has(type)) return null;
+  if (!KUMA_KINDS.has(type)) return null;
   // A Kubernetes Secret also has `type:`; it is recognised (or skipped) by its apiVersion.
   if (fieldOf(root, 'apiVersion')) return null;
   const nameNode = scalarField(root, 'name');
@@ -84,7 +85,7 @@ function recogniseKubernetes(file: string, docIndex: number, root: YMap): Resour
     }
     return null;
   }
-  if (!apiVersion.startsWith(KUMA_API_GROUP) || !UNIVERSAL_KINDS.has(kind) || kind === 'Secret' || kind === 'GlobalSecret') {
+  if (!apiVersion.startsWith(KUMA_API_GROUP) || !KUMA_KINDS.has(kind) || kind === 'Secret' || kind === 'GlobalSecret') {
     return null;
   }
   const spec = asMap(fieldOf(root, 'spec'));

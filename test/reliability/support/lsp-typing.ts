@@ -77,11 +77,12 @@ function codePointCuts(text: string): number[] {
   return cuts;
 }
 
-/** Offsets just after each line break, and the end of the text. */
-function lineCuts(text: string): number[] {
-  const cuts = lineStarts(text).slice(1);
-  if (cuts[cuts.length - 1] !== text.length) cuts.push(text.length);
-  return cuts;
+/** Offsets of the end of each line before its line break, and the end of the text. */
+function lineEnds(text: string): number[] {
+  const starts = lineStarts(text);
+  const ends = lineLengths(text, starts).map((length, i) => starts[i] + length);
+  if (ends[ends.length - 1] !== text.length) ends.push(text.length);
+  return ends;
 }
 
 /**
@@ -114,12 +115,14 @@ export function characterSteps(text: string, direction: 'forward' | 'backward'):
 }
 
 /**
- * The prefixes of `text` that end after each line break (and the whole text), as full-text
- * changes: longer and longer (`forward`) or shorter and shorter down to the empty document
- * (`backward`). The cursor is at the end of each prefix.
+ * The prefixes of `text` that end where each line ends (before its line break, as the line is
+ * when its last character was typed) and the whole text, as full-text changes: longer and
+ * longer (`forward`), or shorter and shorter down to the empty document (`backward`). The
+ * cursor is at the end of each prefix.
  */
 export function lineSteps(text: string, direction: 'forward' | 'backward'): TypingStep[] {
-  const cuts = direction === 'forward' ? lineCuts(text) : [...lineCuts(text).slice(0, -1).reverse(), 0];
+  const ends = lineEnds(text);
+  const cuts = direction === 'forward' ? ends : [...ends.slice(0, -1).reverse(), 0];
   return cuts.map((cut) => {
     const prefix = text.slice(0, cut);
     return { change: { text: prefix }, text: prefix, cursor: positionAt(prefix, cut) };
