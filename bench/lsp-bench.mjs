@@ -160,7 +160,8 @@ async function timeRequests(client, method, uri, positions) {
  * One measured session on one file: open to the first pushed diagnostics, hover and completion
  * at the given positions (the first answer of each kept apart, then a warm-up, then the
  * measured requests), document symbols, and one-character edits in the middle (an insertion,
- * then its deletion) each until the next pushed diagnostics. With `pull`, the client declares
+ * then its deletion; `counts.warmupEdits` of them untimed first) each until the next pushed
+ * diagnostics. With `pull`, the client declares
  * pull diagnostics and the edits are timed to the `textDocument/diagnostic` answer instead
  * (for servers that offer it). `waitForIndex` first waits for the server's indexing progress
  * to end. Peak RSS is read last.
@@ -239,17 +240,20 @@ export async function fileSession(server, options) {
     }
 
     out.edit = [];
-    for (let i = 0; i < counts.edits; i++) {
+    // An even number of warm-up edits leaves the text as it was; they are not timed.
+    const warmEdits = 2 * Math.ceil((counts.warmupEdits ?? 0) / 2);
+    for (let i = 0; i < warmEdits + counts.edits; i++) {
       started = performance.now();
       const change = i % 2 === 0 ? { insert: 'x' } : { deleteCount: 1 };
       const version = doc.change(edit, change);
+      let done;
       if (pull) {
         await diagnosticsNow(version);
-        out.edit.push(performance.now() - started);
+        done = performance.now();
       } else {
-        const { at } = await nextDiagnostics(client, doc.uri, version);
-        out.edit.push(at - started);
+        done = (await nextDiagnostics(client, doc.uri, version)).at;
       }
+      if (i >= warmEdits) out.edit.push(done - started);
     }
     out.peakRss = client.peakRss();
     return out;

@@ -32,6 +32,7 @@ const CONFIG = smoke
       warmup: 3,
       symbols: 3,
       edits: 4,
+      warmupEdits: 0,
       coldRuns: 1,
       engine: { warmup: 1, runs: 2 },
       terminal: { size: { meshes: 2, gateways: 20, dataplanes: 100, secrets: 20 }, runs: 1, keys: 6, refreshMs: 1000, cycles: 1 },
@@ -43,8 +44,9 @@ const CONFIG = smoke
       warmup: 20,
       symbols: 20,
       edits: 20,
+      warmupEdits: 4,
       coldRuns: 5,
-      engine: { warmup: 3, runs: 10 },
+      engine: { warmup: 5, runs: 15 },
       terminal: { size: { meshes: 3, gateways: 500, dataplanes: 5000, secrets: 1000 }, runs: 3, keys: 60, refreshMs: 1500, cycles: 2 },
     };
 
@@ -78,7 +80,7 @@ function engineFloor(large) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', join(REPO, 'bench', 'engine-floor.mjs'), large.file, large.secrets, String(offset), String(CONFIG.engine.warmup), String(CONFIG.engine.runs)],
+      [join(REPO, 'bench', 'engine-floor.mjs'), large.file, large.secrets, String(offset), String(CONFIG.engine.warmup), String(CONFIG.engine.runs)],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
     );
     let out = '';
@@ -98,6 +100,8 @@ function machine() {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO, encoding: 'utf8' }).trim();
+    if (changed) commit += ' with uncommitted changes';
   } catch {
     // Not a git checkout.
   }
@@ -127,7 +131,7 @@ async function main() {
   if (wants('lsp')) {
     const schemaPath = await writeSchema();
     const many = generateManyFiles(join(TMP, `files-${CONFIG.manyFiles}`), CONFIG.manyFiles);
-    const counts = { requests: CONFIG.requests, warmup: CONFIG.warmup, symbols: CONFIG.symbols, edits: CONFIG.edits };
+    const counts = { requests: CONFIG.requests, warmup: CONFIG.warmup, symbols: CONFIG.symbols, edits: CONFIG.edits, warmupEdits: CONFIG.warmupEdits };
     const emptyFolder = join(TMP, 'empty');
     mkdirSync(emptyFolder, { recursive: true });
 
@@ -199,9 +203,12 @@ async function main() {
 
   const m = machine();
   const seconds = Math.round((Date.now() - started) / 1000);
+  const loadAfter = loadavg()[0];
+  const busy = Math.max(loadBefore, loadAfter) > cpus().length;
   const header = [
     `Measured ${m.date} on ${m.cpu} (${m.memory}, ${m.platform}), Node ${m.node}, commit ${m.commit}${smoke ? ', smoke sizes' : ''}.`,
-    `Load average (1 min) ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after; the run took ${seconds} s.`,
+    `Load average (1 min) ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after; the run took ${seconds} s.` +
+      (busy ? ' Other work kept the machine busy: absolute times are inflated, the side-by-side ratios less so.' : ''),
   ].join('\n');
   const body = [header, ...sections.map((s) => `### ${s.title}\n\n${s.markdown}`)].join('\n\n');
   process.stdout.write(`${body}\n`);

@@ -4,8 +4,9 @@ import { seededRandom } from './generate.mjs';
 
 /**
  * Runs the terminal app in this process against a control plane, on an in-memory terminal,
- * and reports to the parent over IPC: `{ type: 'full', at }` when the first complete gateways
- * screen is drawn, then `{ type: 'keys', latencies, timeouts }`; after the parent's `quit` message
+ * and reports to the parent over IPC: `{ type: 'full', at, loadedAt, firstFrameAt }` when the
+ * first complete gateways screen is drawn (with when the modules were loaded and the first frame
+ * was drawn), then `{ type: 'keys', latencies, timeouts }`; after the parent's `quit` message
  * it quits the app and sends `{ type: 'done', maxRss }`.
  * Times are `performance.now()` of this process, i.e. milliseconds since it started.
  *
@@ -79,8 +80,10 @@ class Keyboard extends EventEmitter {
 const send = (message) => process.send?.(message);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Like `meshgw tui`, this leaves NODE_ENV as the environment has it.
 const { runTui } = await import('@meshgw/tui');
 const { createKumaClient, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
+const loadedAt = performance.now();
 const settings = await resolveConnection({ cp: url }, nodeConnectionEnvironment());
 if (!settings.ok) throw new Error(settings.error.message);
 const client = createKumaClient(settings.value);
@@ -101,8 +104,9 @@ const running = runTui({
 /** The name on the selected row (`> name ...`): a key press counts once the cursor has moved. */
 const cursorOf = (frame) => /^> (\S+)/m.exec(frame)?.[1] ?? null;
 const full = () => terminal.frame.includes(`[${expected}]`) && /\bgw-\d+/.test(terminal.frame);
+const firstFrameAt = await terminal.nextFrame();
 while (!full()) await terminal.nextFrame();
-send({ type: 'full', at: performance.now() });
+send({ type: 'full', at: performance.now(), loadedAt, firstFrameAt });
 
 await sleep(300);
 const random = seededRandom(7);

@@ -30,7 +30,7 @@ export interface ServerContext {
 /** The geometry of a file's analysed text; null when the workspace does not hold the file. */
 export function geometryOf(ctx: ServerContext, key: string): TextGeometry | null {
   const f = ctx.store.file(key);
-  return f ? { lineStarts: f.parsed.lineStarts, length: f.parsed.text.length } : null;
+  return f ? { lineStarts: f.parsed.lineStarts, length: f.parsed.text.length, text: f.parsed.text } : null;
 }
 
 /**

@@ -24,18 +24,30 @@ import {
  * engine's `span.ts` (both count UTF-16 units), with the line starts of the analysed text.
  */
 
-/** A file's text geometry: what is needed to turn offsets into positions. */
+/** A file's text geometry: what is needed to turn offsets into positions and back. */
 export interface TextGeometry {
   lineStarts: number[];
   length: number;
+  /** The text itself, for where each line's content ends before its line break. */
+  text: string;
 }
 
 export function toRange(geometry: TextGeometry, span: Span): Range {
   return spanToRange(geometry.lineStarts, span, geometry.length);
 }
 
+/**
+ * The offset of an LSP position. As LSP says, a character past the end of its line means the
+ * end of the line: the offset before the line break, not the start of the next line.
+ */
 export function toOffset(geometry: TextGeometry, position: Position): number {
-  return positionToOffset(geometry.lineStarts, position, geometry.length);
+  const offset = positionToOffset(geometry.lineStarts, position, geometry.length);
+  const next = position.line >= 0 ? geometry.lineStarts[position.line + 1] : undefined;
+  if (next === undefined) return offset;
+  let end = next;
+  if (geometry.text.charCodeAt(end - 1) === 10 /* \n */) end--;
+  if (geometry.text.charCodeAt(end - 1) === 13 /* \r */) end--;
+  return Math.min(offset, end);
 }
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../server/support/lsp-client.js';
-import { answers, startIndexedServer } from './support/lsp-server.js';
+import { answers, loggedErrors, startIndexedServer } from './support/lsp-server.js';
 import { CHARACTER_TYPED_FILES, latencySummary, lineSteps, runTyping, type RunResult } from './support/lsp-typing.js';
 
 /**
@@ -52,6 +52,7 @@ describe('typing every example file one line at a time', () => {
         expect(mine.reduce((n, r) => n + r.hovers, 0)).toBeGreaterThan(0);
         expect(mine.reduce((n, r) => n + r.completions, 0)).toBeGreaterThan(0);
         expect(await answers(client)).toBe(true);
+        expect(loggedErrors(client)).toEqual([]);
       } finally {
         await client.close();
       }

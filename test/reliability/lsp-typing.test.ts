@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, uriOf, type LspClient } from '../server/support/lsp-client.js';
-import { answers, startIndexedServer } from './support/lsp-server.js';
+import { answers, loggedErrors, startIndexedServer } from './support/lsp-server.js';
 import { CHARACTER_TYPED_FILES as FILES, characterSteps, latencySummary, runTyping, type StepLatencies } from './support/lsp-typing.js';
 
 /**
@@ -55,7 +55,8 @@ describe('typing an example file one character at a time', () => {
         // The edits left an empty document, and the server still answers for it.
         expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(file) } })).toEqual([]);
         expect(await answers(client)).toBe(true);
-      });
+        expect(loggedErrors(client)).toEqual([]);
+      }, 120_000);
     });
   }
 });

@@ -1,4 +1,5 @@
 import type { Tone } from './certificate-status.js';
+import { wrapWords } from './detail-lines.js';
 import { duration } from './format.js';
 import type { State } from './state.js';
 
@@ -31,11 +32,11 @@ export function bannerOf(state: State): { text: string; tone: Tone } | null {
   return null;
 }
 
-/** The banner takes one line, or two when its text is wider than the terminal. */
+/** The banner takes one line, or two when its text, broken at spaces as the banner shows it, needs more. */
 export function bannerLines(state: State): number {
   const banner = bannerOf(state);
   if (!banner) return 0;
-  return banner.text.length > state.size.columns ? 2 : 1;
+  return wrapWords(banner.text, state.size.columns).length > 1 ? 2 : 1;
 }
 
 /** Lines left for the view: the frame minus header, breadcrumbs, banner and the bottom bar. */

@@ -1,6 +1,6 @@
 import { fileOf } from './describe.js';
 import type { WorkspaceResult } from './workspace.js';
-import type { ResourceDoc, Span } from './types.js';
+import type { MergedPort, ResourceDoc, Span } from './types.js';
 
 /** What a symbol stands for; the server maps these to its editor's symbol kinds. */
 export type SymbolEntryKind = 'resource' | 'listener';
@@ -38,9 +38,12 @@ function resourceSymbol(result: WorkspaceResult, doc: ResourceDoc): SymbolEntry 
     const i = result.models.gateways.findIndex((g) => g.doc === doc);
     const model = result.models.gateways[i];
     const merged = result.gateways[i];
+    // Each listener's merged port, looked up once: the outline stays linear in the listeners.
+    const portOf = new Map<number, MergedPort>();
+    for (const p of merged?.ports ?? []) for (const x of p.listeners) if (!portOf.has(x)) portOf.set(x, p);
     for (const l of model?.listeners ?? []) {
-      const port = merged?.ports.find((p) => p.listeners.includes(l.index));
-      const shared = port && port.listeners.length > 1 ? `shares :${l.port} with ${port.listeners.filter((x) => x !== l.index).map((x) => `#${x}`).join(', ')}` : '';
+      const port = portOf.get(l.index);
+      const shared = port && port.listeners.length > 1 ? sharedWith(l.port, l.index, port.listeners) : '';
       entry.children.push({
         name: `:${l.port} ${l.protocol} ${l.hostname}`,
         detail: [`listener #${l.index}`, shared].filter(Boolean).join(' · '),
@@ -52,6 +55,19 @@ function resourceSymbol(result: WorkspaceResult, doc: ResourceDoc): SymbolEntry 
     }
   }
   return entry;
+}
+
+/** Listeners named in a listener's detail; the rest are counted, so that the outline stays linear. */
+const MAX_SHARED_NAMED = 8;
+
+/** `shares :8080 with #1, #2`: the other listeners on the port, the first few by number. */
+function sharedWith(port: number, index: number, listeners: number[]): string {
+  const named = listeners
+    .slice(0, MAX_SHARED_NAMED + 1)
+    .filter((x) => x !== index)
+    .slice(0, MAX_SHARED_NAMED);
+  const more = listeners.length - 1 - named.length;
+  return `shares :${port} with ${named.map((x) => `#${x}`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** `inner` when it lies within `outer`, else `outer`'s start (editors require containment). */

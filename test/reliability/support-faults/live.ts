@@ -11,7 +11,7 @@ export interface FaultSourceOptions {
   insecure?: boolean;
   /** The CA certificates (PEM) to trust instead of the system roots. */
   caCertificates?: string;
-  /** Per-request timeout; default 400 ms, so that a hanging control plane fails fast. */
+  /** Per-request timeout; default 1 s, so that a hanging control plane fails fast. */
   timeoutMs?: number;
 }
 
@@ -27,7 +27,7 @@ export function faultSource(url: string, options: FaultSourceOptions = {}): Live
     defaultMesh: null,
     warnings: [],
   };
-  const client = createKumaClient(settings, { timeoutMs: options.timeoutMs ?? 400 });
+  const client = createKumaClient(settings, { timeoutMs: options.timeoutMs ?? 1_000 });
   if (!client.ok) throw new Error(client.error.message);
   return { kind: 'live', client: client.value, settings };
 }

@@ -23,3 +23,13 @@ export async function answers(client: LspClient): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * The errors the server logged (`window/logMessage` of type Error), such as a handler that threw
+ * and was answered with its fallback: a well-formed answer that hides a failure.
+ */
+export function loggedErrors(client: LspClient): string[] {
+  return client.notifications
+    .filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1)
+    .map((n) => (n.params as { message: string }).message);
+}

@@ -1,5 +1,6 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { Tone } from '../certificate-status.js';
+import { wrapWords } from '../detail-lines.js';
 import { toneProps } from './tone.js';
 
 export interface BannerProps {
@@ -10,13 +11,24 @@ export interface BannerProps {
   width: number;
 }
 
-/** A failed refresh (red) or a note (yellow), under the header. */
+/**
+ * A failed refresh (red) or a note (yellow), under the header. Exactly `lines` lines: the text is
+ * broken at spaces here, not by Ink, so that it never takes more lines than the layout gave it;
+ * the last line ends with "…" when the text is cut.
+ */
 export function Banner({ text, tone, lines, width }: BannerProps) {
-  const max = lines * width;
-  const shown = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const rows = wrapWords(text, width);
+  if (rows.length > lines) {
+    const last = rows[lines - 1];
+    rows.splice(lines - 1, rows.length, last.length < width ? `${last}…` : `${last.slice(0, width - 1)}…`);
+  }
   return (
-    <Text {...toneProps(tone)} bold={tone === 'bad'} wrap="wrap">
-      {shown}
-    </Text>
+    <Box flexDirection="column" flexShrink={0}>
+      {rows.map((row, i) => (
+        <Text key={i} {...toneProps(tone)} bold={tone === 'bad'} wrap="truncate-end">
+          {row}
+        </Text>
+      ))}
+    </Box>
   );
 }

@@ -7,7 +7,8 @@ import type { CommandContext } from '../context.js';
 /**
  * `meshgw inspect --cp URL`: the same merged model as for files, built from a live control
  * plane in one snapshot (requests bounded by the number of meshes). Exit 0 on success, 3 when
- * the control plane could not be read (a sentence on stderr, never the token).
+ * the control plane could not be read (a sentence on stderr, never the token). Risky connection
+ * settings (TLS verification off, a token over plain HTTP) are a warning on stderr.
  */
 export async function inspectLive(args: ParsedArgs, format: string, ctx: CommandContext): Promise<number> {
   const connected = await connect(args);
@@ -15,6 +16,7 @@ export async function inspectLive(args: ParsedArgs, format: string, ctx: Command
     ctx.stderr(`meshgw inspect: ${connected.error.message}\n`);
     return 3;
   }
+  for (const warning of connected.value.settings.warnings) ctx.stderr(`meshgw inspect: warning: ${warning}\n`);
   const snapshot = await loadControlPlaneSnapshot(connected.value.client, { includeSecrets: true });
   if (!snapshot.ok) {
     ctx.stderr(`meshgw inspect: ${snapshot.error.message}\n`);
