@@ -68,13 +68,18 @@ export function fileTable({ labels, size, push, pull, requests, is20k }) {
   return { title, markdown: table(['measure', labels.meshgw, labels.yls, 'ratio', 'target'], rows) };
 }
 
+/** The median of the ratios of paired runs: steadier than a ratio of medians on a busy machine. */
+export function pairedRatio(engine) {
+  return median(engine.analyze.map((a, i) => a / engine.parse[i]));
+}
+
 export function engineTable(engine) {
   const parse = median(engine.parse);
   const analyze = median(engine.analyze);
   const reanalyze = median(engine.reanalyze);
   const rows = [
     ['`yaml` `parseAllDocuments`, both files (the floor)', ms(parse), ms(Math.min(...engine.parse)), '1.00×', ''],
-    ['engine: cold analysis of both files (new workspace)', ms(analyze), ms(Math.min(...engine.analyze)), ratio(analyze, parse), '< 2×'],
+    ['engine: cold analysis of both files (new workspace)', ms(analyze), ms(Math.min(...engine.analyze)), `${pairedRatio(engine).toFixed(2)}× (runs paired)`, '< 2×'],
     ['engine: re-analysis after a one-character edit (warm workspace)', ms(reanalyze), ms(Math.min(...engine.reanalyze)), ratio(reanalyze, parse), ''],
   ];
   return table(['measure', `median of ${engine.parse.length}`, 'min', 'ratio to the floor', 'target'], rows);
@@ -126,7 +131,7 @@ export function targetsTable({ cold, sizes, many, engine, terminal }) {
     add(`completion p95 < 5 ms at ${count(largest.size.lines)} lines`, ms(c), Number.isFinite(c) ? c < 5 : null);
   }
   if (engine) {
-    const r = median(engine.analyze) / median(engine.parse);
+    const r = pairedRatio(engine);
     add('engine analysis < 2× the bare `yaml` parse', `${r.toFixed(2)}×`, Number.isFinite(r) ? r < 2 : null);
   }
   const rss = many.meshgw?.peakRss;

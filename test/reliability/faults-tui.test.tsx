@@ -84,9 +84,9 @@ function expectSentence(shown: string, whole: string, keyWords: string): void {
   else expect(shown).toBe(whole);
 }
 
-/** The banner's sentence, from a frame flattened to one line. */
+/** `age|interval|sentence` of the banner over the gateway list, from the frame flattened to one line. */
 function bannerOf(frame: string): string | null {
-  const match = /Refresh failed \(showing data (.+?) old, retrying every (.+?)\): (.*?)(?= ?(?:NAME|Loading…|No data yet| {2}TIME|\s*$))/.exec(flat(frame));
+  const match = /Refresh failed \(showing data (.+?) old, retrying every (.+?)\): (.*?)(?= NAME MESH )/.exec(flat(frame));
   return match === null ? null : `${match[1]}|${match[2]}|${match[3]}`;
 }
 
@@ -159,6 +159,7 @@ describe('the terminal app against a failing control plane', () => {
     const asked = cp.requests.length;
     await expect.poll(() => cp.requests.slice(asked).some((r) => r.path === dataplanes), { timeout: 5_000, interval: 5 }).toBe(true);
     await proxy.stop();
+    // The cut refresh fails, or (when one of its requests was still connecting) is refused.
     const frame = await waitForFrame(s.lastFrame, (f) => bannerOf(f) !== null);
     const cut = cutSentence(proxy.url);
     const refused = FAULTS[0].says(proxy.url);
@@ -167,9 +168,7 @@ describe('the terminal app against a failing control plane', () => {
     expect(frame).toContain('> edge');
     await proxy.start();
     await waitForFrame(s.lastFrame, (f) => !f.includes('Refresh failed') && !f.includes('STALE') && f.includes('> edge'));
-    // The first failure is the cut refresh itself, not a refused connection after it.
-    const first = s.frames.map(plain).map(bannerOf).find((b) => b !== null);
-    expect(first).toMatch(/the connection was closed before an answer \(ECONNRESET\)|broke while reading/);
+    expect(s.frames.map(plain).join('\n')).not.toMatch(STACK_TRACE);
   });
 
   it('a full page of 1,000 gateways: one request, shown, keys respond, no banner; back to three when the data shrinks', async () => {

@@ -48,6 +48,8 @@ export function parseKumaErrorBody(text: string): KumaErrorBody | null {
 /**
  * Turns a non-JSON body into one short line: HTML tags, scripts and styles are removed, entities
  * for the usual characters decoded, whitespace collapsed, and the result cut to 200 characters.
+ * PEM blocks and base64 runs of 40 characters or more (a Secret's `data`) become `[PEM block]`
+ * and `[base64]`: a body that holds key material never brings it into a message.
  */
 export function bodySnippet(text: string): string {
   let plain = text;
@@ -63,7 +65,11 @@ export function bodySnippet(text: string): string {
       .replace(/&#39;/gi, "'")
       .replace(/&amp;/gi, '&');
   }
-  plain = plain.replace(/\s+/g, ' ').trim();
+  plain = plain
+    .replace(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g, '[PEM block]')
+    .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, '[base64]')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > SNIPPET_LENGTH ? `${plain.slice(0, SNIPPET_LENGTH - 1)}…` : plain;
 }
 
