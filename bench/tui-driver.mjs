@@ -80,7 +80,8 @@ class Keyboard extends EventEmitter {
 const send = (message) => process.send?.(message);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Like `meshgw tui`, this leaves NODE_ENV as the environment has it.
+// Like `meshgw tui`, React runs its production build unless the environment says otherwise.
+process.env.NODE_ENV ??= 'production';
 const { runTui } = await import('@meshgw/tui');
 const { createKumaClient, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
 const loadedAt = performance.now();

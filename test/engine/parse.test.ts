@@ -149,3 +149,16 @@ describe('the JSON fast path', () => {
     expect(codes('{"a": 1, "a": 2}')).toContain('yaml-duplicate-key');
   });
 });
+
+describe('documentAround', () => {
+  it('finds the document holding an offset, agreeing with splitDocuments on files with content', async () => {
+    const { documentAround } = await import('@meshgw/engine');
+    const text = 'a: 1\n---\nb: 2\nc: "---"\n--- # x\r\nd: 4\n';
+    const chunks = splitDocuments(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      let expected = chunks[0];
+      for (const c of chunks) if (c.start <= offset) expected = c;
+      expect(documentAround(text, offset)).toEqual(expected);
+    }
+  });
+});

@@ -51,7 +51,7 @@ describe('npm run pack', () => {
 
   it('builds meshgw-<version>.tgz holding the bundle and no dependencies', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    expect(files).toEqual(['package/LICENSE', 'package/README.md', 'package/bin/meshgw.js', 'package/dist/main.js', 'package/package.json']);
+    expect(files).toEqual(['package/LICENSE', 'package/README.md', 'package/bin/meshgw.js', 'package/dist/engine-worker.js', 'package/dist/main.js', 'package/package.json']);
     const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(manifest).toMatchObject({ name: 'meshgw', version: VERSION, license: 'Apache-2.0', bin: { meshgw: 'bin/meshgw.js' } });
     expect(manifest.dependencies).toBeUndefined();

@@ -1,4 +1,4 @@
-import { splitDocuments } from './parse.js';
+import { documentAround } from './parse.js';
 import { KUMA_KINDS } from './resources.js';
 import type { WorkspaceResult } from './workspace.js';
 import type {
@@ -397,9 +397,7 @@ function unquote(text: string): string {
  * has content.
  */
 export function describeTextAt(text: string, offset: number): TextContext | null {
-  const chunks = splitDocuments(text);
-  let chunk = chunks[0] ?? { start: 0, text };
-  for (const c of chunks) if (c.start <= offset) chunk = c;
+  const chunk = documentAround(text, offset);
   const lines = splitLines(chunk.text, chunk.start);
   const cursorLine = lines.findIndex((l, i) => offset >= l.start && (i + 1 === lines.length || offset < lines[i + 1].start));
   if (cursorLine < 0) return null;

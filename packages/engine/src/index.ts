@@ -52,7 +52,7 @@ export type {
   YSeq,
 } from './types.js';
 export { computeLineStarts, offsetToPosition, positionToOffset, spanContains, spanToRange } from './span.js';
-export { createParseCache, DEFAULT_PARSE_LIMITS, parseFile, splitDocuments } from './parse.js';
+export { createParseCache, DEFAULT_PARSE_LIMITS, documentAround, parseFile, splitDocuments } from './parse.js';
 export type { ParseCache, ParseLimits } from './parse.js';
 export { recogniseResources } from './resources.js';
 export {

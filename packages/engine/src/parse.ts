@@ -114,6 +114,31 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
   return chunks;
 }
 
+/**
+ * The document (between `---` markers) that holds `offset`, found by scanning only around it,
+ * so that editor requests cost the size of one document, not of the file. Unlike
+ * `splitDocuments` it does not join a comment-only chunk to the next document.
+ */
+export function documentAround(text: string, offset: number): { start: number; text: string } {
+  const isMarker = (i: number): boolean =>
+    text.startsWith('---', i) && (i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r') && (i + 3 === text.length || ' \t\r\n'.includes(text[i + 3]));
+  let start = 0;
+  for (let i = text.lastIndexOf('---', Math.min(offset, text.length)); i >= 0; i = i === 0 ? -1 : text.lastIndexOf('---', i - 1)) {
+    if (isMarker(i)) {
+      start = i;
+      break;
+    }
+  }
+  let end = text.length;
+  for (let i = text.indexOf('---', Math.max(offset, start + 1)); i >= 0; i = text.indexOf('---', i + 1)) {
+    if (isMarker(i) && i > offset) {
+      end = i;
+      break;
+    }
+  }
+  return { start, text: text.slice(start, end) };
+}
+
 function hasContent(body: string): boolean {
   for (const line of body.split(/\r\n|\r|\n/)) {
     const t = line.trim();

@@ -19,6 +19,7 @@ import type {
   ResourceDoc,
   SecretAccess,
   SecretModel,
+  Span,
   WorkspaceAnalysis,
 } from './types.js';
 
@@ -44,6 +45,8 @@ export interface WorkspaceResult extends WorkspaceAnalysis {
 interface FileEntry {
   text: string;
   cache: ParseCache;
+  /** Single-document diagnostics by the document's text, with the offset they were made at. */
+  documents: Map<string, { start: number; diagnostics: Diagnostic[] }>;
   analysis: FileAnalysis | null;
   analysedWith: string;
 }
@@ -75,7 +78,7 @@ export function createWorkspace(): Workspace {
           entry.analysis = null;
         }
       } else {
-        entries.set(file, { text, cache: createParseCache(), analysis: null, analysedWith: '' });
+        entries.set(file, { text, cache: createParseCache(), documents: new Map(), analysis: null, analysedWith: '' });
       }
     },
     removeFile(file) {
@@ -113,12 +116,18 @@ export function createWorkspace(): Workspace {
           const resources = recogniseResources(parsed);
           const diagnostics = [...parsed.diagnostics];
           const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
+          const documents = new Map<string, { start: number; diagnostics: Diagnostic[] }>();
           for (const doc of resources) {
             // A document YAML cannot read is not what Kuma would see: its syntax errors say
             // enough, and checks of a half-read tree would only add noise.
             if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
-            diagnostics.push(...documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields }));
+            const key = parsed.text.slice(doc.span.start, doc.span.end);
+            let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
+            if (!cached) cached = { start: doc.span.start, diagnostics: documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields }) };
+            documents.set(key, cached);
+            diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
           }
+          entry.documents = documents;
           entry.analysis = { file, parsed, resources, diagnostics };
           entry.analysedWith = optionKey;
         }
@@ -207,4 +216,21 @@ function accessFor(option: AnalyzeOptions['secretAccess']): (mesh: string) => Se
   if (option === undefined) return () => 'full';
   if (typeof option === 'string') return () => option;
   return (mesh) => option[mesh] ?? 'full';
+}
+
+/**
+ * Diagnostics of a document whose text is unchanged but which moved by `delta` in its file
+ * (an edit above it): the same findings, every span of the file moved.
+ */
+function shiftDiagnostics(diagnostics: Diagnostic[], delta: number): Diagnostic[] {
+  if (delta === 0) return diagnostics;
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return diagnostics.map((d) => ({
+    ...d,
+    span: move(d.span),
+    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: move(e.span) })) })) } : {}),
+    ...(d.related
+      ? { related: d.related.map((r) => (r.location.file === d.file ? { ...r, location: { ...r.location, span: move(r.location.span) } } : r)) }
+      : {}),
+  }));
 }
