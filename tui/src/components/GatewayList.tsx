@@ -12,7 +12,7 @@ export interface GatewayListProps {
   width: number;
 }
 
-function columns(mode: 'files' | 'live'): Column<GatewayRow>[] {
+function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
   const out: Column<GatewayRow>[] = [
     { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 24, flex: 1 },
     { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 7, flex: 3 },
@@ -26,7 +26,10 @@ function columns(mode: 'files' | 'live'): Column<GatewayRow>[] {
   return out;
 }
 
+/** Built once per mode, so that the table can reuse its cells across renders. */
+const COLUMNS = { files: buildColumns('files'), live: buildColumns('live') };
+
 /** Gateways: name, mesh, zone, merged ports, listeners, dataplanes online, worst certificate. */
 export function GatewayList({ rows, mode, cursor, top, height, width }: GatewayListProps) {
-  return <Table columns={columns(mode)} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No MeshGateway matches." />;
+  return <Table columns={COLUMNS[mode]} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No MeshGateway matches." />;
 }

@@ -12,7 +12,7 @@ export interface MeshListProps {
   width: number;
 }
 
-function columns(mode: 'files' | 'live'): Column<MeshRow>[] {
+function buildColumns(mode: 'files' | 'live'): Column<MeshRow>[] {
   return [
     { title: 'MESH', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 8, flex: 1 },
     { title: 'GATEWAYS', cell: (r) => seg(String(r.gateways)), align: 'right' },
@@ -22,7 +22,10 @@ function columns(mode: 'files' | 'live'): Column<MeshRow>[] {
   ];
 }
 
+/** Built once per mode, so that the table can reuse its cells across renders. */
+const COLUMNS = { files: buildColumns('files'), live: buildColumns('live') };
+
 /** Meshes with their gateway count, gateway proxies online, Secrets and worst certificate. */
 export function MeshList({ rows, mode, cursor, top, height, width }: MeshListProps) {
-  return <Table columns={columns(mode)} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No mesh." />;
+  return <Table columns={COLUMNS[mode]} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No mesh." />;
 }

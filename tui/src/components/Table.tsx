@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { fit } from '../format.js';
 import type { Segment } from '../styled.js';
 import { toneProps } from './tone.js';
@@ -79,8 +80,10 @@ export interface TableProps<R extends { key: string }> {
  * are rendered, whatever the number of rows. The selected row is marked with `>` and inverse video.
  */
 export function Table<R extends { key: string }>({ columns, rows, cursor, top, height, width, empty }: TableProps<R>) {
-  const cells = rows.map((r) => columns.map((c) => c.cell(r)));
-  const widths = columnWidths(columns, cells, width);
+  // Cells and widths depend on the rows, not on the cursor: a key press that only moves the
+  // cursor re-renders the visible window without recomputing every row.
+  const cells = useMemo(() => rows.map((r) => columns.map((c) => c.cell(r))), [rows, columns]);
+  const widths = useMemo(() => columnWidths(columns, cells, width), [columns, cells, width]);
   const start = Math.max(0, Math.min(top, Math.max(0, rows.length - height)));
   const visible = rows.slice(start, start + height);
   const last = widths.reduce((at, w, i) => (w > 0 ? i : at), 0);
