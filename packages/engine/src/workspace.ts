@@ -69,6 +69,14 @@ export function createWorkspace(): Workspace {
   const entries = new Map<string, FileEntry>();
   const bundleCache = new Map<string, PemBundleFacts>();
   let bundleDay = NaN;
+  // Models of unchanged files are reused: their ResourceDocs are the same objects as before.
+  const models = new WeakMap<ResourceDoc, AnyModel | null>();
+  const modelOf: ModelOf = (doc, make) => {
+    if (models.has(doc)) return models.get(doc) as ReturnType<typeof make>;
+    const m = make(doc);
+    models.set(doc, m);
+    return m;
+  };
   return {
     setFile(file, text) {
       const entry = entries.get(file);
@@ -133,7 +141,7 @@ export function createWorkspace(): Workspace {
         }
         files.push(entry.analysis);
       }
-      return analyzeModels(files, opts, readBundle);
+      return analyzeModels(files, opts, readBundle, modelOf);
     },
   };
 }
@@ -145,39 +153,47 @@ export function analyzeFiles(inputs: FileInput[], options: AnalyzeOptions & { no
   return ws.analyze(options);
 }
 
+type AnyModel = GatewayModel | DataplaneModel | GatewayRouteModel | PolicyRouteModel | SecretModel;
+
+/** Builds a resource's model, or returns the one built for the same document before. */
+type ModelOf = <M extends AnyModel>(doc: ResourceDoc, make: (doc: ResourceDoc) => M | null) => M | null;
+
+const noCache: ModelOf = (doc, make) => make(doc);
+
 function analyzeModels(
   files: FileAnalysis[],
   opts: WorkspaceResult['options'] & { now: Date },
   readBundle: (text: string) => PemBundleFacts,
+  modelOf: ModelOf = noCache,
 ): WorkspaceResult {
   const all: ResourceDoc[] = files.flatMap((f) => f.resources);
   const models: WorkspaceModels = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
   for (const doc of all) {
     switch (doc.kind) {
       case 'MeshGateway': {
-        const m = gatewayModel(doc);
+        const m = modelOf(doc, gatewayModel);
         if (m) models.gateways.push(m);
         break;
       }
       case 'Dataplane': {
-        const m = dataplaneModel(doc);
+        const m = modelOf(doc, dataplaneModel);
         if (m) models.dataplanes.push(m);
         break;
       }
       case 'MeshGatewayRoute': {
-        const m = gatewayRouteModel(doc);
+        const m = modelOf(doc, gatewayRouteModel);
         if (m) models.routes.push(m);
         break;
       }
       case 'MeshHTTPRoute':
       case 'MeshTCPRoute': {
-        const m = policyRouteModel(doc);
+        const m = modelOf(doc, policyRouteModel);
         if (m) models.policies.push(m);
         break;
       }
       case 'Secret':
       case 'GlobalSecret': {
-        const m = secretModel(doc);
+        const m = modelOf(doc, secretModel);
         if (m) models.secrets.push(m);
         break;
       }
