@@ -59,6 +59,8 @@ export function mergeGateways(input: MergeInput): MergeResult {
     }
   }
   const attachments = new Map<GatewayModel, RouteAttachment>();
+  const routeCandidates = routeIndex(input.routes);
+  const policiesByMesh = groupBy(input.policies, (p) => p.mesh);
   const gateways = input.gateways.map((gateway) => {
     const mine = (bound.get(gateway) ?? []).sort((a, b) => (a.dp.name < b.dp.name ? -1 : a.dp.name > b.dp.name ? 1 : 0));
     const dataplanes: BoundDataplane[] = mine.map(({ dp, selectorIndex }) => {
@@ -85,7 +87,8 @@ export function mergeGateways(input: MergeInput): MergeResult {
     const perListenerTags = gateway.listeners.map((l) =>
       finalTags([dpLayer, gatewayLayer, { layer: 'listener', file: gateway.doc.file, tags: l.tags }]),
     );
-    const attachment = attachRoutes(gateway, perListenerTags.map(finalTagRecord), input.routes, input.policies);
+    const tagRecords = perListenerTags.map(finalTagRecord);
+    const attachment = attachRoutes(gateway, tagRecords, routeCandidates(gateway.mesh, tagRecords), policiesByMesh.get(gateway.mesh) ?? []);
     attachments.set(gateway, attachment);
     const diagnostics: Diagnostic[] = [];
     const listeners: MergedListener[] = gateway.listeners.map((l, i) => ({
@@ -145,4 +148,46 @@ function checkCertificatePair(gateway: GatewayModel, listener: MergedListener, o
   if (ta && tb && ta === tb) {
     warn('certificates-same-key-type', `Both certificates have ${ta} keys; a listener takes one RSA and one ECDSA certificate, and Envoy serves only one certificate per key type.`);
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/**
+ * MeshGatewayRoutes that could attach to listeners with the given final tags, in their original
+ * order. A selector needs `kuma.io/service`, and every listener's tags carry the dataplane's
+ * service, so only routes with a selector naming one of those services (or `*`, or none: an
+ * admission error, kept to stay exact) are candidates. This keeps the merge linear in the
+ * number of gateways and routes.
+ */
+function routeIndex(routes: GatewayRouteModel[]): (mesh: string, tags: Record<string, string>[]) => GatewayRouteModel[] {
+  const byMesh = groupBy(routes, (r) => r.mesh);
+  const services = new Map<GatewayRouteModel, Set<string> | null>();
+  for (const r of routes) {
+    const set = new Set<string>();
+    let any = false;
+    for (const s of r.selectors) {
+      const service = s.match.find((m) => m.key === 'kuma.io/service');
+      if (!service || service.value === '*') any = true;
+      else set.add(service.value);
+    }
+    services.set(r, any ? null : set);
+  }
+  return (mesh, tags) => {
+    const wanted = new Set(tags.map((t) => t['kuma.io/service']).filter((v): v is string => v !== undefined));
+    return (byMesh.get(mesh) ?? []).filter((r) => {
+      const s = services.get(r);
+      if (!s) return true;
+      for (const v of s) if (wanted.has(v)) return true;
+      return false;
+    });
+  };
 }
