@@ -162,3 +162,20 @@ describe('documentAround', () => {
     }
   });
 });
+
+describe('the parse cache across edits', () => {
+  it('moves unchanged documents to their new offsets, also when two documents have the same text', async () => {
+    const { createParseCache } = await import('@meshgw/engine');
+    const cache = createParseCache();
+    const keyAt = (text: string, doc: number) => {
+      const root = parseFile('f.yaml', text, { cache }).documents[doc].root;
+      if (!root || root.kind !== 'map') throw new Error('map expected');
+      return text.slice(root.pairs[0].key.span.start, root.pairs[0].key.span.end);
+    };
+    const texts = ['a: 1\n---\nb: 2\n---\nb: 2\n', 'a: 100\n---\nb: 2\n---\nb: 2\n', 'a: 1\n---\nb: 2\n---\nb: 2\n', 'aa: 1\n---\nb: 2\n---\nb: 2\n'];
+    for (const text of texts) {
+      expect(keyAt(text, 1)).toBe('b');
+      expect(keyAt(text, 2)).toBe('b');
+    }
+  });
+});

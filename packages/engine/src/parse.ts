@@ -70,8 +70,13 @@ export function parseFile(
   for (const chunk of splitDocuments(text)) {
     const cached = options.cache?.chunks.get(chunk.text);
     let parsed: ChunkResult;
-    if (cached) {
-      parsed = cached.base === chunk.start ? cached : shiftChunk(cached, chunk.start - cached.base, file);
+    if (cached && !nextCache.has(chunk.text)) {
+      // Moved in place: the cache owns its trees, and the previous result of this file is stale.
+      if (cached.base !== chunk.start) moveChunk(cached, chunk.start - cached.base);
+      parsed = cached;
+    } else if (cached) {
+      // The same text twice in one file: the second copy gets trees of its own.
+      parsed = shiftChunk(cached, chunk.start - cached.base, file);
     } else {
       parsed = parseChunk(file, chunk.text, chunk.start, limits);
     }
@@ -461,6 +466,38 @@ function looksBinary(text: string): boolean {
   let bad = 0;
   for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
   return bad > 8 && bad > sample.length / 100;
+}
+
+/**
+ * Moves every span of a cached chunk by `delta`, in place: editing one document of a large file
+ * then costs a walk over the documents after it, without copying their trees. Span objects
+ * shared between nodes and diagnostics are moved once.
+ */
+function moveChunk(chunk: ChunkResult, delta: number): void {
+  const moved = new Set<Span>();
+  const move = (s: Span): void => {
+    if (moved.has(s)) return;
+    moved.add(s);
+    s.start += delta;
+    s.end += delta;
+  };
+  const walk = (n: YNode): void => {
+    move(n.span);
+    if (n.kind === 'seq') for (const item of n.items) walk(item);
+    else if (n.kind === 'map') {
+      for (const p of n.pairs) {
+        move(p.span);
+        walk(p.key);
+        walk(p.value);
+      }
+    }
+  };
+  chunk.base += delta;
+  for (const d of chunk.documents) {
+    move(d.span);
+    if (d.root) walk(d.root);
+  }
+  for (const d of chunk.diagnostics) move(d.span);
 }
 
 /** Returns a copy of a cached chunk with every span moved by `delta`. */

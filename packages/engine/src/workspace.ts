@@ -131,7 +131,11 @@ export function createWorkspace(): Workspace {
             if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
             const key = parsed.text.slice(doc.span.start, doc.span.end);
             let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
-            if (!cached) cached = { start: doc.span.start, diagnostics: documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields }) };
+            if (!cached) {
+              // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
+              const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields });
+              cached = { start: doc.span.start, diagnostics: structuredClone(fresh) };
+            }
             documents.set(key, cached);
             diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
           }
