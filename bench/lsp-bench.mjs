@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { bundleCommonJs } from '../scripts/build-tools.mjs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -26,22 +27,10 @@ export function lspServers(repo) {
  * VS Code extension ships it (`scripts/package-extension.mjs`).
  */
 export async function coldStartExtras(repo, tmpDir) {
-  const { build } = await import('esbuild');
   const entry = join(repo, 'server', 'dist', 'main.js');
   const outfile = join(tmpDir, 'meshgw-server.cjs');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // The server finds its package.json and docs next to server/dist.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
-  });
+  // The server finds its package.json and docs next to server/dist.
+  await bundleCommonJs(entry, outfile, { inject: [], define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) } });
   return [
     { id: 'floor', label: 'Node floor', command: process.execPath, args: [join(repo, 'bench', 'lsp-floor.mjs')] },
     { id: 'bundled', label: 'meshgw, bundled', command: process.execPath, args: [outfile, '--stdio'] },
