@@ -82,20 +82,22 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Like `meshgw tui`, React runs its production build unless the environment says otherwise.
 process.env.NODE_ENV ??= 'production';
-const { runTui } = await import('@meshgw/tui');
-const { createKumaClient, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
-const loadedAt = performance.now();
+// Like `meshgw tui`: connect and start the first snapshot, then load the app while it arrives.
+const { createKumaClient, loadControlPlaneSnapshot, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
 const settings = await resolveConnection({ cp: url }, nodeConnectionEnvironment());
 if (!settings.ok) throw new Error(settings.error.message);
 const client = createKumaClient(settings.value);
 if (!client.ok) throw new Error(client.error.message);
+const prefetched = loadControlPlaneSnapshot(client.value, { includeSecrets: true });
+const { runTui } = await import('@meshgw/tui');
+const loadedAt = performance.now();
 
 const terminal = new Terminal();
 const keyboard = new Keyboard();
 const errors = new EventEmitter();
 errors.write = () => true;
 const running = runTui({
-  source: { kind: 'live', client: client.value, settings: settings.value, contexts: [] },
+  source: { kind: 'live', client: client.value, settings: settings.value, contexts: [], prefetched },
   refreshMs: Number(refreshText),
   stdin: keyboard,
   stdout: terminal,

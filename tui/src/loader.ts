@@ -62,10 +62,13 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
 function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyzer): Loader {
   const secrets = new Map<string, SecretsState>();
   let secretsAt: number | null = null;
+  let prefetched = source.prefetched;
   return {
     async refresh({ signal, now, forceSecrets }) {
-      const due = forceSecrets === true || secretsAt === null || now.getTime() - secretsAt >= options.secretsIntervalMs;
-      const loaded = await loadControlPlaneSnapshot(source.client, { signal, includeSecrets: due });
+      const first = prefetched;
+      prefetched = undefined;
+      const due = first !== undefined || forceSecrets === true || secretsAt === null || now.getTime() - secretsAt >= options.secretsIntervalMs;
+      const loaded = first ? await first : await loadControlPlaneSnapshot(source.client, { signal, includeSecrets: due });
       if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
       if (due) secretsAt = now.getTime();
       const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {

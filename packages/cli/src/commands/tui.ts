@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseKumactlConfig, type Result } from '@meshgw/kuma-client';
-import { runTui, type DataSource, type LiveSource } from '@meshgw/tui';
+import { loadControlPlaneSnapshot, parseKumactlConfig, type Result } from '@meshgw/kuma-client';
+import type { DataSource, LiveSource } from '@meshgw/tui';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { CONNECTION_FLAGS, connect, wantsLive } from '../connect.js';
 import type { CommandContext } from '../context.js';
@@ -103,7 +103,9 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
       return 2;
     }
     for (const warning of live.value.settings.warnings) ctx.stderr(`meshgw tui: ${warning}\n`);
-    source = live.value;
+    // The first snapshot is fetched while the app (Ink, React) loads.
+    source = { ...live.value, prefetched: loadControlPlaneSnapshot(live.value.client, { includeSecrets: true }) };
   }
+  const { runTui } = await import('@meshgw/tui');
   return runTui({ source, refreshMs, secretsRefreshMs, now: () => ctx.now() });
 }
