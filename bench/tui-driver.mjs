@@ -82,13 +82,15 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Like `meshgw tui`, React runs its production build unless the environment says otherwise.
 process.env.NODE_ENV ??= 'production';
-// Like `meshgw tui`: connect and start the first snapshot, then load the app while it arrives.
-const { createKumaClient, loadControlPlaneSnapshot, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
+// Like `meshgw tui`: connect and start the first refresh, then load the app while it runs.
+const { createKumaClient, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
 const settings = await resolveConnection({ cp: url }, nodeConnectionEnvironment());
 if (!settings.ok) throw new Error(settings.error.message);
 const client = createKumaClient(settings.value);
 if (!client.ok) throw new Error(client.error.message);
-const prefetched = loadControlPlaneSnapshot(client.value, { includeSecrets: true });
+const source = { kind: 'live', client: client.value, settings: settings.value, contexts: [] };
+const { createLoader, startLoader } = await import('@meshgw/tui/loader');
+const loader = startLoader(createLoader(source, { secretsIntervalMs: 60_000 }), { signal: new AbortController().signal, now: new Date() });
 const { runTui } = await import('@meshgw/tui');
 const loadedAt = performance.now();
 
@@ -97,7 +99,8 @@ const keyboard = new Keyboard();
 const errors = new EventEmitter();
 errors.write = () => true;
 const running = runTui({
-  source: { kind: 'live', client: client.value, settings: settings.value, contexts: [], prefetched },
+  source,
+  loader,
   refreshMs: Number(refreshText),
   stdin: keyboard,
   stdout: terminal,

@@ -16,7 +16,7 @@ import { usePoll } from './hooks/use-poll.js';
 import { useResource } from './hooks/use-resource.js';
 import { sizeOf, useTerminalSize } from './hooks/use-terminal-size.js';
 import { bannerLines, bannerOf, bodyHeight, frameHeight, listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, windowTop } from './layout.js';
-import { createLoader } from './loader.js';
+import { createLoader, type Loader } from './loader.js';
 import { reduce } from './reducer.js';
 import { crumbOf, cursorOf, fetchPathOf, linesOf, rowsOf, totalOf } from './selectors.js';
 import type { DataSource } from './source.js';
@@ -33,6 +33,8 @@ export interface AppProps {
   now?: () => Date;
   /** Run the engine in a worker thread so that keys never wait for it. Default true. */
   analysisThread?: boolean;
+  /** A loader for `source` made by the caller (see `startLoader`); the app closes it. */
+  loader?: Loader;
 }
 
 const realNow = (): Date => new Date();
@@ -89,14 +91,14 @@ function Body({ state, secretsIntervalMs }: { state: State; secretsIntervalMs: n
  * The terminal app. Owns all state through one reducer; keys are dispatched, never handled
  * against render-time state. Data flows loader -> `usePoll` -> reducer -> components.
  */
-export function App({ source, refreshMs = 5_000, secretsRefreshMs = 60_000, now = realNow, analysisThread = true }: AppProps) {
+export function App({ source, refreshMs = 5_000, secretsRefreshMs = 60_000, now = realNow, analysisThread = true, loader: given }: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState({ source, ...sizeOf(stdout), intervalMs: refreshMs }));
   const loader = useMemo(
-    () => createLoader(state.source, { secretsIntervalMs: secretsRefreshMs, thread: analysisThread }),
-    [state.source, secretsRefreshMs, analysisThread],
+    () => (given && state.source === source ? given : createLoader(state.source, { secretsIntervalMs: secretsRefreshMs, thread: analysisThread })),
+    [given, source, state.source, secretsRefreshMs, analysisThread],
   );
   useEffect(() => () => loader.close(), [loader]);
   usePoll(loader, { intervalMs: refreshMs, nonce: state.refreshNonce, now }, dispatch);

@@ -3,7 +3,7 @@ export type { RunTuiOptions } from './run-tui.js';
 export { App } from './App.js';
 export type { AppProps } from './App.js';
 export type { DataSource, FilesSource, LiveSource, SourceInfo } from './source.js';
-export { createLoader } from './loader.js';
+export { createLoader, startLoader } from './loader.js';
 export type { LoadedData, Loader, LoaderOptions, RefreshOptions, RefreshOutcome } from './loader.js';
 export { buildViewModel, filterRows } from './view-model.js';
 export type { CertificateRow, GatewayEntry, GatewayRow, MeshRow, ModelContext, ViewModel } from './view-model.js';

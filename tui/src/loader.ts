@@ -62,13 +62,10 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
 function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyzer): Loader {
   const secrets = new Map<string, SecretsState>();
   let secretsAt: number | null = null;
-  let prefetched = source.prefetched;
   return {
     async refresh({ signal, now, forceSecrets }) {
-      const first = prefetched;
-      prefetched = undefined;
-      const due = first !== undefined || forceSecrets === true || secretsAt === null || now.getTime() - secretsAt >= options.secretsIntervalMs;
-      const loaded = first ? await first : await loadControlPlaneSnapshot(source.client, { signal, includeSecrets: due });
+      const due = forceSecrets === true || secretsAt === null || now.getTime() - secretsAt >= options.secretsIntervalMs;
+      const loaded = await loadControlPlaneSnapshot(source.client, { signal, includeSecrets: due });
       if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
       if (due) secretsAt = now.getTime();
       const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {
@@ -100,4 +97,25 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
 export function createLoader(source: DataSource, options: LoaderOptions): Loader {
   const analyzer = createAnalyzer({ thread: options.thread !== false });
   return source.kind === 'files' ? filesLoader(source, analyzer) : liveLoader(source, options, analyzer);
+}
+
+/**
+ * A loader whose first refresh was started before the app existed (while its modules load):
+ * the app's first refresh gets that outcome instead of starting another one. Later refreshes,
+ * and a first one whose early outcome was a cancellation, go to the loader as usual.
+ */
+export function startLoader(loader: Loader, options: RefreshOptions): Loader {
+  let early: Promise<RefreshOutcome> | null = loader.refresh(options);
+  return {
+    async refresh(next) {
+      const pending = early;
+      early = null;
+      if (pending) {
+        const outcome = await pending;
+        if (outcome.ok || !outcome.aborted) return outcome;
+      }
+      return loader.refresh(next);
+    },
+    close: () => loader.close(),
+  };
 }

@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import { App } from './App.js';
+import type { Loader } from './loader.js';
 import type { DataSource } from './source.js';
 
 export interface RunTuiOptions {
@@ -9,6 +10,8 @@ export interface RunTuiOptions {
   /** Milliseconds between Secrets refreshes. Default 60 000. */
   secretsRefreshMs?: number;
   now?: () => Date;
+  /** A loader for `source` already started by the caller (`startLoader`); the app closes it. */
+  loader?: Loader;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
@@ -30,6 +33,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     const which = stdin.isTTY !== true ? 'its input is not a terminal' : 'its output is not a terminal';
     stderr.write(`meshgw tui is interactive and ${which}. Run it in a terminal, or use \`meshgw inspect\` for a printable report.\n`);
     if (options.source.kind === 'live') options.source.client.close();
+    options.loader?.close();
     return 2;
   }
   const restore = (): void => {
@@ -38,7 +42,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   stdout.write(ENTER_ALTERNATE_SCREEN);
   process.once('exit', restore);
   try {
-    const instance = render(<App source={options.source} refreshMs={options.refreshMs} secretsRefreshMs={options.secretsRefreshMs} now={options.now} />, {
+    const instance = render(<App source={options.source} refreshMs={options.refreshMs} secretsRefreshMs={options.secretsRefreshMs} now={options.now} loader={options.loader} />, {
       stdin,
       stdout,
       stderr,

@@ -1,5 +1,5 @@
 import type { FileInput } from '@meshgw/engine';
-import type { ConnectionSettings, ControlPlaneSnapshot, KumaClient, Result } from '@meshgw/kuma-client';
+import type { ConnectionSettings, KumaClient, Result } from '@meshgw/kuma-client';
 
 /** Resource files read through the engine; no control plane. `load` is called at every refresh. */
 export interface FilesSource {
@@ -19,11 +19,6 @@ export interface LiveSource {
   connectContext?: (name: string) => Promise<Result<LiveSource>>;
   /** The kumactl context names, for `:ctx` without a name. */
   contexts?: string[];
-  /**
-   * A first snapshot (Secrets included) already on its way, started by the caller while the
-   * app's modules load; the first refresh uses it instead of asking again.
-   */
-  prefetched?: Promise<Result<ControlPlaneSnapshot>>;
 }
 
 export type DataSource = FilesSource | LiveSource;

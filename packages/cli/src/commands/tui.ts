@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { loadControlPlaneSnapshot, parseKumactlConfig, type Result } from '@meshgw/kuma-client';
-import type { DataSource, LiveSource } from '@meshgw/tui';
+import { parseKumactlConfig, type Result } from '@meshgw/kuma-client';
+import type { DataSource, LiveSource, Loader } from '@meshgw/tui';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { CONNECTION_FLAGS, connect, wantsLive } from '../connect.js';
 import type { CommandContext } from '../context.js';
@@ -103,9 +103,15 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
       return 2;
     }
     for (const warning of live.value.settings.warnings) ctx.stderr(`meshgw tui: ${warning}\n`);
-    // The first snapshot is fetched while the app (Ink, React) loads.
-    source = { ...live.value, prefetched: loadControlPlaneSnapshot(live.value.client, { includeSecrets: true }) };
+    source = live.value;
+  }
+  // On a terminal, the first refresh (fetch and analysis, in the worker) runs while the app (Ink,
+  // React) loads; without one, the app only explains that it needs one.
+  let loader: Loader | undefined;
+  if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    const { createLoader, startLoader } = await import('@meshgw/tui/loader');
+    loader = startLoader(createLoader(source, { secretsIntervalMs: secretsRefreshMs }), { signal: new AbortController().signal, now: ctx.now() });
   }
   const { runTui } = await import('@meshgw/tui');
-  return runTui({ source, refreshMs, secretsRefreshMs, now: () => ctx.now() });
+  return runTui({ source, refreshMs, secretsRefreshMs, now: () => ctx.now(), loader });
 }
