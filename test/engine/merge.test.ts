@@ -273,3 +273,46 @@ spec:
     expect(shadowed.sort()).toEqual(['all-http', 'foo-only']);
   });
 });
+
+describe('a workspace across edits', () => {
+  const gateway = (mesh: string, secret: string) => `
+type: MeshGateway
+mesh: ${mesh}
+name: gw-${mesh}
+selectors: [{ match: { kuma.io/service: edge } }]
+conf:
+  listeners:
+    - { port: 443, protocol: HTTPS, hostname: a.example.com, tls: { mode: TERMINATE, certificates: [{ secret: ${secret} }] } }
+`;
+  it('re-merges the mesh an edit touches and gives the same result as a fresh analysis', async () => {
+    const { createWorkspace } = await import('@meshgw/engine');
+    const ws = createWorkspace();
+    const one = `${gateway('one', 'missing')}---${gateway('two', 'missing')}`;
+    ws.setFile('gw.yaml', one);
+    const first = ws.analyze({ now: NOW });
+    expect(first.gateways.map((g) => [g.name, g.listeners[0].certificates[0].state])).toEqual([
+      ['gw-one', 'not-found'],
+      ['gw-two', 'not-found'],
+    ]);
+    // A Secret appears in mesh two only; then the first document grows, moving the second.
+    ws.setFile('secret.yaml', 'type: Secret\nmesh: two\nname: missing\ndata: bm90IGEgY2VydGlmaWNhdGU=\n');
+    const second = ws.analyze({ now: NOW });
+    expect(second.gateways.map((g) => g.listeners[0].certificates[0].state)).toEqual(['not-found', 'ok']);
+    const edited = one.replace('name: gw-one', 'name: gw-one-renamed');
+    ws.setFile('gw.yaml', edited);
+    const third = ws.analyze({ now: NOW });
+    const fresh = analyzeFiles(
+      [
+        { file: 'gw.yaml', text: edited },
+        { file: 'secret.yaml', text: 'type: Secret\nmesh: two\nname: missing\ndata: bm90IGEgY2VydGlmaWNhdGU=\n' },
+      ],
+      { now: NOW },
+    );
+    const view = (r: typeof third) => ({
+      gateways: r.gateways.map((g) => ({ name: g.name, location: g.location, listeners: g.listeners.map((l) => [l.location, l.certificates.map((c) => [c.state, c.location])]) })),
+      diagnostics: [...r.diagnosticsByFile.entries()].sort(),
+    });
+    expect(view(third)).toEqual(view(fresh));
+    expect(edited.slice(third.gateways[1].location.span.start, third.gateways[1].location.span.end)).toBe('gw-two');
+  });
+});

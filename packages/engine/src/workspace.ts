@@ -14,6 +14,7 @@ import type {
   FileInput,
   GatewayModel,
   GatewayRouteModel,
+  MergedGateway,
   PemBundleFacts,
   PolicyRouteModel,
   ResourceDoc,
@@ -69,14 +70,21 @@ export function createWorkspace(): Workspace {
   const entries = new Map<string, FileEntry>();
   const bundleCache = new Map<string, PemBundleFacts>();
   let bundleDay = NaN;
-  // Models of unchanged files are reused: their ResourceDocs are the same objects as before.
-  const models = new WeakMap<ResourceDoc, AnyModel | null>();
+  // Models are reused for every document whose parsed tree is reused (unchanged files, and the
+  // unchanged documents of an edited file, whose spans the parse cache moves in place); the
+  // model then points at the document's new ResourceDoc.
+  const models = new WeakMap<object, AnyModel | null>();
   const modelOf: ModelOf = (doc, make) => {
-    if (models.has(doc)) return models.get(doc) as ReturnType<typeof make>;
+    if (models.has(doc.root)) {
+      const cached = models.get(doc.root) as ReturnType<typeof make>;
+      if (cached && cached.doc !== doc) cached.doc = doc;
+      return cached;
+    }
     const m = make(doc);
-    models.set(doc, m);
+    models.set(doc.root, m);
     return m;
   };
+  const merges: MergeCache = new Map();
   return {
     setFile(file, text) {
       const entry = entries.get(file);
@@ -145,7 +153,7 @@ export function createWorkspace(): Workspace {
         }
         files.push(entry.analysis);
       }
-      return analyzeModels(files, opts, readBundle, modelOf);
+      return analyzeModels(files, opts, readBundle, modelOf, merges);
     },
   };
 }
@@ -162,13 +170,12 @@ type AnyModel = GatewayModel | DataplaneModel | GatewayRouteModel | PolicyRouteM
 /** Builds a resource's model, or returns the one built for the same document before. */
 type ModelOf = <M extends AnyModel>(doc: ResourceDoc, make: (doc: ResourceDoc) => M | null) => M | null;
 
-const noCache: ModelOf = (doc, make) => make(doc);
-
 function analyzeModels(
   files: FileAnalysis[],
   opts: WorkspaceResult['options'] & { now: Date },
   readBundle: (text: string) => PemBundleFacts,
-  modelOf: ModelOf = noCache,
+  modelOf: ModelOf,
+  merges: MergeCache,
 ): WorkspaceResult {
   const all: ResourceDoc[] = files.flatMap((f) => f.resources);
   const models: WorkspaceModels = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
@@ -211,14 +218,7 @@ function analyzeModels(
     read: readBundle,
     secretAccess: accessFor(opts.secretAccess),
   };
-  const merge = mergeGateways({
-    gateways: models.gateways,
-    dataplanes: models.dataplanes,
-    routes: models.routes,
-    policies: models.policies,
-    certificates,
-    dataplaneStatus: opts.dataplaneStatus ?? {},
-  });
+  const merge = mergeByMesh(models, certificates, opts, merges);
   const diagnosticsByFile = new Map<string, Diagnostic[]>();
   for (const f of files) diagnosticsByFile.set(f.file, [...f.diagnostics]);
   const add = (d: Diagnostic) => {
@@ -253,4 +253,65 @@ function shiftDiagnostics(diagnostics: Diagnostic[], delta: number): Diagnostic[
       ? { related: d.related.map((r) => (r.location.file === d.file ? { ...r, location: { ...r.location, span: move(r.location.span) } } : r)) }
       : {}),
   }));
+}
+
+/** The last merge of each mesh, with what it was computed from. */
+type MergeCache = Map<string, { inputs: unknown[]; key: string; result: MergeResult }>;
+
+/**
+ * Merges mesh by mesh (nothing of one mesh affects another's gateways), reusing a mesh's last
+ * merge when its resources are the same model objects as then and nothing else it reads (the
+ * day, secret access, dataplane states) changed: an edit to one document re-merges one mesh.
+ * The result lists gateways in the order of `models.gateways`.
+ */
+function mergeByMesh(
+  models: WorkspaceModels,
+  certificates: CertificateContext,
+  opts: WorkspaceResult['options'] & { now: Date },
+  cache: MergeCache,
+): MergeResult {
+  const meshes = new Map<string, { gateways: GatewayModel[]; dataplanes: DataplaneModel[]; routes: GatewayRouteModel[]; policies: PolicyRouteModel[]; secrets: SecretModel[] }>();
+  const of = (mesh: string) => {
+    let m = meshes.get(mesh);
+    if (!m) {
+      m = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
+      meshes.set(mesh, m);
+    }
+    return m;
+  };
+  for (const g of models.gateways) of(g.mesh).gateways.push(g);
+  for (const d of models.dataplanes) of(d.mesh).dataplanes.push(d);
+  for (const r of models.routes) of(r.mesh).routes.push(r);
+  for (const p of models.policies) of(p.mesh).policies.push(p);
+  const globals: SecretModel[] = [];
+  for (const s of models.secrets) {
+    if (s.kind === 'GlobalSecret') globals.push(s);
+    else of(s.mesh ?? 'default').secrets.push(s);
+  }
+  const status = opts.dataplaneStatus ?? {};
+  const day = Math.floor(opts.now.getTime() / 86_400_000);
+  const out: MergeResult = { gateways: [], attachments: new Map(), bindings: new Map() };
+  const merged = new Map<GatewayModel, MergedGateway>();
+  for (const key of [...cache.keys()]) if (!meshes.has(key)) cache.delete(key);
+  for (const [mesh, m] of meshes) {
+    const inputs: unknown[] = [...m.gateways, null, ...m.dataplanes, null, ...m.routes, null, ...m.policies, null, ...m.secrets, null, ...globals];
+    const states = m.dataplanes.map((d) => JSON.stringify(status[`${d.mesh}/${d.name}`] ?? null)).join(',');
+    const key = `${day}|${certificates.secretAccess(mesh)}|${states}`;
+    const previous = cache.get(mesh);
+    let result: MergeResult;
+    if (previous && previous.key === key && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) {
+      result = previous.result;
+    } else {
+      result = mergeGateways({ gateways: m.gateways, dataplanes: m.dataplanes, routes: m.routes, policies: m.policies, certificates, dataplaneStatus: status });
+      cache.set(mesh, { inputs, key, result });
+    }
+    result.gateways.forEach((g, i) => merged.set(m.gateways[i], g));
+    for (const [g, a] of result.attachments) out.attachments.set(g, a);
+    for (const [d, g] of result.bindings) out.bindings.set(d, g);
+  }
+  for (const g of models.gateways) {
+    const m = merged.get(g);
+    if (m) out.gateways.push(m);
+  }
+  return out;
 }
