@@ -2,7 +2,6 @@ import {
   createKumaClient,
   nodeConnectionEnvironment,
   resolveConnection,
-  type ClientError,
   type ConnectionSettings,
   type KumaClient,
   type Result,
@@ -53,8 +52,4 @@ export async function connect(args: ParsedArgs): Promise<Result<Connected>> {
   const client = createKumaClient(settings.value, { timeoutMs });
   if (!client.ok) return client;
   return { ok: true, value: { settings: settings.value, client: client.value } };
-}
-
-export function errorLine(error: ClientError): string {
-  return error.message;
 }
