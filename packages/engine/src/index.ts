@@ -1,60 +1,16 @@
-export type {
-  AnalyzeOptions,
-  AttachedRoute,
-  BoundDataplane,
-  CertificateFacts,
-  CertificateRef,
-  CertificateSource,
-  CertificateUse,
-  DataplaneModel,
-  Diagnostic,
-  FileAnalysis,
-  FileInput,
-  FinalTag,
-  Fix,
-  GatewayModel,
-  GatewayRouteModel,
-  KeyType,
-  ListenerModel,
-  ListenerProtocol,
-  Located,
-  Location,
-  MergedGateway,
-  MergedListener,
-  MergedPort,
-  ParsedDocument,
-  ParsedFile,
-  PemBundleFacts,
-  PemProblem,
-  PemProblemCode,
-  PolicyRouteModel,
-  Position,
-  Range,
-  RelatedInformation,
-  ResourceDoc,
-  ResourceForm,
-  ResourceKind,
-  ResourceRef,
-  SecretAccess,
-  SecretModel,
-  Selector,
-  Severity,
-  Span,
-  Tag,
-  TagLayer,
-  TextEdit,
-  TlsMode,
-  WorkspaceAnalysis,
-  YMap,
-  YNode,
-  YPair,
-  YScalar,
-  YSeq,
-} from './types.js';
-export { computeLineStarts, offsetToPosition, positionToOffset, spanContains, spanToRange } from './span.js';
-export { createParseCache, DEFAULT_PARSE_LIMITS, documentAround, parseFile, splitDocuments } from './parse.js';
-export type { ParseCache, ParseLimits } from './parse.js';
-export { recogniseResources } from './resources.js';
+export type { AnalyzeOptions, FileAnalysis, FileInput, SecretAccess, WorkspaceAnalysis } from './analysis/types.js';
+export type { AttachedRoute, BoundDataplane, CertificateUse, FinalTag, MergedGateway, MergedListener, MergedPort, TagLayer } from './merge/types.js';
+export type { CertificateFacts, KeyType, PemBundleFacts, PemProblem, PemProblemCode } from './kuma/certificate-types.js';
+export type { CertificateRef, CertificateSource, DataplaneModel, GatewayModel, GatewayRouteModel, ListenerModel, Located, PolicyRouteModel, ResourceDoc, SecretModel, Selector, Tag } from './resources/types.js';
+export type { Diagnostic, Fix, RelatedInformation, ResourceRef, Severity, TextEdit } from './base/diagnostic.js';
+export type { ListenerProtocol, TlsMode } from './kuma/enums.js';
+export type { Location, Position, Range, Span } from './base/types.js';
+export type { ParsedDocument, ParsedFile, YMap, YNode, YPair, YScalar, YSeq } from './syntax/tree.js';
+export type { ResourceForm, ResourceKind } from './kuma/kinds.js';
+export { computeLineStarts, offsetToPosition, positionToOffset, spanContains, spanToRange } from './base/span.js';
+export { createParseCache, DEFAULT_PARSE_LIMITS, documentAround, parseFile, splitDocuments } from './syntax/parse.js';
+export type { ParseCache, ParseLimits } from './syntax/parse.js';
+export { recogniseResources } from './resources/recognise.js';
 export {
   asMap,
   asScalar,
@@ -70,33 +26,35 @@ export {
   stringOf,
   textOf,
   uintOf,
-} from './yaml-access.js';
-export { certificateBlocks, decodeBase64, hostnameCovered, readPemBundle } from './certificates.js';
-export { analyzeFiles, createWorkspace } from './workspace.js';
-export type { Workspace, WorkspaceModels, WorkspaceResult } from './workspace.js';
-export { compareHostnames, hostnameContains, hostnamesMatch, mergePorts } from './listeners.js';
-export { bestSelector, gatewayIndex, rankOf, selectAmong, selectGateway, tagRecord, tagsMatch } from './selection.js';
-export { finalTags, guaranteedBySelector } from './tags.js';
-export { attachRoutes } from './routes.js';
-export { certificateSummary, inspectJson, inspectText, sortGateways } from './inspect-report.js';
-export type { InspectCertificate, InspectGateway, InspectJson } from './inspect-report.js';
-export { dataplaneModel, gatewayModel, gatewayRouteModel, listenersOf, policyRouteModel, PROTOCOLS, secretModel, selectorsOf, TLS_MODES } from './model.js';
-export { childFields, documentType, fieldAtPath, fieldByKey, isProtoKind, specType } from './fields.js';
-export type { EnumType, EnumValue, FieldSpec, FieldType, ObjectType, OneofGroup } from './fields.js';
-export { checkEnumCase, checkScalarTypes, checkUnknownFields } from './unknown-fields.js';
-export { jsonSchema } from './json-schema.js';
-export type { JsonSchema, SchemaKind } from './json-schema.js';
-export { admissionDiagnostics, formatKumaError, gatewayWarnings } from './validate.js';
-export { ADMISSION_RULES, WARNING_RULES } from './rules/index.js';
-export type { AdmissionRule, Report, Violation, WarningRule } from './rules/index.js';
-export { fieldPath, goQuote, indexPath, keyPath } from './rules/path.js';
-export { describeAt, describeTextAt, fileOf, gatewaysAt, specPathOf } from './describe.js';
-export type { CertificateContext, GatewayContext, ListenerContext, OffsetDescription, PathKey, SelectorContext, TagContext, TagPlace, TextContext } from './describe.js';
-export { fieldDocumentation, hoverAt, typeText } from './hover.js';
-export type { HoverResult } from './hover.js';
-export { completeAt, yamlScalar } from './completion.js';
-export type { CompletionEntry, CompletionKind } from './completion.js';
-export { documentSymbols } from './symbols.js';
-export type { SymbolEntry, SymbolEntryKind } from './symbols.js';
-export { codeInfo, DIAGNOSTIC_CODES, diagnosticsMarkdown } from './codes.js';
-export type { CodeOrigin, DiagnosticCodeInfo } from './codes.js';
+} from './resources/yaml-access.js';
+export { certificateBlocks, decodeBase64, hostnameCovered, readPemBundle } from './kuma/certificates.js';
+export { analyzeFiles, createWorkspace } from './analysis/workspace.js';
+export type { Workspace, WorkspaceModels, WorkspaceResult } from './analysis/workspace.js';
+export { compareHostnames, hostnameContains, hostnamesMatch, mergePorts } from './merge/ports.js';
+export { bestSelector, gatewayIndex, rankOf, selectAmong, selectGateway, tagRecord, tagsMatch } from './merge/selection.js';
+export { finalTags, guaranteedBySelector } from './merge/final-tags.js';
+export { attachRoutes } from './merge/routes.js';
+export { certificateSummary, inspectJson, inspectText, sortGateways } from './report/inspect.js';
+export type { InspectCertificate, InspectGateway, InspectJson } from './report/inspect.js';
+export { dataplaneModel, gatewayModel, gatewayRouteModel, listenersOf, policyRouteModel, PROTOCOLS, secretModel, selectorsOf, TLS_MODES } from './resources/models.js';
+export { childFields, documentType, fieldAtPath, fieldByKey, specType } from './kuma/fields/documents.js';
+export { isProtoKind } from './kuma/kinds.js';
+export type { EnumType, EnumValue, FieldSpec, FieldType, ObjectType, OneofGroup } from './kuma/fields/field-type.js';
+export { checkEnumCase, checkScalarTypes, checkUnknownFields } from './warnings/unknown-fields.js';
+export { jsonSchema } from './report/json-schema.js';
+export type { JsonSchema, SchemaKind } from './report/json-schema.js';
+export { admissionDiagnostics, formatKumaError, gatewayWarnings } from './admission/validate.js';
+export { ADMISSION_RULES, WARNING_RULES } from './admission/registry.js';
+export type { AdmissionRule, Report, Violation, WarningRule } from './admission/registry.js';
+export { fieldPath, goQuote, indexPath, keyPath } from './base/path.js';
+export { describeAt, describeTextAt, fileOf, gatewaysAt, specPathOf } from './ide/describe.js';
+export type { CertificateContext, GatewayContext, ListenerContext, OffsetDescription, PathKey, SelectorContext, TagContext, TagPlace, TextContext } from './ide/describe.js';
+export { fieldDocumentation, hoverAt, typeText } from './ide/hover.js';
+export type { HoverResult } from './ide/hover.js';
+export { completeAt, yamlScalar } from './ide/completion.js';
+export type { CompletionEntry, CompletionKind } from './ide/completion.js';
+export { documentSymbols } from './ide/symbols.js';
+export type { SymbolEntry, SymbolEntryKind } from './ide/symbols.js';
+export { codeInfo, DIAGNOSTIC_CODES } from './base/codes.js';
+export type { CodeOrigin, DiagnosticCode, DiagnosticCodeInfo } from './base/codes.js';
+export { diagnosticsMarkdown } from './report/diagnostics-doc.js';

@@ -1,0 +1,58 @@
+import { keyPath } from '../../base/path.js';
+import { keySpan, valueSpan } from '../../resources/decode.js';
+import type { TagEntry } from '../../resources/decode.js';
+import type { Span } from '../../base/types.js';
+import { SERVICE_TAG } from '../../kuma/reserved-tags.js';
+
+/**
+ * Kuma's checks of a tag map (`validateTagKeyValues` with the options of `ValidateSelector` or
+ * `ValidateTags`), shared by selectors, gateway and listener tags, backend destinations,
+ * Dataplane gateway tags and targetRef tags.
+ */
+
+/** Receives one violation: Kuma's path, Kuma's message, the node. */
+export type Emit = (path: string, message: string, span: Span) => void;
+
+export interface TagCheckOptions {
+  /** `selector`: values may also hold `/` or be `*` (ValidateSelector); `tags`: neither. */
+  values: 'selector' | 'tags';
+  requireAtLeastOneTag?: boolean;
+  requireService?: boolean;
+  /** Keys that may not be used: `tag name must not be "KEY"`. */
+  reservedKeys?: readonly string[];
+  /** Checks of the whole map; Kuma runs them after the count check, before the per-key ones. */
+  mapChecks?: ((entries: TagEntry[], path: string, emit: Emit) => void)[];
+}
+
+
+const TAG_NAME = /^[a-zA-Z0-9.\-_:/]*$/;
+const TAG_VALUE = /^[a-zA-Z0-9.\-_:]*$/;
+const SELECTOR_VALUE = /^([a-zA-Z0-9.\-_:/]*|\*)$/;
+
+/**
+ * Checks `entries` (in Go's sorted order) of the map at `path`. `mapSpan` is where map-level
+ * violations point: the map's key, or the parent's when the map is not written.
+ */
+export function checkTags(path: string, entries: TagEntry[], mapSpan: Span, options: TagCheckOptions, emit: Emit): void {
+  if (options.requireAtLeastOneTag && entries.length === 0) emit(path, 'must have at least one tag', mapSpan);
+  for (const check of options.mapChecks ?? []) check(entries, path, emit);
+  for (const entry of entries) {
+    const at = keyPath(path, entry.key);
+    if (entry.key === '') emit(path, 'tag name must be non-empty', keySpan(entry.pair));
+    if (!TAG_NAME.test(entry.key)) {
+      emit(at, 'tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores', keySpan(entry.pair));
+    }
+    if (options.reservedKeys?.includes(entry.key)) emit(at, `tag name must not be ${JSON.stringify(entry.key)}`, keySpan(entry.pair));
+    if (entry.value === '') emit(at, 'tag value must be non-empty', valueSpan(entry.pair));
+    if (options.values === 'selector') {
+      if (!SELECTOR_VALUE.test(entry.value)) {
+        emit(at, 'tag value must consist of alphanumeric characters, dots, dashes, slashes and underscores or be "*"', valueSpan(entry.pair));
+      }
+    } else if (!TAG_VALUE.test(entry.value)) {
+      emit(at, 'tag value must consist of alphanumeric characters, dots, dashes and underscores', valueSpan(entry.pair));
+    }
+  }
+  if (options.requireService && !entries.some((e) => e.key === SERVICE_TAG)) {
+    emit(path, `mandatory tag "${SERVICE_TAG}" is missing`, mapSpan);
+  }
+}

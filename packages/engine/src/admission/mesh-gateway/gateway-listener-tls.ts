@@ -1,0 +1,48 @@
+import { PROTOCOL, readGateway, TLS_MODE } from '../../resources/gateway.js';
+import { fieldPath } from '../../base/path.js';
+import { itemAnchor, keySpan, valueSpan } from '../../resources/decode.js';
+import type { AdmissionRule } from '../rule.js';
+
+/**
+ * The `tls` of each MeshGateway listener: HTTPS needs one and cannot pass through; a present
+ * `tls` needs a mode, TERMINATE needs 1 or 2 certificates; a crossMesh listener's `tls` must
+ * be empty.
+ */
+export const gatewayListenerTls: AdmissionRule = {
+  id: 'gateway-listener-tls',
+  kinds: ['MeshGateway'],
+  group: 'gateway-listener',
+  check(doc, report) {
+    for (const l of readGateway(doc).items) {
+      const item = l.index;
+      const tlsPath = fieldPath(l.path, 'tls');
+      const tls = l.tls.value;
+      const tlsKey = l.tls.pair ? keySpan(l.tls.pair) : itemAnchor(l.node);
+      const modeSpan = l.mode.pair ? valueSpan(l.mode.pair) : tlsKey;
+      if (l.protocol.value === PROTOCOL.HTTPS && !l.crossMesh.value) {
+        if (!tls) {
+          report({ path: tlsPath, message: 'cannot be empty', span: tlsKey, item });
+        } else if (l.mode.value === TLS_MODE.PASSTHROUGH) {
+          report({ path: fieldPath(tlsPath, 'mode'), message: 'mode is not supported on HTTPS listeners', span: modeSpan, item });
+        }
+      }
+      if (!tls) continue;
+      const certificatesPath = fieldPath(tlsPath, 'certificates');
+      const certificatesSpan = l.certificates.pair ? keySpan(l.certificates.pair) : tlsKey;
+      if (!l.crossMesh.value) {
+        if (l.mode.value === TLS_MODE.NONE) {
+          report({ path: fieldPath(tlsPath, 'mode'), message: 'cannot be empty', span: modeSpan, item });
+        } else if (l.mode.value === TLS_MODE.TERMINATE) {
+          const count = l.certificates.value.length;
+          if (count === 0) {
+            report({ path: certificatesPath, message: 'cannot be empty in TLS termination mode', span: certificatesSpan, item });
+          } else if (count > 2) {
+            report({ path: certificatesPath, message: 'cannot have more than 2 certificates', span: certificatesSpan, item });
+          }
+        }
+      } else if (l.mode.value !== TLS_MODE.NONE || l.certificates.value.length > 0) {
+        report({ path: tlsPath, message: 'must be empty with crossMesh', span: tlsKey, item });
+      }
+    }
+  },
+};

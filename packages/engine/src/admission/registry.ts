@@ -1,0 +1,80 @@
+import { certificateFileDatasource } from '../warnings/certificate-file-datasource.js';
+import { certificatesIgnoredPassthrough } from '../warnings/certificates-ignored-passthrough.js';
+import { connectionLimitDropped } from '../warnings/connection-limit-dropped.js';
+import { crossMeshDropped } from '../warnings/cross-mesh-dropped.js';
+import { dataplaneAddress } from './dataplane/dataplane-address.js';
+import { dataplaneAdmin } from './dataplane/dataplane-admin-port.js';
+import { dataplaneBuiltin } from './dataplane/dataplane-builtin-sections.js';
+import { dataplaneGatewayTags } from './dataplane/dataplane-gateway-tags.js';
+import { dataplaneInbound } from './dataplane/dataplane-inbound.js';
+import { dataplaneNetworking } from './dataplane/dataplane-networking.js';
+import { dataplaneOutbound } from './dataplane/dataplane-outbound.js';
+import { dataplaneTransparentProxying } from './dataplane/dataplane-reachable-backends.js';
+import { gatewayConf } from './mesh-gateway/gateway-conf.js';
+import { gatewayListener } from './mesh-gateway/gateway-listener.js';
+import { gatewayListenerTags } from './mesh-gateway/gateway-listener-tags.js';
+import { gatewayListenerTls } from './mesh-gateway/gateway-listener-tls.js';
+import { gatewayPortConflicts } from './mesh-gateway/gateway-port-conflicts.js';
+import { gatewaySelectors } from './mesh-gateway/gateway-selectors.js';
+import { gatewayTags } from './mesh-gateway/gateway-tags.js';
+import { meta } from './resource-meta.js';
+import { policyRouteBackends } from './policy-route/policy-route-backends.js';
+import { policyRouteTarget } from './policy-route/policy-route-target.js';
+import { policyRouteTo } from './policy-route/policy-route-to.js';
+import { routeBackends } from './mesh-gateway-route/route-backends.js';
+import { routeConf } from './mesh-gateway-route/route-conf.js';
+import { routeFilters } from './mesh-gateway-route/route-filters.js';
+import { routeHttpRules } from './mesh-gateway-route/route-http-rules.js';
+import { routeSelectors } from './mesh-gateway-route/route-selectors.js';
+import { secretKubernetes } from './secret/secret-kubernetes.js';
+import { tlsIgnored } from '../warnings/tls-ignored.js';
+import { tlsListenerWithoutTls } from '../warnings/tls-listener-without-tls.js';
+import type { AdmissionRule, WarningRule } from './rule.js';
+
+/**
+ * Kuma's admission checks, in the order Kuma runs them for each kind (violations come out in
+ * this order). `meta` is the name/mesh stage: validate.ts places it before the spec checks on
+ * Kubernetes and after them on Universal, as Kuma does.
+ */
+export const ADMISSION_RULES: readonly AdmissionRule[] = [
+  gatewaySelectors,
+  gatewayTags,
+  gatewayConf,
+  gatewayListener,
+  gatewayListenerTls,
+  gatewayListenerTags,
+  gatewayPortConflicts,
+  routeSelectors,
+  routeConf,
+  routeHttpRules,
+  routeFilters,
+  routeBackends,
+  dataplaneNetworking,
+  dataplaneAdmin,
+  dataplaneBuiltin,
+  dataplaneGatewayTags,
+  dataplaneAddress,
+  dataplaneInbound,
+  dataplaneOutbound,
+  dataplaneTransparentProxying,
+  policyRouteTarget,
+  policyRouteTo,
+  policyRouteBackends,
+  secretKubernetes,
+  meta,
+];
+
+/** The stage of Kuma's admission that checks name and mesh. */
+export const META_RULE: AdmissionRule = meta;
+
+/** What Kuma accepts but then drops or fails on when it generates the gateway's configuration. */
+export const WARNING_RULES: readonly WarningRule[] = [
+  certificateFileDatasource,
+  tlsListenerWithoutTls,
+  connectionLimitDropped,
+  crossMeshDropped,
+  tlsIgnored,
+  certificatesIgnoredPassthrough,
+];
+
+export type { AdmissionRule, Report, Violation, WarningRule } from './rule.js';

@@ -1,0 +1,56 @@
+import type { ResourceDoc } from '../resources/types.js';
+import type { ResourceKind } from '../kuma/kinds.js';
+import type { Span } from '../base/types.js';
+import type { DiagnosticCode } from '../base/codes.js';
+
+/** One finding of a rule, located at the node it is about. */
+export interface Violation {
+  /**
+   * The path as Kuma prints it, without the resource's `spec.` prefix (validate.ts adds it in
+   * Kubernetes form), e.g. `conf.listeners[0].tags["kuma.io/service"]`.
+   */
+  path: string;
+  /** For admission rules, Kuma's message word for word. */
+  message: string;
+  /**
+   * The key or value that is wrong. For a missing field: the key of its parent (or the first key
+   * of the list item or document that lacks it); never the whole document.
+   */
+  span: Span;
+  /** True for paths outside the spec (`name`, `mesh`, `data.value`): they never get a prefix. */
+  meta?: boolean;
+  /**
+   * The index of the list item being checked (a listener, an HTTP rule, a `to` entry). Rules of
+   * one `group` check the same list; their violations are merged item by item.
+   */
+  item?: number;
+}
+
+export type Report = (violation: Violation) => void;
+
+/**
+ * One admission check of Kuma, as a plug-in listed in `rules/index.ts`. `check` reads the
+ * document and reports every violation Kuma would print, in Kuma's order; it never throws and
+ * reads values of the wrong YAML type as Kuma reads a field it could not parse: as absent.
+ */
+export interface AdmissionRule {
+  /** A stable kebab-case diagnostic code. */
+  id: DiagnosticCode;
+  kinds: readonly ResourceKind[];
+  /**
+   * Consecutive rules in the list with the same group have their violations ordered by `item`
+   * first, so that checks Kuma runs per list item keep Kuma's order across rule files.
+   */
+  group?: string;
+  check(doc: ResourceDoc, report: Report): void;
+}
+
+/**
+ * A check for what Kuma accepts but then drops or fails on at configuration time. Paths are
+ * Kuma-style paths of the node, for reference; messages are our own.
+ */
+export interface WarningRule {
+  id: DiagnosticCode;
+  kinds: readonly ResourceKind[];
+  check(doc: ResourceDoc, report: Report): void;
+}

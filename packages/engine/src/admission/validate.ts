@@ -1,0 +1,97 @@
+import { ADMISSION_RULES, META_RULE, WARNING_RULES } from './registry.js';
+import type { AdmissionRule, Violation } from './registry.js';
+import type { Diagnostic } from '../base/diagnostic.js';
+import type { ResourceDoc } from '../resources/types.js';
+import { diagnostic } from '../base/diagnostic.js';
+import type { DiagnosticCode } from '../base/codes.js';
+import { resourceRef } from '../resources/resource-ref.js';
+
+/**
+ * Kuma's admission validation of one resource: every violation Kuma prints for it, each as a
+ * diagnostic with Kuma's path (with the `spec.` prefix in Kubernetes form) and message, in
+ * Kuma's order. Kuma stops at the first failing stage: on Kubernetes the mesh check comes first,
+ * on Universal the spec comes first and name/mesh after; both stages are returned, in that
+ * order, and `formatKumaError` prints the first one only.
+ */
+export function admissionDiagnostics(doc: ResourceDoc): Diagnostic[] {
+  const rules = ADMISSION_RULES.filter((r) => r.kinds.includes(doc.kind));
+  const spec = rules.filter((r) => r !== META_RULE);
+  const metaStage = rules.filter((r) => r === META_RULE);
+  const stages = doc.form === 'kubernetes' ? [metaStage, spec] : [spec, metaStage];
+  const out: Diagnostic[] = [];
+  for (const stage of stages) {
+    for (const { rule, violation } of runInOrder(stage, doc)) {
+      out.push(toDiagnostic(doc, rule.id, 'error', true, violation));
+    }
+  }
+  return out;
+}
+
+/**
+ * What Kuma accepts but drops or fails on later (see `rules/index.ts`): warnings with our own
+ * messages; `path` is the Kuma-style path of the node, for reference.
+ */
+export function gatewayWarnings(doc: ResourceDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of WARNING_RULES) {
+    if (!rule.kinds.includes(doc.kind)) continue;
+    rule.check(doc, (violation) => out.push(toDiagnostic(doc, rule.id, 'warning', false, violation)));
+  }
+  return out;
+}
+
+/**
+ * Kuma's error text for the admission diagnostics of one resource (as `admissionDiagnostics`
+ * returns them): `path: message` joined by `; `. Like Kuma, only the first failing stage is
+ * printed: name/mesh violations and spec violations are never printed together.
+ */
+export function formatKumaError(diagnostics: readonly Diagnostic[]): string {
+  const admission = diagnostics.filter((d) => d.admission);
+  if (admission.length === 0) return '';
+  const isMeta = (d: Diagnostic) => d.code === META_RULE.id;
+  const firstStage = isMeta(admission[0]);
+  return admission
+    .filter((d) => isMeta(d) === firstStage)
+    .map((d) => `${d.path ?? ''}: ${d.message}`)
+    .join('; ');
+}
+
+/**
+ * Runs rules and orders their violations: in list order, except that a run of consecutive rules
+ * sharing a `group` is merged by the list item each violation belongs to (stable otherwise).
+ */
+function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc): { rule: AdmissionRule; violation: Violation }[] {
+  const out: { rule: AdmissionRule; violation: Violation }[] = [];
+  for (let i = 0; i < rules.length; ) {
+    let j = i + 1;
+    const group = rules[i].group;
+    if (group !== undefined) while (j < rules.length && rules[j].group === group) j++;
+    const found: { rule: AdmissionRule; violation: Violation; order: number }[] = [];
+    for (const rule of rules.slice(i, j)) {
+      rule.check(doc, (violation) => found.push({ rule, violation, order: found.length }));
+    }
+    if (group !== undefined) found.sort((a, b) => (a.violation.item ?? -1) - (b.violation.item ?? -1) || a.order - b.order);
+    out.push(...found);
+    i = j;
+  }
+  return out;
+}
+
+function toDiagnostic(
+  doc: ResourceDoc,
+  code: DiagnosticCode,
+  severity: 'error' | 'warning',
+  admission: boolean,
+  violation: Violation,
+): Diagnostic {
+  return diagnostic({
+    code,
+    severity,
+    admission,
+    path: violation.meta ? violation.path : doc.pathPrefix + violation.path,
+    message: violation.message,
+    file: doc.file,
+    span: violation.span,
+    resource: resourceRef(doc),
+  });
+}

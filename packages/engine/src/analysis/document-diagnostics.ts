@@ -1,0 +1,22 @@
+import { checkEnumCase, checkScalarTypes, checkUnknownFields } from '../warnings/unknown-fields.js';
+import { admissionDiagnostics, gatewayWarnings } from '../admission/validate.js';
+import type { Diagnostic } from '../base/diagnostic.js';
+import type { ResourceDoc } from '../resources/types.js';
+
+/**
+ * Everything that can be said of one resource document on its own: the values Kuma could not
+ * parse (wrong YAML type, enum case), Kuma's admission errors, fields Kuma silently drops, and
+ * what Kuma accepts but then drops or fails on. Like Kuma, which rejects a document it cannot
+ * parse before validating it, admission rules run only on a document without parse errors.
+ * Cached per document text by the workspace.
+ */
+export function documentDiagnostics(doc: ResourceDoc, options: { reportUnknownFields: boolean }): Diagnostic[] {
+  const parseErrors = [...checkScalarTypes(doc), ...checkEnumCase(doc)];
+  const out: Diagnostic[] = [...parseErrors];
+  if (!parseErrors.some((d) => d.severity === 'error')) {
+    out.push(...admissionDiagnostics(doc));
+    if (doc.kind === 'MeshGateway') out.push(...gatewayWarnings(doc));
+  }
+  if (options.reportUnknownFields) out.push(...checkUnknownFields(doc));
+  return out;
+}

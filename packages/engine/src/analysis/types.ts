@@ -1,0 +1,43 @@
+import type { Diagnostic } from '../base/diagnostic.js';
+import type { MergedGateway } from '../merge/types.js';
+import type { ResourceDoc } from '../resources/types.js';
+import type { ParsedFile } from '../syntax/tree.js';
+
+export type SecretAccess = 'full' | 'certificates-only' | 'none';
+
+export interface AnalyzeOptions {
+  /** Days before notAfter at which a certificate is reported as expiring. Default 30. */
+  certificateWarningDays?: number;
+  /** Report fields Kuma would silently drop. Default true. */
+  reportUnknownFields?: boolean;
+  /** Files larger than this many UTF-16 units are skipped with one diagnostic. Default 5 MiB. */
+  maxFileSize?: number;
+  /**
+   * How much of each Secret the caller could give: 'full' (files), 'certificates-only' (a
+   * control-plane client that dropped the private keys: key checks are skipped), or 'none'
+   * (secrets are admin-only and were not readable: references are 'unreadable', not missing).
+   * A record gives the access per mesh; meshes it does not name have 'full'.
+   */
+  secretAccess?: SecretAccess | Record<string, SecretAccess>;
+  /** Live state of dataplanes keyed by `mesh/name`, when a control plane told it. */
+  dataplaneStatus?: Record<string, { online: boolean; zone: string | null }>;
+}
+
+export interface FileInput {
+  file: string;
+  text: string;
+}
+
+export interface FileAnalysis {
+  file: string;
+  parsed: ParsedFile;
+  resources: ResourceDoc[];
+  diagnostics: Diagnostic[];
+}
+
+export interface WorkspaceAnalysis {
+  files: FileAnalysis[];
+  gateways: MergedGateway[];
+  /** All diagnostics by file, including cross-file ones. */
+  diagnosticsByFile: Map<string, Diagnostic[]>;
+}

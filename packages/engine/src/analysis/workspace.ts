@@ -1,0 +1,306 @@
+import { readPemBundle } from '../kuma/certificates.js';
+import { secretKey, type CertificateContext } from '../merge/certificate-use.js';
+import { documentDiagnostics } from './document-diagnostics.js';
+import { mergeGateways, type MergeResult } from '../merge/merge.js';
+import { dataplaneModel, gatewayModel, gatewayRouteModel, policyRouteModel, secretModel } from '../resources/models.js';
+import { createParseCache, parseFile, type ParseCache } from '../syntax/parse.js';
+import { recogniseResources } from '../resources/recognise.js';
+import { workspaceDiagnostics } from './workspace-diagnostics.js';
+import type { AnalyzeOptions, FileAnalysis, FileInput, SecretAccess, WorkspaceAnalysis } from './types.js';
+import type { DataplaneModel, GatewayModel, GatewayRouteModel, PolicyRouteModel, ResourceDoc, SecretModel } from '../resources/types.js';
+import type { Diagnostic } from '../base/diagnostic.js';
+import type { MergedGateway } from '../merge/types.js';
+import type { PemBundleFacts } from '../kuma/certificate-types.js';
+import type { Span } from '../base/types.js';
+
+/** The models of every recognised resource in the workspace. */
+export interface WorkspaceModels {
+  gateways: GatewayModel[];
+  dataplanes: DataplaneModel[];
+  routes: GatewayRouteModel[];
+  policies: PolicyRouteModel[];
+  secrets: SecretModel[];
+}
+
+/** A workspace analysis with the models and merge state behind it, for editor features. */
+export interface WorkspaceResult extends WorkspaceAnalysis {
+  models: WorkspaceModels;
+  merge: MergeResult;
+  /** Reads a PEM bundle at this analysis' `now` (cached). */
+  readBundle: (text: string) => PemBundleFacts;
+  options: Required<Pick<AnalyzeOptions, 'certificateWarningDays' | 'reportUnknownFields'>> & AnalyzeOptions;
+  now: Date;
+}
+
+interface FileEntry {
+  text: string;
+  cache: ParseCache;
+  /** Single-document diagnostics by the document's text, with the offset they were made at. */
+  documents: Map<string, { start: number; diagnostics: Diagnostic[] }>;
+  analysis: FileAnalysis | null;
+  analysedWith: string;
+}
+
+/**
+ * A set of files analysed together, so that secrets, dataplanes and routes in one file resolve
+ * for gateways in another. Each file's parse and single-document checks are cached by its text;
+ * `analyze` re-parses only files whose text changed (and within them only changed documents),
+ * then redoes the cheap cross-file part. The workspace holds no clock: `now` is an argument.
+ */
+export interface Workspace {
+  setFile(file: string, text: string): void;
+  removeFile(file: string): boolean;
+  hasFile(file: string): boolean;
+  files(): string[];
+  analyze(options: AnalyzeOptions & { now: Date }): WorkspaceResult;
+}
+
+export function createWorkspace(): Workspace {
+  const entries = new Map<string, FileEntry>();
+  const bundleCache = new Map<string, PemBundleFacts>();
+  let bundleDay = NaN;
+  // Models are reused for every document whose parsed tree is reused (unchanged files, and the
+  // unchanged documents of an edited file, whose spans the parse cache moves in place); the
+  // model then points at the document's new ResourceDoc.
+  const models = new WeakMap<object, AnyModel | null>();
+  const modelOf: ModelOf = (doc, make) => {
+    if (models.has(doc.root)) {
+      const cached = models.get(doc.root) as ReturnType<typeof make>;
+      if (cached && cached.doc !== doc) cached.doc = doc;
+      return cached;
+    }
+    const m = make(doc);
+    models.set(doc.root, m);
+    return m;
+  };
+  const merges: MergeCache = new Map();
+  return {
+    setFile(file, text) {
+      const entry = entries.get(file);
+      if (entry) {
+        if (entry.text !== text) {
+          entry.text = text;
+          entry.analysis = null;
+        }
+      } else {
+        entries.set(file, { text, cache: createParseCache(), documents: new Map(), analysis: null, analysedWith: '' });
+      }
+    },
+    removeFile(file) {
+      return entries.delete(file);
+    },
+    hasFile(file) {
+      return entries.has(file);
+    },
+    files() {
+      return [...entries.keys()];
+    },
+    analyze(options) {
+      const opts = { certificateWarningDays: 30, reportUnknownFields: true, ...options };
+      const optionKey = `${opts.reportUnknownFields}|${opts.maxFileSize ?? ''}`;
+      const day = Math.floor(opts.now.getTime() / 86_400_000);
+      if (day !== bundleDay) {
+        bundleCache.clear();
+        bundleDay = day;
+      }
+      const readBundle = (text: string): PemBundleFacts => {
+        let facts = bundleCache.get(text);
+        if (!facts) {
+          facts = readPemBundle(text, opts.now);
+          bundleCache.set(text, facts);
+        }
+        return facts;
+      };
+      const files: FileAnalysis[] = [];
+      for (const [file, entry] of entries) {
+        if (!entry.analysis || entry.analysedWith !== optionKey) {
+          const parsed = parseFile(file, entry.text, {
+            cache: entry.cache,
+            limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
+          });
+          const resources = recogniseResources(parsed);
+          const diagnostics = [...parsed.diagnostics];
+          const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
+          const documents = new Map<string, { start: number; diagnostics: Diagnostic[] }>();
+          for (const doc of resources) {
+            // A document YAML cannot read is not what Kuma would see: its syntax errors say
+            // enough, and checks of a half-read tree would only add noise.
+            if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
+            const key = parsed.text.slice(doc.span.start, doc.span.end);
+            let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
+            if (!cached) {
+              // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
+              const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields });
+              cached = { start: doc.span.start, diagnostics: structuredClone(fresh) };
+            }
+            documents.set(key, cached);
+            diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
+          }
+          entry.documents = documents;
+          entry.analysis = { file, parsed, resources, diagnostics };
+          entry.analysedWith = optionKey;
+        }
+        files.push(entry.analysis);
+      }
+      return analyzeModels(files, opts, readBundle, modelOf, merges);
+    },
+  };
+}
+
+/** Analyses a fixed set of files at once. */
+export function analyzeFiles(inputs: FileInput[], options: AnalyzeOptions & { now: Date }): WorkspaceResult {
+  const ws = createWorkspace();
+  for (const f of inputs) ws.setFile(f.file, f.text);
+  return ws.analyze(options);
+}
+
+type AnyModel = GatewayModel | DataplaneModel | GatewayRouteModel | PolicyRouteModel | SecretModel;
+
+/** Builds a resource's model, or returns the one built for the same document before. */
+type ModelOf = <M extends AnyModel>(doc: ResourceDoc, make: (doc: ResourceDoc) => M | null) => M | null;
+
+function analyzeModels(
+  files: FileAnalysis[],
+  opts: WorkspaceResult['options'] & { now: Date },
+  readBundle: (text: string) => PemBundleFacts,
+  modelOf: ModelOf,
+  merges: MergeCache,
+): WorkspaceResult {
+  const all: ResourceDoc[] = files.flatMap((f) => f.resources);
+  const models: WorkspaceModels = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
+  for (const doc of all) {
+    switch (doc.kind) {
+      case 'MeshGateway': {
+        const m = modelOf(doc, gatewayModel);
+        if (m) models.gateways.push(m);
+        break;
+      }
+      case 'Dataplane': {
+        const m = modelOf(doc, dataplaneModel);
+        if (m) models.dataplanes.push(m);
+        break;
+      }
+      case 'MeshGatewayRoute': {
+        const m = modelOf(doc, gatewayRouteModel);
+        if (m) models.routes.push(m);
+        break;
+      }
+      case 'MeshHTTPRoute':
+      case 'MeshTCPRoute': {
+        const m = modelOf(doc, policyRouteModel);
+        if (m) models.policies.push(m);
+        break;
+      }
+      case 'Secret':
+      case 'GlobalSecret': {
+        const m = modelOf(doc, secretModel);
+        if (m) models.secrets.push(m);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const certificates: CertificateContext = {
+    secrets: new Map(models.secrets.filter((s) => s.kind === 'Secret').map((s) => [secretKey(s.mesh ?? 'default', s.name), s])),
+    globalSecrets: new Map(models.secrets.filter((s) => s.kind === 'GlobalSecret').map((s) => [s.name, s])),
+    read: readBundle,
+    secretAccess: accessFor(opts.secretAccess),
+  };
+  const merge = mergeByMesh(models, certificates, opts, merges);
+  const diagnosticsByFile = new Map<string, Diagnostic[]>();
+  for (const f of files) diagnosticsByFile.set(f.file, [...f.diagnostics]);
+  const add = (d: Diagnostic) => {
+    const list = diagnosticsByFile.get(d.file);
+    if (list) list.push(d);
+    else diagnosticsByFile.set(d.file, [d]);
+  };
+  for (const g of merge.gateways) g.diagnostics.forEach(add);
+  for (const d of workspaceDiagnostics(models, merge, { now: opts.now, warningDays: opts.certificateWarningDays, readBundle, secretAccess: accessFor(opts.secretAccess) })) add(d);
+  for (const list of diagnosticsByFile.values()) list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { files, gateways: merge.gateways, diagnosticsByFile, models, merge, readBundle, options: opts, now: opts.now };
+}
+
+function accessFor(option: AnalyzeOptions['secretAccess']): (mesh: string) => SecretAccess {
+  if (option === undefined) return () => 'full';
+  if (typeof option === 'string') return () => option;
+  return (mesh) => option[mesh] ?? 'full';
+}
+
+/**
+ * Diagnostics of a document whose text is unchanged but which moved by `delta` in its file
+ * (an edit above it): the same findings, every span of the file moved.
+ */
+function shiftDiagnostics(diagnostics: Diagnostic[], delta: number): Diagnostic[] {
+  if (delta === 0) return diagnostics;
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return diagnostics.map((d) => ({
+    ...d,
+    span: move(d.span),
+    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: move(e.span) })) })) } : {}),
+    ...(d.related
+      ? { related: d.related.map((r) => (r.location.file === d.file ? { ...r, location: { ...r.location, span: move(r.location.span) } } : r)) }
+      : {}),
+  }));
+}
+
+/** The last merge of each mesh, with what it was computed from. */
+type MergeCache = Map<string, { inputs: unknown[]; key: string; result: MergeResult }>;
+
+/**
+ * Merges mesh by mesh (nothing of one mesh affects another's gateways), reusing a mesh's last
+ * merge when its resources are the same model objects as then and nothing else it reads (the
+ * day, secret access, dataplane states) changed: an edit to one document re-merges one mesh.
+ * The result lists gateways in the order of `models.gateways`.
+ */
+function mergeByMesh(
+  models: WorkspaceModels,
+  certificates: CertificateContext,
+  opts: WorkspaceResult['options'] & { now: Date },
+  cache: MergeCache,
+): MergeResult {
+  const meshes = new Map<string, { gateways: GatewayModel[]; dataplanes: DataplaneModel[]; routes: GatewayRouteModel[]; policies: PolicyRouteModel[]; secrets: SecretModel[] }>();
+  const of = (mesh: string) => {
+    let m = meshes.get(mesh);
+    if (!m) {
+      m = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
+      meshes.set(mesh, m);
+    }
+    return m;
+  };
+  for (const g of models.gateways) of(g.mesh).gateways.push(g);
+  for (const d of models.dataplanes) of(d.mesh).dataplanes.push(d);
+  for (const r of models.routes) of(r.mesh).routes.push(r);
+  for (const p of models.policies) of(p.mesh).policies.push(p);
+  const globals: SecretModel[] = [];
+  for (const s of models.secrets) {
+    if (s.kind === 'GlobalSecret') globals.push(s);
+    else of(s.mesh ?? 'default').secrets.push(s);
+  }
+  const status = opts.dataplaneStatus ?? {};
+  const day = Math.floor(opts.now.getTime() / 86_400_000);
+  const out: MergeResult = { gateways: [], attachments: new Map(), bindings: new Map() };
+  const merged = new Map<GatewayModel, MergedGateway>();
+  for (const key of [...cache.keys()]) if (!meshes.has(key)) cache.delete(key);
+  for (const [mesh, m] of meshes) {
+    const inputs: unknown[] = [...m.gateways, null, ...m.dataplanes, null, ...m.routes, null, ...m.policies, null, ...m.secrets, null, ...globals];
+    const states = m.dataplanes.map((d) => JSON.stringify(status[`${d.mesh}/${d.name}`] ?? null)).join(',');
+    const key = `${day}|${certificates.secretAccess(mesh)}|${states}`;
+    const previous = cache.get(mesh);
+    let result: MergeResult;
+    if (previous && previous.key === key && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) {
+      result = previous.result;
+    } else {
+      result = mergeGateways({ gateways: m.gateways, dataplanes: m.dataplanes, routes: m.routes, policies: m.policies, certificates, dataplaneStatus: status });
+      cache.set(mesh, { inputs, key, result });
+    }
+    result.gateways.forEach((g, i) => merged.set(m.gateways[i], g));
+    for (const [g, a] of result.attachments) out.attachments.set(g, a);
+    for (const [d, g] of result.bindings) out.bindings.set(d, g);
+  }
+  for (const g of models.gateways) {
+    const m = merged.get(g);
+    if (m) out.gateways.push(m);
+  }
+  return out;
+}

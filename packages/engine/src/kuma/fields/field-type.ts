@@ -1,0 +1,125 @@
+/**
+ * The engine's field knowledge: every field Kuma v2.14.3 reads in the resources meshgw knows,
+ * as plain data. Hover, completion, the unknown-field and type checks, and the JSON Schema are
+ * all derived from this one description.
+ *
+ * Legacy resources (MeshGateway, MeshGatewayRoute, Dataplane, Mesh, Secret) are protobuf
+ * messages read with protobuf-JSON: a field may be written with its JSON (camelCase) name or its
+ * proto name (`protoName`, given only where it differs), unknown keys are dropped, enums are read
+ * by exact name or by any number. MeshHTTPRoute and MeshTCPRoute are Go structs read with Go's
+ * JSON decoder after a schema check: one spelling, enums are names only.
+ */
+
+/** One value of an enum. `number` is the protobuf number; null for string-only enums. */
+export interface EnumValue {
+  name: string;
+  number: number | null;
+  doc: string;
+}
+
+/**
+ * A field's type.
+ * - `uint32`: protobuf uint32 (also UInt32Value): a non-negative whole number, quoted or not.
+ * - `integer`: a Go integer read by Go's JSON decoder: an unquoted whole number.
+ * - `double`: protobuf double (also DoubleValue): a number, quoted or not.
+ * - `bytes`: protobuf bytes (also BytesValue): a base64 string.
+ * - `duration`: google.protobuf.Duration: a Go duration string such as `10s` or `1m30s`.
+ * - `timestamp`: an RFC 3339 time string.
+ * - `intOrString`: a whole number or a string such as `"50"`.
+ * - `enum`: `name` is the protobuf full name (empty for string-only enums); `numbers` tells
+ *   whether Kuma also accepts a number (any number, even one not listed).
+ * - `map`: map<string,string> with free-form keys; `requiredKeys` are keys Kuma requires.
+ * - `object`: a message; `closed` is true when every field Kuma reads is listed, so any other
+ *   key is dropped by Kuma. `oneofs` lists the groups of which at most one member takes effect.
+ * - `any`: free-form content this description does not detail.
+ */
+export type FieldType =
+  | { kind: 'string' }
+  | { kind: 'uint32'; min?: number; max?: number }
+  | { kind: 'integer'; min?: number; max?: number }
+  | { kind: 'bool' }
+  | { kind: 'double'; min?: number; max?: number }
+  | { kind: 'bytes' }
+  | { kind: 'duration' }
+  | { kind: 'timestamp' }
+  | { kind: 'intOrString' }
+  | { kind: 'enum'; name: string; values: EnumValue[]; numbers: boolean }
+  | { kind: 'map'; requiredKeys?: string[] }
+  | { kind: 'object'; name: string; fields: FieldSpec[]; closed: boolean; oneofs?: OneofGroup[] }
+  | { kind: 'list'; of: FieldType; min?: number; max?: number }
+  | { kind: 'any' };
+
+export type ObjectType = Extract<FieldType, { kind: 'object' }>;
+export type EnumType = Extract<FieldType, { kind: 'enum' }>;
+
+/**
+ * A protobuf oneof. `fields` are JSON names of the members. With `required`, Kuma's validator
+ * needs one member; two members are never reported by Kuma: the later one in proto order wins.
+ */
+export interface OneofGroup {
+  name: string;
+  fields: string[];
+  required: boolean;
+}
+
+export interface FieldSpec {
+  /** The JSON (camelCase) name, the spelling Kuma prints when it writes the resource. */
+  name: string;
+  /** The proto (snake_case) name, accepted too; only present where it differs from `name`. */
+  protoName?: string;
+  type: FieldType;
+  /** One or two sentences for a user hovering the field: what it does, Kuma's default or rule. */
+  doc: string;
+  /** True when Kuma rejects the resource without this field (unconditionally). */
+  required?: boolean;
+  /** The oneof group this field belongs to, as named in `ObjectType.oneofs`. */
+  oneof?: string;
+  /** Why the field should not be used, when it is deprecated or unsupported. */
+  deprecated?: string;
+  /** True for resource metadata (type, name, mesh, metadata, ...) rather than spec fields. */
+  envelope?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks. These helpers only assemble plain objects.
+
+export const STRING: FieldType = { kind: 'string' };
+export const BOOL: FieldType = { kind: 'bool' };
+export const UINT32: FieldType = { kind: 'uint32' };
+export const PORT: FieldType = { kind: 'uint32', min: 1, max: 65535 };
+export const MAP: FieldType = { kind: 'map' };
+export const ANY: FieldType = { kind: 'any' };
+
+export function f(name: string, type: FieldType, doc: string, extra: Omit<Partial<FieldSpec>, 'name' | 'type' | 'doc'> = {}): FieldSpec {
+  return { name, type, doc, ...extra };
+}
+
+export function obj(name: string, fields: FieldSpec[], oneofs?: OneofGroup[]): ObjectType {
+  return oneofs ? { kind: 'object', name, fields, closed: true, oneofs } : { kind: 'object', name, fields, closed: true };
+}
+
+/** A Go struct of a new-style policy: closed too, Go's decoder drops other keys. */
+export function goStruct(name: string, fields: FieldSpec[]): ObjectType {
+  return { kind: 'object', name, fields, closed: true };
+}
+
+export function openObj(name: string, fields: FieldSpec[]): ObjectType {
+  return { kind: 'object', name, fields, closed: false };
+}
+
+export function list(of: FieldType, bounds: { min?: number; max?: number } = {}): FieldType {
+  return { kind: 'list', of, ...bounds };
+}
+
+/** An enum whose value names are known to the type checker. */
+export interface TypedEnum<N extends string> extends EnumType {
+  values: (EnumValue & { name: N })[];
+}
+
+export function protoEnum<const N extends string>(name: string, values: [N, number, string][]): TypedEnum<N> {
+  return { kind: 'enum', name, values: values.map(([n, num, doc]) => ({ name: n, number: num, doc })), numbers: true };
+}
+
+export function stringEnum(values: [string, string][]): EnumType {
+  return { kind: 'enum', name: '', values: values.map(([n, doc]) => ({ name: n, number: null, doc })), numbers: false };
+}

@@ -1,0 +1,85 @@
+import { tagsMatch } from './selection.js';
+import type { AttachedRoute } from './types.js';
+import type { GatewayModel, GatewayRouteModel, PolicyRouteModel } from '../resources/types.js';
+
+const HTTP_PROTOCOLS: ReadonlySet<string> = new Set(['HTTP', 'HTTPS']);
+const TCP_PROTOCOLS: ReadonlySet<string> = new Set(['TCP', 'TLS']);
+
+/** What attaching routes to one gateway found. */
+export interface RouteAttachment {
+  /** Routes per listener index, in the order the resources were found. */
+  perListener: AttachedRoute[][];
+  /** MeshGatewayRoutes whose selector matched some listener of this gateway (any protocol). */
+  selected: Set<GatewayRouteModel>;
+  /** MeshGatewayRoutes that matched listeners only of the other protocol family. */
+  protocolMismatch: Set<GatewayRouteModel>;
+  /** Mesh*Routes that target this gateway. */
+  policies: PolicyRouteModel[];
+  /** True when a MeshHTTPRoute applies (MeshGatewayRoutes are then ignored on HTTP/HTTPS). */
+  httpShadowed: boolean;
+  /** True when a MeshTCPRoute applies (MeshGatewayRoutes are then ignored on TCP/TLS). */
+  tcpShadowed: boolean;
+}
+
+/**
+ * Attaches routes to a gateway's listeners given each listener's final tags. A
+ * MeshGatewayRoute attaches when ANY of its selectors is a subset of the tags (`*` only needs
+ * the key) and its protocol family fits (http on HTTP/HTTPS, tcp on TCP/TLS); every matching
+ * route attaches, there is no ranking. A MeshHTTPRoute/MeshTCPRoute attaches when its
+ * `targetRef.name` is the gateway and its `targetRef.tags` are a subset of the tags. Once a
+ * Mesh*Route applies to any listener, MeshGatewayRoutes stop taking effect on the listeners of
+ * that family.
+ */
+export function attachRoutes(
+  gateway: GatewayModel,
+  listenerTags: Record<string, string>[],
+  routes: GatewayRouteModel[],
+  policies: PolicyRouteModel[],
+): RouteAttachment {
+  const perListener: AttachedRoute[][] = gateway.listeners.map(() => []);
+  const selected = new Set<GatewayRouteModel>();
+  const fitting = new Set<GatewayRouteModel>();
+  const mine = policies.filter((p) => p.mesh === gateway.mesh && p.gatewayName === gateway.name);
+  let httpShadowed = false;
+  let tcpShadowed = false;
+  gateway.listeners.forEach((listener, i) => {
+    const tags = listenerTags[i];
+    for (const p of mine) {
+      const family = p.kind === 'MeshHTTPRoute' ? HTTP_PROTOCOLS : TCP_PROTOCOLS;
+      if (!family.has(listener.protocol) || !tagsMatch(p.tags, tags)) continue;
+      if (p.kind === 'MeshHTTPRoute') httpShadowed = true;
+      else tcpShadowed = true;
+      perListener[i].push({
+        kind: p.kind,
+        mesh: p.mesh,
+        name: p.name,
+        location: { file: p.doc.file, span: p.doc.nameNode?.span ?? p.doc.span },
+        selectorIndex: null,
+        effective: true,
+      });
+    }
+  });
+  gateway.listeners.forEach((listener, i) => {
+    const tags = listenerTags[i];
+    for (const r of routes) {
+      if (r.mesh !== gateway.mesh) continue;
+      const selector = r.selectors.find((s) => s.match.length > 0 && tagsMatch(s.match, tags));
+      if (!selector) continue;
+      selected.add(r);
+      const family = r.protocol === 'http' ? HTTP_PROTOCOLS : r.protocol === 'tcp' ? TCP_PROTOCOLS : null;
+      if (!family || !family.has(listener.protocol)) continue;
+      fitting.add(r);
+      const shadowed = r.protocol === 'http' ? httpShadowed : tcpShadowed;
+      perListener[i].push({
+        kind: 'MeshGatewayRoute',
+        mesh: r.mesh,
+        name: r.name,
+        location: { file: r.doc.file, span: r.doc.nameNode?.span ?? r.doc.span },
+        selectorIndex: selector.index,
+        effective: !shadowed,
+      });
+    }
+  });
+  const protocolMismatch = new Set([...selected].filter((r) => !fitting.has(r) && r.protocol !== null));
+  return { perListener, selected, protocolMismatch, policies: mine, httpShadowed, tcpShadowed };
+}

@@ -1,0 +1,122 @@
+import type { DataplaneModel, GatewayModel, Selector, Tag } from '../resources/types.js';
+import { SERVICE_TAG } from '../kuma/reserved-tags.js';
+
+/** A selector's rank as Kuma ranks it: more tags first, then more exact (non-`*`) values. */
+export interface Rank {
+  tags: number;
+  exact: number;
+}
+
+/** Whether every key of `match` is in `tags` with an equal value or the selector value `*`. */
+export function tagsMatch(match: Pick<Tag, 'key' | 'value'>[], tags: Record<string, string>): boolean {
+  for (const m of match) {
+    if (!Object.prototype.hasOwnProperty.call(tags, m.key)) return false;
+    if (m.value !== '*' && tags[m.key] !== m.value) return false;
+  }
+  return true;
+}
+
+export function rankOf(match: Pick<Tag, 'value'>[]): Rank {
+  return { tags: match.length, exact: match.filter((m) => m.value !== '*').length };
+}
+
+export function compareRank(a: Rank, b: Rank): number {
+  return a.tags !== b.tags ? a.tags - b.tags : a.exact - b.exact;
+}
+
+export function tagRecord(tags: Tag[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags) out[t.key] = t.value;
+  return out;
+}
+
+/** The best-ranked selector of a gateway that matches the tags, or null when none does. */
+export function bestSelector(selectors: Selector[], tags: Record<string, string>): { selector: Selector; rank: Rank } | null {
+  let best: { selector: Selector; rank: Rank } | null = null;
+  for (const s of selectors) {
+    if (s.match.length === 0 || !tagsMatch(s.match, tags)) continue;
+    const rank = rankOf(s.match);
+    if (!best || compareRank(rank, best.rank) > 0) best = { selector: s, rank };
+  }
+  return best;
+}
+
+export interface Binding {
+  gateway: GatewayModel;
+  selector: Selector;
+}
+
+/** The outcome of matching one dataplane against the gateways of its mesh. */
+export interface Selection {
+  /** The gateway Kuma applies, or null when no selector matches. */
+  winner: Binding | null;
+  /** Every gateway with a matching selector, the winner included. */
+  matching: GatewayModel[];
+}
+
+/**
+ * The one MeshGateway Kuma applies to a builtin Dataplane: among the gateways of its mesh, the
+ * one whose best matching selector ranks highest; equal rank goes to the gateway created later,
+ * then to the alphabetically first name (candidates are visited by name and only a strictly
+ * better or strictly newer one replaces the current choice). Null when none matches.
+ */
+export function selectGateway(dataplane: DataplaneModel, gateways: GatewayModel[]): Binding | null {
+  return selectAmong(tagRecord(dataplane.gatewayTags), sortByName(gateways.filter((g) => g.mesh === dataplane.mesh))).winner;
+}
+
+export function sortByName(gateways: GatewayModel[]): GatewayModel[] {
+  return [...gateways].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `selectGateway` over candidates already filtered to the mesh and sorted by name. */
+export function selectAmong(tags: Record<string, string>, candidates: GatewayModel[]): Selection {
+  let best: { binding: Binding; rank: Rank; created: string | null } | null = null;
+  const matching: GatewayModel[] = [];
+  for (const gateway of candidates) {
+    const match = bestSelector(gateway.selectors, tags);
+    if (!match) continue;
+    matching.push(gateway);
+    const created = gateway.doc.creationTime;
+    if (!best) {
+      best = { binding: { gateway, selector: match.selector }, rank: match.rank, created };
+      continue;
+    }
+    const c = compareRank(match.rank, best.rank);
+    const newer = c === 0 && created !== null && (best.created === null || Date.parse(created) > Date.parse(best.created));
+    if (c > 0 || newer) best = { binding: { gateway, selector: match.selector }, rank: match.rank, created };
+  }
+  return { winner: best ? best.binding : null, matching };
+}
+
+/**
+ * Candidate gateways for dataplanes, indexed so that a dataplane is matched only against the
+ * gateways that could select it: every selector needs `kuma.io/service`, so a gateway is a
+ * candidate for a service when one of its selectors names that service or `*`. Gateways with a
+ * selector lacking the tag (an admission error) are candidates for every dataplane.
+ */
+export function gatewayIndex(gateways: GatewayModel[]): (mesh: string, tags: Record<string, string>) => GatewayModel[] {
+  const byKey = new Map<string, Set<GatewayModel>>();
+  const any = new Map<string, Set<GatewayModel>>();
+  const add = (map: Map<string, Set<GatewayModel>>, key: string, g: GatewayModel) => {
+    const set = map.get(key) ?? new Set();
+    set.add(g);
+    map.set(key, set);
+  };
+  for (const g of gateways) {
+    for (const s of g.selectors) {
+      const service = s.match.find((m) => m.key === SERVICE_TAG);
+      if (!service || service.value === '*') add(any, g.mesh, g);
+      else add(byKey, `${g.mesh}\u0000${service.value}`, g);
+    }
+  }
+  const cache = new Map<string, GatewayModel[]>();
+  return (mesh, tags) => {
+    const key = `${mesh}\u0000${tags[SERVICE_TAG] ?? ''}`;
+    let list = cache.get(key);
+    if (!list) {
+      list = sortByName([...new Set([...(byKey.get(key) ?? []), ...(any.get(mesh) ?? [])])]);
+      cache.set(key, list);
+    }
+    return list;
+  };
+}

@@ -1,0 +1,189 @@
+import type { ResourceKind } from '../kuma/kinds.js';
+import { documentType } from '../kuma/fields/documents.js';
+import type { FieldSpec, FieldType, ObjectType } from '../kuma/fields/field-type.js';
+import { RESOURCE_KINDS } from '../kuma/kinds.js';
+
+/**
+ * A JSON Schema (draft-07, as yaml-language-server reads it) for MeshGateway, MeshGatewayRoute
+ * and Dataplane documents in Universal and Kubernetes form, derived from `fields.ts`.
+ *
+ * What it encodes: both spellings of every field, enums as their names or any integer (as Kuma
+ * reads protobuf enums), uint32 and double values also as quoted numbers, `null` wherever a
+ * field is optional (Kuma treats it as absent), `additionalProperties: false` on every object
+ * whose shape Kuma fixes (so a typo is reported), unconditionally required fields and the
+ * required keys of selectors and destinations, and at most one member per oneof. A Universal
+ * document is told apart by `type`, a Kubernetes one by `apiVersion` plus `kind`.
+ *
+ * Besides standard keywords the schema carries `markdownDescription`, `deprecationMessage`,
+ * `enumDescriptions` and `markdownEnumDescriptions`, which yaml-language-server and VS Code read
+ * and validators ignore.
+ */
+
+export type SchemaKind = 'MeshGateway' | 'MeshGatewayRoute' | 'Dataplane' | 'all';
+
+/** A JSON Schema object: plain JSON data. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+const SCHEMA_KINDS: ResourceKind[] = ['MeshGateway', 'MeshGatewayRoute', 'Dataplane'];
+
+/**
+ * Kinds that share files with gateways. The schema for all kinds accepts them without checking
+ * their fields, so that a Secret or a MeshHTTPRoute next to a gateway is not an error, while a
+ * misspelled `type` still is. A Kubernetes document of another API group passes untouched.
+ */
+const OTHER_KINDS: ResourceKind[] = RESOURCE_KINDS.filter((k) => !SCHEMA_KINDS.includes(k));
+
+function kumaKindOnly(): JsonSchema {
+  return {
+    if: { properties: { apiVersion: { type: 'string', pattern: '^kuma\\.io/' } } },
+    then: { properties: { kind: { enum: [...SCHEMA_KINDS, ...OTHER_KINDS] } } },
+  };
+}
+const UINT32_MAX = 4294967295;
+const QUOTED_UINT = '^\\s*(0|[1-9][0-9]*)\\s*$';
+const QUOTED_DOUBLE = '^\\s*(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)\\s*$';
+
+/** The schema for one kind (both forms) or for all three kinds. */
+export function jsonSchema(kind: SchemaKind): JsonSchema {
+  const kinds = kind === 'all' ? SCHEMA_KINDS : [kind];
+  const branches: JsonSchema[] = [];
+  for (const k of kinds) {
+    branches.push({
+      if: { properties: { type: { const: k } }, required: ['type'], not: { required: ['apiVersion'] } },
+      then: objectSchema(documentType(k, 'universal')),
+    });
+    branches.push({
+      if: { properties: { kind: { const: k } }, required: ['apiVersion', 'kind'] },
+      then: objectSchema(documentType(k, 'kubernetes')),
+    });
+  }
+  const title = kind === 'all' ? 'Kuma builtin gateway resources' : `Kuma ${kind}`;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title,
+    description: `${title} (Kuma 2.14), in Universal (type/name/mesh at the top) or Kubernetes (apiVersion/kind/metadata/spec) form.`,
+    type: 'object',
+    if: { required: ['apiVersion'] },
+    then: { required: ['kind'], ...(kind === 'all' ? kumaKindOnly() : { properties: { kind: { enum: kinds } } }) },
+    else: { required: ['type'], properties: { type: { enum: kind === 'all' ? [...kinds, ...OTHER_KINDS] : kinds } } },
+    allOf: branches,
+  };
+}
+
+function objectSchema(type: ObjectType): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  const allOf: JsonSchema[] = [];
+  for (const field of type.fields) {
+    properties[field.name] = fieldSchema(field, field.name);
+    if (field.protoName) properties[field.protoName] = fieldSchema(field, field.protoName);
+    if (field.required) {
+      if (field.protoName) allOf.push({ anyOf: [{ required: [field.name] }, { required: [field.protoName] }] });
+      else required.push(field.name);
+    }
+  }
+  const out: JsonSchema = { type: 'object', properties };
+  if (type.closed) out.additionalProperties = false;
+  if (required.length > 0) out.required = required;
+  for (const group of type.oneofs ?? []) {
+    const members = group.fields.map((name) => spellings(type, name));
+    if (group.required) allOf.push({ anyOf: members.flat().map((name) => ({ required: [name] })) });
+    const pairs: JsonSchema[] = [];
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        for (const a of members[i]) for (const b of members[j]) pairs.push({ required: [a, b] });
+      }
+    }
+    if (pairs.length > 0) allOf.push({ not: { anyOf: pairs } });
+  }
+  if (allOf.length > 0) out.allOf = allOf;
+  return out;
+}
+
+function spellings(type: ObjectType, name: string): string[] {
+  const field = type.fields.find((f) => f.name === name);
+  return field?.protoName ? [field.name, field.protoName] : [name];
+}
+
+/** The schema of a field written as `key` (its JSON or its proto name). */
+function fieldSchema(field: FieldSpec, key: string): JsonSchema {
+  const base = typeSchema(field.type);
+  const schema = field.required ? base : nullable(base);
+  const annotated: JsonSchema = { title: key, description: plain(field.doc), markdownDescription: field.doc, ...schema };
+  if (field.deprecated) annotated.deprecationMessage = plain(field.deprecated);
+  return annotated;
+}
+
+/** The doc text without Markdown code marks, for clients that show `description` as is. */
+function plain(doc: string): string {
+  return doc.replace(/`/g, '');
+}
+
+function typeSchema(type: FieldType): JsonSchema {
+  switch (type.kind) {
+    case 'string':
+    case 'bytes':
+    case 'duration':
+    case 'timestamp':
+      return { type: 'string' };
+    case 'uint32':
+      // `minimum`/`maximum` apply to the integer, `pattern` to the quoted form.
+      return { type: ['integer', 'string'], minimum: type.min ?? 0, maximum: type.max ?? UINT32_MAX, pattern: QUOTED_UINT };
+    case 'integer': {
+      const s: JsonSchema = { type: 'integer' };
+      if (type.min !== undefined) s.minimum = type.min;
+      if (type.max !== undefined) s.maximum = type.max;
+      return s;
+    }
+    case 'double': {
+      const s: JsonSchema = { type: ['number', 'string'], pattern: QUOTED_DOUBLE };
+      if (type.min !== undefined) s.minimum = type.min;
+      if (type.max !== undefined) s.maximum = type.max;
+      return s;
+    }
+    case 'bool':
+      return { type: 'boolean' };
+    case 'intOrString':
+      return { type: ['integer', 'string'] };
+    case 'enum': {
+      const names = type.values.map((v) => v.name);
+      const named: JsonSchema = {
+        type: 'string',
+        enum: names,
+        enumDescriptions: type.values.map((v) => plain(v.doc)),
+        markdownEnumDescriptions: type.values.map((v) => v.doc),
+      };
+      return type.numbers ? { anyOf: [named, { type: 'integer' }] } : named;
+    }
+    case 'map': {
+      const s: JsonSchema = { type: 'object', additionalProperties: { type: 'string' } };
+      if (type.requiredKeys && type.requiredKeys.length > 0) s.required = type.requiredKeys;
+      return s;
+    }
+    case 'object':
+      return objectSchema(type);
+    case 'list': {
+      const s: JsonSchema = { type: 'array', items: typeSchema(type.of) };
+      if (type.min !== undefined) s.minItems = type.min;
+      if (type.max !== undefined) s.maxItems = type.max;
+      return s;
+    }
+    case 'any':
+      return {};
+  }
+}
+
+/** Also accepts `null`, which Kuma reads as an absent field. */
+function nullable(schema: JsonSchema): JsonSchema {
+  if (typeof schema.type === 'string') {
+    const out: JsonSchema = { ...schema, type: [schema.type, 'null'] };
+    if (Array.isArray(schema.enum)) out.enum = [...(schema.enum as unknown[]), null];
+    for (const key of ['enumDescriptions', 'markdownEnumDescriptions']) {
+      if (Array.isArray(schema[key])) out[key] = [...(schema[key] as string[]), ''];
+    }
+    return out;
+  }
+  if (Array.isArray(schema.type)) return { ...schema, type: [...(schema.type as string[]), 'null'] };
+  if (Array.isArray(schema.anyOf)) return { ...schema, anyOf: [...(schema.anyOf as JsonSchema[]), { type: 'null' }] };
+  return schema;
+}

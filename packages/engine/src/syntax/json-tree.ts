@@ -1,0 +1,136 @@
+import type { YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
+
+/**
+ * A fast path for documents that are plain JSON (what the control plane's API returns): builds
+ * the same plain tree `parse.ts` builds from YAML, with spans, in one pass. Returns null when the
+ * text is not strict JSON, has a duplicate key or nests deeper than `maxDepth`; the caller then
+ * uses the YAML parser, which reports whatever is wrong.
+ */
+export function parseJsonTree(text: string, base: number, maxDepth: number): YNode | null {
+  const p = new JsonReader(text, base, maxDepth);
+  try {
+    p.ws();
+    const node = p.value(0);
+    p.ws();
+    return p.pos === text.length ? node : null;
+  } catch {
+    return null;
+  }
+}
+
+class NotJson extends Error {}
+
+class JsonReader {
+  pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+    private readonly maxDepth: number,
+  ) {}
+
+  ws(): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+      else break;
+    }
+  }
+
+  value(depth: number): YNode {
+    if (depth > this.maxDepth) throw new NotJson();
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') return this.string();
+    return this.literal();
+  }
+
+  private object(depth: number): YMap {
+    const start = this.pos++;
+    const pairs: YPair[] = [];
+    const seen = new Set<string>();
+    this.ws();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return { kind: 'map', span: this.span(start, this.pos), pairs };
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.pos] !== '"') throw new NotJson();
+      const key = this.string();
+      if (seen.has(key.value as string)) throw new NotJson();
+      seen.add(key.value as string);
+      this.ws();
+      if (this.text[this.pos++] !== ':') throw new NotJson();
+      this.ws();
+      const value = this.value(depth + 1);
+      pairs.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+      this.ws();
+      const sep = this.text[this.pos++];
+      if (sep === '}') break;
+      if (sep !== ',') throw new NotJson();
+    }
+    return { kind: 'map', span: this.span(start, this.pos), pairs };
+  }
+
+  private array(depth: number): YSeq {
+    const start = this.pos++;
+    const items: YNode[] = [];
+    this.ws();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return { kind: 'seq', span: this.span(start, this.pos), items };
+    }
+    for (;;) {
+      this.ws();
+      items.push(this.value(depth + 1));
+      this.ws();
+      const sep = this.text[this.pos++];
+      if (sep === ']') break;
+      if (sep !== ',') throw new NotJson();
+    }
+    return { kind: 'seq', span: this.span(start, this.pos), items };
+  }
+
+  private string(): YScalar {
+    const t = this.text;
+    const start = this.pos;
+    let end = start + 1;
+    let escaped = false;
+    while (end < t.length) {
+      const c = t.charCodeAt(end);
+      if (c === 34 /* " */) break;
+      if (c === 92 /* \ */) {
+        escaped = true;
+        end += 2;
+        continue;
+      }
+      if (c < 32) throw new NotJson();
+      end++;
+    }
+    if (end >= t.length) throw new NotJson();
+    this.pos = end + 1;
+    const raw = t.slice(start, end + 1);
+    const value = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return { kind: 'scalar', span: this.span(start, this.pos), type: 'string', value, source: value, quoted: true };
+  }
+
+  private literal(): YScalar {
+    const t = this.text;
+    const start = this.pos;
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(t.slice(start, start + 64));
+    if (!m) throw new NotJson();
+    const source = m[0];
+    this.pos = start + source.length;
+    const span = this.span(start, this.pos);
+    if (source === 'null') return { kind: 'scalar', span, type: 'null', value: null, source: 'null', quoted: false };
+    if (source === 'true' || source === 'false') return { kind: 'scalar', span, type: 'boolean', value: source === 'true', source, quoted: false };
+    return { kind: 'scalar', span, type: 'number', value: Number(source), source, quoted: false };
+  }
+
+  private span(start: number, end: number): { start: number; end: number } {
+    return { start: this.base + start, end: this.base + end };
+  }
+}

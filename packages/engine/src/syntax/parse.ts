@@ -1,0 +1,524 @@
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, Composer } from 'yaml';
+import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import { parseJsonTree } from './json-tree.js';
+import { computeLineStarts } from '../base/span.js';
+import type { Diagnostic } from '../base/diagnostic.js';
+import type { ParsedDocument, ParsedFile, YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
+import type { Span } from '../base/types.js';
+import { diagnostic } from '../base/diagnostic.js';
+import type { DiagnosticCode } from '../base/codes.js';
+
+/** Bounds that keep hostile input cheap. */
+export interface ParseLimits {
+  /** Files longer than this (UTF-16 units) are not parsed; one diagnostic says so. */
+  maxFileSize: number;
+  /** Nodes an alias expansion may produce in one document before it is cut. */
+  maxAliasNodes: number;
+  /** Nesting depth beyond which the tree is cut. */
+  maxDepth: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxFileSize: 5 * 1024 * 1024,
+  maxAliasNodes: 10_000,
+  maxDepth: 200,
+};
+
+/** One chunk of a file: the text between document markers, parsed on its own. */
+interface ChunkResult {
+  base: number;
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A cache of parsed chunks keyed by their text, owned by the caller (a workspace), so that
+ * editing one document of a large multi-document file re-parses that document only.
+ */
+export interface ParseCache {
+  chunks: Map<string, ChunkResult>;
+}
+
+export function createParseCache(): ParseCache {
+  return { chunks: new Map() };
+}
+
+/**
+ * Parses a file of YAML documents into plain trees. Never throws: syntax errors, duplicate
+ * keys, tabs, alias bombs, deep nesting, binary data and oversized files become diagnostics,
+ * and whatever could be read is still returned.
+ */
+export function parseFile(
+  file: string,
+  text: string,
+  options: { cache?: ParseCache; limits?: Partial<ParseLimits> } = {},
+): ParsedFile {
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  const lineStarts = computeLineStarts(text);
+  const result: ParsedFile = { file, text, lineStarts, documents: [], diagnostics: [] };
+  if (text.length > limits.maxFileSize) {
+    result.diagnostics.push(
+      fileDiagnostic(file, 'file-too-large', 'warning', { start: 0, end: firstLineEnd(text) },
+        `File skipped: it is ${text.length} characters long, over the ${limits.maxFileSize} character limit for analysis.`),
+    );
+    return result;
+  }
+  if (looksBinary(text)) {
+    result.diagnostics.push(
+      fileDiagnostic(file, 'not-text', 'warning', { start: 0, end: Math.min(firstLineEnd(text), 1) },
+        'File skipped: it holds binary data (NUL bytes or invalid UTF-8), not YAML text.'),
+    );
+    return result;
+  }
+  const nextCache = new Map<string, ChunkResult>();
+  for (const chunk of splitDocuments(text)) {
+    const cached = options.cache?.chunks.get(chunk.text);
+    let parsed: ChunkResult;
+    if (cached && !nextCache.has(chunk.text)) {
+      // Moved in place: the cache owns its trees, and the previous result of this file is stale.
+      if (cached.base !== chunk.start) moveChunk(cached, chunk.start - cached.base);
+      parsed = cached;
+    } else if (cached) {
+      // The same text twice in one file: the second copy gets trees of its own.
+      parsed = shiftChunk(cached, chunk.start - cached.base, file);
+    } else {
+      parsed = parseChunk(file, chunk.text, chunk.start, limits);
+    }
+    nextCache.set(chunk.text, parsed);
+    for (const doc of parsed.documents) {
+      result.documents.push({ ...doc, index: result.documents.length });
+    }
+    result.diagnostics.push(...parsed.diagnostics);
+  }
+  if (options.cache) options.cache.chunks = nextCache;
+  return result;
+}
+
+/**
+ * Splits a file at lines that start with the `---` marker. A chunk holding only comments,
+ * directives or blank lines is joined to the next one, so `%YAML` directives stay with their
+ * document. The chunks cover the text exactly. Lines end at `\n`, `\r\n` or `\r` only, as in
+ * YAML: U+2028 and U+2029 (which a multiline `^` would also honour) are ordinary characters.
+ */
+export function splitDocuments(text: string): { start: number; text: string }[] {
+  const starts: number[] = [0];
+  const re = /(?<=^|[\r\n])---(?=[ \t\r\n]|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index !== 0) starts.push(m.index);
+  }
+  const chunks: { start: number; text: string }[] = [];
+  let pendingStart = -1;
+  for (let i = 0; i < starts.length; i++) {
+    const start = pendingStart >= 0 ? pendingStart : starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const body = text.slice(starts[i], end);
+    if (i + 1 < starts.length && !hasContent(body)) {
+      pendingStart = start;
+      continue;
+    }
+    pendingStart = -1;
+    chunks.push({ start, text: text.slice(start, end) });
+  }
+  return chunks;
+}
+
+/**
+ * The document (between `---` markers) that holds `offset`, found by scanning only around it,
+ * so that editor requests cost the size of one document, not of the file. Unlike
+ * `splitDocuments` it does not join a comment-only chunk to the next document.
+ */
+export function documentAround(text: string, offset: number): { start: number; text: string } {
+  const isMarker = (i: number): boolean =>
+    text.startsWith('---', i) && (i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r') && (i + 3 === text.length || ' \t\r\n'.includes(text[i + 3]));
+  let start = 0;
+  for (let i = text.lastIndexOf('---', Math.min(offset, text.length)); i >= 0; i = i === 0 ? -1 : text.lastIndexOf('---', i - 1)) {
+    if (isMarker(i)) {
+      start = i;
+      break;
+    }
+  }
+  let end = text.length;
+  for (let i = text.indexOf('---', Math.max(offset, start + 1)); i >= 0; i = text.indexOf('---', i + 1)) {
+    if (isMarker(i) && i > offset) {
+      end = i;
+      break;
+    }
+  }
+  return { start, text: text.slice(start, end) };
+}
+
+function hasContent(body: string): boolean {
+  for (const line of body.split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t.startsWith('%')) continue;
+    if (t === '---' || t.startsWith('--- #')) continue;
+    return true;
+  }
+  return false;
+}
+
+function parseChunk(file: string, text: string, base: number, limits: ParseLimits): ChunkResult {
+  const out: ChunkResult = { base, documents: [], diagnostics: [] };
+  const json = jsonDocument(text, base, limits);
+  if (json) {
+    out.documents.push(json);
+    return out;
+  }
+  if (nestingEstimate(text) > limits.maxDepth * 2) {
+    out.diagnostics.push(
+      fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
+        `This document nests deeper than ${limits.maxDepth * 2} levels; it was not analysed.`),
+    );
+    return out;
+  }
+  let docs: Document.Parsed[];
+  try {
+    const lineCounter = new LineCounter();
+    const parser = new Parser(lineCounter.addNewLine);
+    // Duplicate keys are found by the converter: the `yaml` package's own check compares every
+    // key with every other and takes seconds on a map of a few ten thousand keys.
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
+    // YAML 1.2 counts a lone `\r` as a line break (so do Kuma's parser, LSP and `span.ts`); the
+    // `yaml` package does not, so it gets a `\n` in its place. The length, and every offset, stay.
+    docs = [...composer.compose(parser.parse(text.replace(/\r(?!\n)/g, '\n')), true, text.length)];
+    // The `yaml` package turns a stack overflow while composing into an error at whatever token
+    // it was on, which depends on the stack left; the estimate above missed this depth.
+    if (docs.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'))) throw new RangeError('too deep');
+  } catch (error) {
+    out.diagnostics.push(
+      fileDiagnostic(file, 'yaml-too-deep', 'error', { start: base, end: base + firstLineEnd(text) },
+        error instanceof RangeError
+          ? 'This document is nested too deeply to read; nothing in it was analysed.'
+          : 'This document could not be read as YAML; nothing in it was analysed.'),
+    );
+    return out;
+  }
+  for (const doc of docs) {
+    for (const e of doc.errors) out.diagnostics.push(yamlDiagnostic(file, e, base, 'error', text));
+    for (const w of doc.warnings) out.diagnostics.push(yamlDiagnostic(file, w, base, 'warning', text));
+    const converter = new Converter(file, doc, text, base, limits, out.diagnostics);
+    const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : null;
+    const range = doc.range ?? [0, text.length, text.length];
+    out.documents.push({
+      index: out.documents.length,
+      span: { start: base + Math.max(0, Math.min(range[0], text.length)), end: base + Math.min(range[2] ?? range[1], text.length) },
+      root: root && root.kind === 'scalar' && root.type === 'null' && root.span.start === root.span.end ? null : root,
+    });
+  }
+  if (out.diagnostics.length > MAX_CHUNK_DIAGNOSTICS) {
+    // Broken text can give an error per token; past this many, one more says how many were left out.
+    out.diagnostics.sort((a, b) => a.span.start - b.span.start);
+    const rest = out.diagnostics.splice(MAX_CHUNK_DIAGNOSTICS);
+    out.diagnostics.push(fileDiagnostic(file, 'yaml-syntax', rest.some((d) => d.severity === 'error') ? 'error' : 'warning', rest[0].span,
+      `${rest.length} more YAML problems in this document are not listed; fix the ones above first.`));
+  }
+  return out;
+}
+
+/** The most YAML problems listed for one document. */
+const MAX_CHUNK_DIAGNOSTICS = 100;
+
+const YAML_CODES: Record<string, DiagnosticCode> = {
+  TAB_AS_INDENT: 'yaml-tab',
+};
+
+function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'error' | 'warning', text: string): Diagnostic {
+  const length = text.length;
+  const code = YAML_CODES[e.code] ?? 'yaml-syntax';
+  const start = Math.max(0, Math.min(e.pos[0], length));
+  let end = Math.max(start, Math.min(e.pos[1], length));
+  if (end === start && start < length) end = start + 1;
+  let message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'yaml-tab') message = 'Tabs are not allowed as YAML indentation; use spaces.';
+  return fileDiagnostic(file, code, severity, { start: base + start, end: base + end }, message);
+}
+
+/** A key written a second time in one map; `span` covers the whole repeated key as written. */
+function duplicateKeyDiagnostic(file: string, span: Span, written: string): Diagnostic {
+  const name = /^["']/.test(written) ? written : `"${written}"`;
+  return fileDiagnostic(file, 'yaml-duplicate-key', 'error', span,
+    `Duplicate key ${name}: YAML forbids a key twice in one map, and tools disagree about which value wins.`);
+}
+
+function fileDiagnostic(file: string, code: DiagnosticCode, severity: 'error' | 'warning', span: Span, message: string): Diagnostic {
+  return diagnostic({ code, severity, message, file, span });
+}
+
+/** Converts `yaml` nodes to the plain tree, expanding aliases within a node budget. */
+class Converter {
+  private aliasNodes = 0;
+  private aliasReported = false;
+  private depthReported = false;
+  private readonly expanding = new Set<YamlNode>();
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly base: number,
+    private readonly limits: ParseLimits,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  convert(node: YamlNode | null | undefined, depth: number, inAlias = false, at?: Span): YNode {
+    const span = at ?? this.span(node);
+    if (inAlias && ++this.aliasNodes > this.limits.maxAliasNodes) {
+      if (!this.aliasReported) {
+        this.aliasReported = true;
+        this.diagnostics.push(fileDiagnostic(this.file, 'yaml-alias-limit', 'error', span,
+          `Aliases expand to more than ${this.limits.maxAliasNodes} nodes in this document (an alias bomb?); the expansion was cut here.`));
+      }
+      return nullScalar(span);
+    }
+    if (depth > this.limits.maxDepth) {
+      if (!this.depthReported) {
+        this.depthReported = true;
+        this.diagnostics.push(fileDiagnostic(this.file, 'yaml-too-deep', 'error', span,
+          `Nesting deeper than ${this.limits.maxDepth} levels; the rest of this branch was not analysed.`));
+      }
+      return nullScalar(span);
+    }
+    if (!node) return nullScalar(span);
+    if (isAlias(node)) return this.alias(node, depth);
+    if (isMap(node)) {
+      const pairs: YPair[] = [];
+      // Scalar keys as the `yaml` package compares them: same type and value. Checked once, not
+      // again for each alias that repeats the map.
+      const seen = inAlias ? null : new Set<string>();
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = this.key(item.key as YamlNode | null, depth, inAlias);
+        if (seen && (item.key === null || isScalar(item.key))) {
+          const id = `${key.type}:${String(key.value)}`;
+          if (seen.has(id)) {
+            this.diagnostics.push(duplicateKeyDiagnostic(this.file, key.span, this.text.slice(key.span.start - this.base, key.span.end - this.base)));
+          } else {
+            seen.add(id);
+          }
+        }
+        const valueNode = item.value as YamlNode | null;
+        const value = valueNode
+          ? this.convert(valueNode, depth + 1, inAlias)
+          : nullScalar(this.emptyValueAfter(key.span));
+        pairs.push({ key, value, span: { start: key.span.start, end: Math.max(key.span.end, value.span.end) } });
+      }
+      const map: YMap = { kind: 'map', span, pairs };
+      return map;
+    }
+    if (isSeq(node)) {
+      const items: YNode[] = [];
+      for (const item of node.items) {
+        if (isPair(item)) {
+          // A single-pair map inside a flow sequence (`[a: b]`).
+          const key = this.key(item.key as YamlNode | null, depth, inAlias);
+          const value = this.convert(item.value as YamlNode | null, depth + 1, inAlias, item.value ? undefined : key.span);
+          items.push({ kind: 'map', span: { start: key.span.start, end: value.span.end }, pairs: [{ key, value, span: { start: key.span.start, end: value.span.end } }] });
+        } else {
+          items.push(this.convert(item as YamlNode, depth + 1, inAlias));
+        }
+      }
+      const seq: YSeq = { kind: 'seq', span, items };
+      return seq;
+    }
+    if (isScalar(node)) return this.scalar(node, span);
+    return nullScalar(span);
+  }
+
+  private alias(node: Alias, depth: number): YNode {
+    const target = node.resolve(this.doc) as YamlNode | undefined;
+    const span = this.span(node);
+    if (!target || this.expanding.has(target)) {
+      return nullScalar(span);
+    }
+    this.expanding.add(target);
+    try {
+      return this.convert(target, depth, true);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+
+  private key(node: YamlNode | null, depth: number, inAlias: boolean): YScalar {
+    if (!node) return nullScalar(this.span(null));
+    if (isScalar(node)) return this.scalar(node, this.span(node));
+    if (isAlias(node)) {
+      const resolved = this.alias(node, depth);
+      if (resolved.kind === 'scalar') return { ...resolved, span: this.span(node) };
+    }
+    // A complex key (a map or a list as key): keep its source text as a string key. It is still
+    // converted once, for the duplicate keys and limits inside it.
+    const span = this.span(node);
+    if (!isAlias(node)) this.convert(node, depth + 1, inAlias);
+    const source = this.text.slice(span.start - this.base, span.end - this.base);
+    return { kind: 'scalar', span, type: 'string', value: source, source, quoted: false };
+  }
+
+  private scalar(node: import('yaml').Scalar, span: Span): YScalar {
+    const v = node.value;
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    const source = typeof node.source === 'string' ? node.source : v === null || v === undefined ? '' : String(v);
+    if (v === null || v === undefined) return { kind: 'scalar', span, type: 'null', value: null, source, quoted };
+    if (typeof v === 'number') return { kind: 'scalar', span, type: 'number', value: v, source, quoted };
+    if (typeof v === 'bigint') return { kind: 'scalar', span, type: 'number', value: Number(v), source, quoted };
+    if (typeof v === 'boolean') return { kind: 'scalar', span, type: 'boolean', value: v, source, quoted };
+    if (typeof v === 'string') return { kind: 'scalar', span, type: 'string', value: v, source: quoted ? v : source, quoted };
+    // Binary (!!binary), dates and other tagged values read as their string form.
+    return { kind: 'scalar', span, type: 'string', value: String(v), source, quoted };
+  }
+
+  /**
+   * Where a missing value sits: right after the colon that follows the key (spaces between
+   * allowed), or right after the key when no colon follows (a key cut off at the end of the
+   * text); never past the chunk.
+   */
+  private emptyValueAfter(key: Span): Span {
+    let i = Math.min(key.end, this.base + this.text.length) - this.base;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    const at = this.base + (this.text[i] === ':' ? i + 1 : Math.min(key.end - this.base, this.text.length));
+    return { start: at, end: at };
+  }
+
+  private span(node: YamlNode | null | undefined): Span {
+    const r = node?.range;
+    if (!r) return { start: this.base, end: this.base };
+    return { start: this.base + r[0], end: this.base + r[1] };
+  }
+}
+
+function nullScalar(span: Span): YScalar {
+  return { kind: 'scalar', span: { start: span.start, end: span.start === span.end ? span.end : span.end }, type: 'null', value: null, source: '', quoted: false };
+}
+
+/**
+ * Estimates the nesting depth of a chunk without parsing it: flow brackets outside quotes and
+ * comments, plus the depth of the block indentation stack. The `yaml` parser recurses per
+ * level, so a hostile depth must be refused before it is handed over.
+ */
+function nestingEstimate(text: string): number {
+  let flow = 0;
+  let maxFlow = 0;
+  let quote = '';
+  const indents: number[] = [];
+  let maxBlock = 0;
+  let lineStart = true;
+  let indent = 0;
+  // Each `- ` before a line's content opens a list (`- - - x` is three deep on one line).
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      if (lineStart && flow === 0) maxBlock = Math.max(maxBlock, indents.length + dashes);
+      lineStart = true;
+      indent = 0;
+      dashes = 0;
+      quote = '';
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        if (c === '-' && (i + 1 === text.length || ' \t\r\n'.includes(text[i + 1]))) dashes++;
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '#' && flow === 0 && quote === '') {
+        while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+        maxBlock = Math.max(maxBlock, indents.length + dashes);
+      }
+    }
+    if (quote === '#') continue;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || ' \t[{,:'.includes(text[i - 1]))) quote = c;
+    else if (c === '#' && (i === 0 || ' \t\r\n'.includes(text[i - 1]))) quote = '#';
+    else if (c === '[' || c === '{') {
+      flow++;
+      if (flow > maxFlow) maxFlow = flow;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  if (lineStart && flow === 0) maxBlock = Math.max(maxBlock, indents.length + dashes);
+  return maxFlow + maxBlock;
+}
+
+/**
+ * A chunk that is one JSON object (the control plane's answers, `kubectl -o json`) is read by
+ * the JSON fast path; anything else, or JSON with a duplicate key, goes to the YAML parser.
+ */
+function jsonDocument(text: string, base: number, limits: ParseLimits): ParsedDocument | null {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  if (text[i] !== '{') return null;
+  const root = parseJsonTree(text, base, limits.maxDepth);
+  if (!root) return null;
+  return { index: 0, span: { start: base, end: base + text.length }, root };
+}
+
+function firstLineEnd(text: string): number {
+  const i = text.search(/[\r\n]/);
+  return i < 0 ? Math.min(text.length, 200) : Math.min(i, 200);
+}
+
+/** A NUL byte, or many replacement characters (what decoding invalid UTF-8 gives), means binary. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  if (sample.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  return bad > 8 && bad > sample.length / 100;
+}
+
+/**
+ * Moves every span of a cached chunk by `delta`, in place: editing one document of a large file
+ * then costs a walk over the documents after it, without copying their trees. Span objects
+ * shared between nodes and diagnostics are moved once.
+ */
+function moveChunk(chunk: ChunkResult, delta: number): void {
+  const moved = new Set<Span>();
+  const move = (s: Span): void => {
+    if (moved.has(s)) return;
+    moved.add(s);
+    s.start += delta;
+    s.end += delta;
+  };
+  const walk = (n: YNode): void => {
+    move(n.span);
+    if (n.kind === 'seq') for (const item of n.items) walk(item);
+    else if (n.kind === 'map') {
+      for (const p of n.pairs) {
+        move(p.span);
+        walk(p.key);
+        walk(p.value);
+      }
+    }
+  };
+  chunk.base += delta;
+  for (const d of chunk.documents) {
+    move(d.span);
+    if (d.root) walk(d.root);
+  }
+  for (const d of chunk.diagnostics) move(d.span);
+}
+
+/** Returns a copy of a cached chunk with every span moved by `delta`. */
+function shiftChunk(chunk: ChunkResult, delta: number, file: string): ChunkResult {
+  const shiftSpan = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const shiftNode = (n: YNode): YNode => {
+    if (n.kind === 'scalar') return { ...n, span: shiftSpan(n.span) };
+    if (n.kind === 'seq') return { kind: 'seq', span: shiftSpan(n.span), items: n.items.map(shiftNode) };
+    return {
+      kind: 'map',
+      span: shiftSpan(n.span),
+      pairs: n.pairs.map((p) => ({ key: shiftNode(p.key) as YScalar, value: shiftNode(p.value), span: shiftSpan(p.span) })),
+    };
+  };
+  return {
+    base: chunk.base + delta,
+    documents: chunk.documents.map((d) => ({ ...d, span: shiftSpan(d.span), root: d.root ? shiftNode(d.root) : null })),
+    diagnostics: chunk.diagnostics.map((d) => ({ ...d, file, span: shiftSpan(d.span) })),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Diagnostic } from '../base/diagnostic.js';
+import type { Span } from '../base/types.js';
+
+export type YNode = YMap | YSeq | YScalar;
+
+export interface YMap {
+  kind: 'map';
+  span: Span;
+  pairs: YPair[];
+}
+
+/**
+ * One `key: value` entry. `span` runs from the key's start to the value's end (the `yaml`
+ * package gives a Pair no range of its own). A key written with no value (`key:`) has a null
+ * scalar as value whose span is empty and sits right after the colon.
+ */
+export interface YPair {
+  key: YScalar;
+  value: YNode;
+  span: Span;
+}
+
+export interface YSeq {
+  kind: 'seq';
+  span: Span;
+  items: YNode[];
+}
+
+/**
+ * A scalar as YAML 1.2 core schema resolves it: `type` tells how it was written
+ * (`"8080"` is a string, `8080` a number, `true` a boolean, `~`/empty a null).
+ * `source` is the text as written, without quotes for quoted scalars.
+ */
+export interface YScalar {
+  kind: 'scalar';
+  span: Span;
+  type: 'string' | 'number' | 'boolean' | 'null';
+  value: string | number | boolean | null;
+  source: string;
+  quoted: boolean;
+}
+
+/** One YAML document of a file (between `---` markers). */
+export interface ParsedDocument {
+  index: number;
+  span: Span;
+  /** The document's content; null for an empty document. */
+  root: YNode | null;
+}
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  /** Offsets at which each line starts; `lineStarts[0]` is 0. */
+  lineStarts: number[];
+  documents: ParsedDocument[];
+  /** Syntax errors, duplicate keys, tabs, alias limits, size limits. */
+  diagnostics: Diagnostic[];
+}
