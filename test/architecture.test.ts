@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
@@ -57,4 +58,95 @@ describe('architecture', () => {
     const offending = files.filter((f) => /export\s+\*\s+from|export\s+default\s/.test(readFileSync(f, 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('engine layers import only from the layers below them', () => {
+    const offending = engineImports().filter(({ from, to }) => layerOf(to) > layerOf(from)).map(({ from, to }) => `${from} -> ${to}`);
+    expect(offending).toEqual([]);
+  });
+
+  it('the layer check fails on an upward import', () => {
+    expect(layerOf('merge/merge.ts') > layerOf('resources/models.ts')).toBe(true);
+    expect(layerOf('index.ts')).toBe(ENGINE_LAYERS.length);
+    expect(() => layerOf('somewhere/new.ts')).toThrow(/not a layer/);
+  });
+
+  it('the engine has no import cycles between files', () => {
+    const edges = new Map<string, string[]>();
+    for (const { from, to } of engineImports()) edges.set(from, [...(edges.get(from) ?? []), to]);
+    expect(findCycle(edges)).toEqual([]);
+  });
+
+  it('the faces import the engine only through its index', () => {
+    const faces = ['server/src', 'tui/src', 'packages/cli/src', 'packages/kuma-client/src', 'extension/src'];
+    const offending = faces.flatMap((d) => sources(join(root, d))).flatMap((f) =>
+      imports(f).filter((i) => /^@meshgw\/engine\/|packages\/engine/.test(i)).map((i) => `${relative(root, f)}: ${i}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps engine files under 400 lines and functions under 80, unless a comment says why', () => {
+    const long: string[] = [];
+    for (const f of sources(join(root, 'packages/engine/src'))) {
+      const text = readFileSync(f, 'utf8');
+      const lines = text.split('\n').length;
+      if (lines > 400 && !/^\/\/ Long file: /m.test(text)) long.push(`${relative(root, f)}: ${lines} lines`);
+      long.push(...longFunctions(f, text));
+    }
+    expect(long).toEqual([]);
+  });
 });
+
+/** The engine's layers, lowest first: each may import only from itself and the ones before it. */
+const ENGINE_LAYERS = ['base', 'syntax', 'kuma', 'resources', 'admission', 'warnings', 'merge', 'analysis', 'ide', 'report'];
+const engineSrc = join(root, 'packages/engine/src');
+
+/** The layer of a path relative to the engine's src; the entry points sit above every layer. */
+function layerOf(path: string): number {
+  if (!path.includes('/')) return ENGINE_LAYERS.length;
+  const i = ENGINE_LAYERS.indexOf(path.split('/')[0]);
+  if (i < 0) throw new Error(`${path} is not a layer of ARCHITECTURE.md`);
+  return i;
+}
+
+function engineImports(): { from: string; to: string }[] {
+  return sources(engineSrc).flatMap((f) =>
+    imports(f)
+      .filter((i) => i.startsWith('.'))
+      .map((i) => ({ from: relative(engineSrc, f), to: relative(engineSrc, resolve(dirname(f), i)).replace(/\.js$/, '.ts') })),
+  );
+}
+
+function findCycle(edges: Map<string, string[]>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  let cycle: string[] = [];
+  const visit = (node: string, path: string[]): boolean => {
+    if (state.get(node) === 'done') return false;
+    if (state.get(node) === 'open') {
+      cycle = [...path.slice(path.indexOf(node)), node];
+      return true;
+    }
+    state.set(node, 'open');
+    for (const next of edges.get(node) ?? []) if (visit(next, [...path, node])) return true;
+    state.set(node, 'done');
+    return false;
+  };
+  for (const node of edges.keys()) if (visit(node, [])) break;
+  return cycle;
+}
+
+/** Functions over 80 lines without a `// Long: reason` comment right above them. */
+function longFunctions(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) {
+      const start = sf.getLineAndCharacterOfPosition(node.getStart()).line;
+      const lines = sf.getLineAndCharacterOfPosition(node.getEnd()).line - start + 1;
+      const before = text.slice(0, node.getStart()).split('\n').slice(-6).join('\n');
+      if (lines > 80 && !/\/\/ Long: /.test(before)) out.push(`${relative(root, file)}:${start + 1}: ${lines} lines`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}

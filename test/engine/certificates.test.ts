@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { certificateBlocks, decodeBase64, hostnameCovered, readPemBundle } from '@meshgw/engine';
-import type { PemBundleFacts, PemProblem } from '@meshgw/engine';
+import { certificateBlocks, decodeBase64, hostnameCovered, readPemBundle } from '@meshgw/engine/testing';
+import type { PemBundleFacts, PemProblem } from '@meshgw/engine/testing';
 
 const FIXTURES = new URL('../fixtures/certs/', import.meta.url);
 const NOW = new Date('2026-01-01T00:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { childFields, documentType, fieldAtPath } from '@meshgw/engine';
-import type { FieldSpec, FieldType, ObjectType, ResourceForm, ResourceKind } from '@meshgw/engine';
+import { childFields, documentType, fieldAtPath } from '@meshgw/engine/testing';
+import type { FieldSpec, FieldType, ObjectType, ResourceForm, ResourceKind } from '@meshgw/engine/testing';
 
 const KINDS: ResourceKind[] = ['Mesh', 'MeshGateway', 'MeshGatewayRoute', 'Dataplane', 'Secret', 'GlobalSecret', 'MeshHTTPRoute', 'MeshTCPRoute'];
 const FORMS: ResourceForm[] = ['universal', 'kubernetes'];

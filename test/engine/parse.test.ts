@@ -1,4 +1,4 @@
-import { parseFile, splitDocuments, computeLineStarts, offsetToPosition, positionToOffset, type YNode } from '@meshgw/engine';
+import { parseFile, splitDocuments, computeLineStarts, offsetToPosition, positionToOffset, type YNode } from '@meshgw/engine/testing';
 import { describe, expect, it } from 'vitest';
 
 function codes(text: string): string[] {
@@ -94,7 +94,7 @@ describe('parseFile', () => {
   });
 
   it('re-parses only the documents whose text changed, with spans moved to their new place', async () => {
-    const { createParseCache } = await import('@meshgw/engine');
+    const { createParseCache } = await import('@meshgw/engine/testing');
     const cache = createParseCache();
     const a = 'a: 1\n---\nb: 2\n';
     parseFile('f.yaml', a, { cache });
@@ -152,7 +152,7 @@ describe('the JSON fast path', () => {
 
 describe('documentAround', () => {
   it('finds the document holding an offset, agreeing with splitDocuments on files with content', async () => {
-    const { documentAround } = await import('@meshgw/engine');
+    const { documentAround } = await import('@meshgw/engine/testing');
     const text = 'a: 1\n---\nb: 2\nc: "---"\n--- # x\r\nd: 4\n';
     const chunks = splitDocuments(text);
     for (let offset = 0; offset <= text.length; offset++) {
@@ -165,7 +165,7 @@ describe('documentAround', () => {
 
 describe('the parse cache across edits', () => {
   it('moves unchanged documents to their new offsets, also when two documents have the same text', async () => {
-    const { createParseCache } = await import('@meshgw/engine');
+    const { createParseCache } = await import('@meshgw/engine/testing');
     const cache = createParseCache();
     const keyAt = (text: string, doc: number) => {
       const root = parseFile('f.yaml', text, { cache }).documents[doc].root;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnumCase, checkScalarTypes, checkUnknownFields } from '@meshgw/engine';
+import { checkEnumCase, checkScalarTypes, checkUnknownFields } from '@meshgw/engine/testing';
 import type { Diagnostic } from '@meshgw/engine';
 import { marked, resourceDoc } from './support/ynode.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeFiles, completeAt, createWorkspace, describeAt, documentSymbols, hoverAt, parseFile, type FileInput, type Span, type YNode } from '@meshgw/engine';
+import { analyzeFiles, completeAt, createWorkspace, describeAt, documentSymbols, hoverAt, parseFile, type FileInput, type Span, type YNode } from '@meshgw/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { exampleBundles, exampleWorkspaces } from './support/examples.js';
 import { analyzeTwice, NOW, observable, spanViolations } from './support/invariants.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ADMISSION_RULES, analyzeFiles, codeInfo, DIAGNOSTIC_CODES, diagnosticsMarkdown, WARNING_RULES } from '@meshgw/engine';
+import { ADMISSION_RULES, analyzeFiles, codeInfo, DIAGNOSTIC_CODES, diagnosticsMarkdown, WARNING_RULES } from '@meshgw/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, REPO } from './support/lsp-client.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { admissionDiagnostics, gatewayWarnings, parseFile, recogniseResources } from '@meshgw/engine';
+import { admissionDiagnostics, warningDiagnostics, parseFile, recogniseResources } from '@meshgw/engine/testing';
 import type { Diagnostic } from '@meshgw/engine';
 
 /**
@@ -25,7 +25,7 @@ interface Found {
 
 function check(text: string): { found: Found[]; diagnostics: Diagnostic[] } {
   const parsed = parseFile('input.yaml', text);
-  const diagnostics = recogniseResources(parsed).flatMap((doc) => [...admissionDiagnostics(doc), ...gatewayWarnings(doc)]);
+  const diagnostics = recogniseResources(parsed).flatMap((doc) => [...admissionDiagnostics(doc), ...warningDiagnostics(doc)]);
   const found = diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message, text: text.slice(d.span.start, d.span.end) }));
   return { found, diagnostics };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMISSION_RULES } from '@meshgw/engine';
+import { ADMISSION_RULES } from '@meshgw/engine/testing';
 
 /**
  * The catalogue of Kuma's admission messages (test/fixtures/rules/kuma-messages.json): each

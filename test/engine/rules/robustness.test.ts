@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { admissionDiagnostics, formatKumaError, gatewayWarnings, parseFile, recogniseResources } from '@meshgw/engine';
+import { admissionDiagnostics, formatKumaError, warningDiagnostics, parseFile, recogniseResources } from '@meshgw/engine/testing';
 
 /**
  * The rules never throw and always point inside the text, whatever the shape of the input:
@@ -90,7 +90,7 @@ describe('admission rules on arbitrary input', () => {
       fc.property(documents, (d) => {
         const text = render(d);
         for (const doc of recogniseResources(parseFile('x.yaml', text))) {
-          const diagnostics = [...admissionDiagnostics(doc), ...gatewayWarnings(doc)];
+          const diagnostics = [...admissionDiagnostics(doc), ...warningDiagnostics(doc)];
           formatKumaError(diagnostics);
           for (const diagnostic of diagnostics) {
             expect(diagnostic.span.start).toBeGreaterThanOrEqual(0);

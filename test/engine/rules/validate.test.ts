@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admissionDiagnostics, formatKumaError, gatewayWarnings, goQuote, keyPath, parseFile, recogniseResources } from '@meshgw/engine';
+import { admissionDiagnostics, formatKumaError, warningDiagnostics, goQuote, keyPath, parseFile, recogniseResources } from '@meshgw/engine/testing';
 
 function docs(text: string) {
   return recogniseResources(parseFile('test.yaml', text));
@@ -47,7 +47,7 @@ spec:
   it('is empty without admission diagnostics', () => {
     const [doc] = docs('type: MeshGateway\nname: edge\nmesh: default\nselectors: [{match: {kuma.io/service: edge}}]\nconf: {listeners: [{port: 80, protocol: HTTP, tls: {mode: TERMINATE}}]}\n');
     expect(admissionDiagnostics(doc).map((d) => d.message)).toEqual(['cannot be empty in TLS termination mode']);
-    expect(formatKumaError(gatewayWarnings(doc))).toBe('');
+    expect(formatKumaError(warningDiagnostics(doc))).toBe('');
   });
 });
 
@@ -62,7 +62,7 @@ describe('diagnostics', () => {
       file: 'test.yaml',
       resource: { type: 'MeshGateway', mesh: 'default', name: 'edge' },
     });
-    const [warning] = gatewayWarnings(doc);
+    const [warning] = warningDiagnostics(doc);
     expect(warning).toMatchObject({ code: 'tls-ignored', severity: 'warning', admission: false, path: 'conf.listeners[0].tls' });
   });
 });

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import type { ResourceDoc, ResourceKind, YMap, YNode, YScalar } from '@meshgw/engine';
+import type { ResourceDoc, ResourceKind, YMap, YNode, YScalar } from '@meshgw/engine/testing';
 
 /**
  * Test support: builds the engine's plain YAML tree from text with the `yaml` package, and a

@@ -1,7 +1,3 @@
-import { certificateFileDatasource } from '../warnings/certificate-file-datasource.js';
-import { certificatesIgnoredPassthrough } from '../warnings/certificates-ignored-passthrough.js';
-import { connectionLimitDropped } from '../warnings/connection-limit-dropped.js';
-import { crossMeshDropped } from '../warnings/cross-mesh-dropped.js';
 import { dataplaneAddress } from './dataplane/dataplane-address.js';
 import { dataplaneAdmin } from './dataplane/dataplane-admin-port.js';
 import { dataplaneBuiltin } from './dataplane/dataplane-builtin-sections.js';
@@ -27,8 +23,6 @@ import { routeFilters } from './mesh-gateway-route/route-filters.js';
 import { routeHttpRules } from './mesh-gateway-route/route-http-rules.js';
 import { routeSelectors } from './mesh-gateway-route/route-selectors.js';
 import { secretKubernetes } from './secret/secret-kubernetes.js';
-import { tlsIgnored } from '../warnings/tls-ignored.js';
-import { tlsListenerWithoutTls } from '../warnings/tls-listener-without-tls.js';
 import type { AdmissionRule, WarningRule } from './rule.js';
 
 /**
@@ -67,14 +61,5 @@ export const ADMISSION_RULES: readonly AdmissionRule[] = [
 /** The stage of Kuma's admission that checks name and mesh. */
 export const META_RULE: AdmissionRule = meta;
 
-/** What Kuma accepts but then drops or fails on when it generates the gateway's configuration. */
-export const WARNING_RULES: readonly WarningRule[] = [
-  certificateFileDatasource,
-  tlsListenerWithoutTls,
-  connectionLimitDropped,
-  crossMeshDropped,
-  tlsIgnored,
-  certificatesIgnoredPassthrough,
-];
 
 export type { AdmissionRule, Report, Violation, WarningRule } from './rule.js';

@@ -1,4 +1,4 @@
-import { ADMISSION_RULES, META_RULE, WARNING_RULES } from './registry.js';
+import { ADMISSION_RULES, META_RULE } from './registry.js';
 import type { AdmissionRule, Violation } from './registry.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { ResourceDoc } from '../resources/types.js';
@@ -23,19 +23,6 @@ export function admissionDiagnostics(doc: ResourceDoc): Diagnostic[] {
     for (const { rule, violation } of runInOrder(stage, doc)) {
       out.push(toDiagnostic(doc, rule.id, 'error', true, violation));
     }
-  }
-  return out;
-}
-
-/**
- * What Kuma accepts but drops or fails on later (see `rules/index.ts`): warnings with our own
- * messages; `path` is the Kuma-style path of the node, for reference.
- */
-export function gatewayWarnings(doc: ResourceDoc): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const rule of WARNING_RULES) {
-    if (!rule.kinds.includes(doc.kind)) continue;
-    rule.check(doc, (violation) => out.push(toDiagnostic(doc, rule.id, 'warning', false, violation)));
   }
   return out;
 }
@@ -77,7 +64,7 @@ function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc): { rule: 
   return out;
 }
 
-function toDiagnostic(
+export function toDiagnostic(
   doc: ResourceDoc,
   code: DiagnosticCode,
   severity: 'error' | 'warning',

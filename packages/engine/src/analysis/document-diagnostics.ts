@@ -1,5 +1,6 @@
 import { checkEnumCase, checkScalarTypes, checkUnknownFields } from '../warnings/unknown-fields.js';
-import { admissionDiagnostics, gatewayWarnings } from '../admission/validate.js';
+import { admissionDiagnostics } from '../admission/validate.js';
+import { warningDiagnostics } from '../warnings/warning-diagnostics.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { ResourceDoc } from '../resources/types.js';
 
@@ -15,7 +16,7 @@ export function documentDiagnostics(doc: ResourceDoc, options: { reportUnknownFi
   const out: Diagnostic[] = [...parseErrors];
   if (!parseErrors.some((d) => d.severity === 'error')) {
     out.push(...admissionDiagnostics(doc));
-    if (doc.kind === 'MeshGateway') out.push(...gatewayWarnings(doc));
+    out.push(...warningDiagnostics(doc));
   }
   if (options.reportUnknownFields) out.push(...checkUnknownFields(doc));
   return out;

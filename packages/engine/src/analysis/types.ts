@@ -2,8 +2,9 @@ import type { Diagnostic } from '../base/diagnostic.js';
 import type { MergedGateway } from '../merge/types.js';
 import type { ResourceDoc } from '../resources/types.js';
 import type { ParsedFile } from '../syntax/tree.js';
+import type { SecretAccess } from '../merge/types.js';
+import type { DataplaneModel, GatewayModel, GatewayRouteModel, PolicyRouteModel, SecretModel } from '../resources/types.js';
 
-export type SecretAccess = 'full' | 'certificates-only' | 'none';
 
 export interface AnalyzeOptions {
   /** Days before notAfter at which a certificate is reported as expiring. Default 30. */
@@ -40,4 +41,13 @@ export interface WorkspaceAnalysis {
   gateways: MergedGateway[];
   /** All diagnostics by file, including cross-file ones. */
   diagnosticsByFile: Map<string, Diagnostic[]>;
+}
+
+/** The typed views of every admitted-or-not resource of the workspace, by kind. */
+export interface WorkspaceModels {
+  gateways: GatewayModel[];
+  dataplanes: DataplaneModel[];
+  routes: GatewayRouteModel[];
+  policies: PolicyRouteModel[];
+  secrets: SecretModel[];
 }

@@ -1,11 +1,11 @@
 import type { MergeResult } from '../merge/merge.js';
-import type { WorkspaceModels } from './workspace.js';
-import type { SecretAccess } from './types.js';
+import type { WorkspaceModels } from './types.js';
+import type { SecretAccess } from '../merge/types.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { PemBundleFacts } from '../kuma/certificate-types.js';
 import type { ResourceDoc } from '../resources/types.js';
 import type { Span } from '../base/types.js';
-import { pairOf } from '../resources/yaml-access.js';
+import { pairOf } from '../resources/decode.js';
 import { diagnostic } from '../base/diagnostic.js';
 import type { DiagnosticCode } from '../base/codes.js';
 import { resourceRef } from '../resources/resource-ref.js';

@@ -6,7 +6,8 @@ import { dataplaneModel, gatewayModel, gatewayRouteModel, policyRouteModel, secr
 import { createParseCache, parseFile, type ParseCache } from '../syntax/parse.js';
 import { recogniseResources } from '../resources/recognise.js';
 import { workspaceDiagnostics } from './workspace-diagnostics.js';
-import type { AnalyzeOptions, FileAnalysis, FileInput, SecretAccess, WorkspaceAnalysis } from './types.js';
+import type { AnalyzeOptions, FileAnalysis, FileInput, WorkspaceAnalysis, WorkspaceModels } from './types.js';
+import type { SecretAccess } from '../merge/types.js';
 import type { DataplaneModel, GatewayModel, GatewayRouteModel, PolicyRouteModel, ResourceDoc, SecretModel } from '../resources/types.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { MergedGateway } from '../merge/types.js';
@@ -14,14 +15,6 @@ import type { PemBundleFacts } from '../kuma/certificate-types.js';
 import type { Span } from '../base/types.js';
 
 /** The models of every recognised resource in the workspace. */
-export interface WorkspaceModels {
-  gateways: GatewayModel[];
-  dataplanes: DataplaneModel[];
-  routes: GatewayRouteModel[];
-  policies: PolicyRouteModel[];
-  secrets: SecretModel[];
-}
-
 /** A workspace analysis with the models and merge state behind it, for editor features. */
 export interface WorkspaceResult extends WorkspaceAnalysis {
   models: WorkspaceModels;

@@ -96,3 +96,8 @@ export function enumNames(type: EnumType): string[] {
 export type ListenerProtocol = 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'NONE';
 
 export type TlsMode = 'TERMINATE' | 'PASSTHROUGH' | 'NONE';
+
+/** The name of an enum number as Kuma's decoder keeps it: the declared name, or the number's text. */
+export function enumName(type: EnumType, value: number): string {
+  return type.values.find((v) => v.number === value)?.name ?? String(value);
+}

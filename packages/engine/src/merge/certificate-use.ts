@@ -1,5 +1,5 @@
 import { decodeBase64, hostnameCovered } from '../kuma/certificates.js';
-import type { SecretAccess } from '../analysis/types.js';
+import type { SecretAccess } from './types.js';
 import type { CertificateRef, GatewayModel, ListenerModel, SecretModel } from '../resources/types.js';
 import type { CertificateUse } from './types.js';
 import type { Diagnostic } from '../base/diagnostic.js';

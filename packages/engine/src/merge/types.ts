@@ -95,3 +95,9 @@ export interface MergedGateway {
   dataplaneLayerFromSelector: boolean;
   diagnostics: Diagnostic[];
 }
+
+/**
+ * How much of each Secret the caller could give: 'full' (files), 'certificates-only' (private
+ * keys dropped by a control-plane client), or 'none' (admin-only and not readable).
+ */
+export type SecretAccess = 'full' | 'certificates-only' | 'none';

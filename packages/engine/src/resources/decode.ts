@@ -1,18 +1,22 @@
 import { compareGo } from '../base/go-text.js';
 import type { ResourceDoc } from './types.js';
 import type { Span } from '../base/types.js';
-import type { YMap, YNode, YPair } from '../syntax/tree.js';
+import type { YMap, YNode, YPair, YScalar } from '../syntax/tree.js';
 
 /**
- * Reading fields the way Kuma's protobuf-JSON decoder fills its structs, keeping the pair for
- * spans. A value of the wrong YAML type is a parse error in Kuma (reported elsewhere) and reads
- * here as the field's zero value; `null` reads as absent.
+ * The one decoder: reading fields the way Kuma's protobuf-JSON decoder (golang/protobuf's
+ * `jsonpb`, which Kuma v2.14.3 uses in `util/proto.FromJSON`) fills its structs, keeping the
+ * pair for spans. Rules, models and editor features all read resources through this module.
+ * A value of the wrong YAML type is a parse error in Kuma (reported elsewhere) and reads here as
+ * the field's zero value; `null` reads as absent.
  */
 
 /**
  * The pair a field is read from. `names` are tried in order of precedence (the JSON camelCase
  * name first, then the proto name): the first one written wins even when its value is null, as
- * in the decoder; of duplicate keys the last wins. The pair is returned even when null-valued.
+ * in `jsonpb`, which reads the proto name and then lets the JSON name replace it, and skips a
+ * `null` (so `{connectionLimit: null, connection_limit: 5}` leaves the field unset); of
+ * duplicate keys the last wins. The pair is returned even when null-valued.
  */
 export function lookup(map: YNode | null, ...names: string[]): YPair | null {
   if (!map || map.kind !== 'map') return null;
@@ -171,4 +175,38 @@ export function specAnchor(doc: ResourceDoc): Span {
     if (spec) return spec.key.span;
   }
   return doc.root.pairs.length > 0 ? doc.root.pairs[0].key.span : doc.root.span;
+}
+
+/** Whether a pair holds a value: written, and not `null`. */
+function hasValue(pair: YPair | null): pair is YPair {
+  return pair !== null && !(pair.value.kind === 'scalar' && pair.value.type === 'null');
+}
+
+/** The pair a field is read from when it holds a value; null when absent or `null` (see `lookup`). */
+export function pairOf(map: YNode | null | undefined, ...names: string[]): YPair | null {
+  const pair = lookup(map ?? null, ...names);
+  return hasValue(pair) ? pair : null;
+}
+
+/** The value a field is read from; null when absent or `null`. */
+export function fieldOf(map: YNode | null | undefined, ...names: string[]): YNode | null {
+  return pairOf(map, ...names)?.value ?? null;
+}
+
+/** The value's span of a field that holds a value; null otherwise. */
+export function valueSpanOf(field: Field<unknown>): Span | null {
+  return hasValue(field.pair) ? field.pair.value.span : null;
+}
+
+export function asMap(node: YNode | null | undefined): YMap | null {
+  return node && node.kind === 'map' ? node : null;
+}
+
+export function asScalar(node: YNode | null | undefined): YScalar | null {
+  return node && node.kind === 'scalar' ? node : null;
+}
+
+/** A string as a string field reads it: only a YAML string is one; anything else is "". */
+export function stringOf(node: YNode | null | undefined): string {
+  return node && node.kind === 'scalar' && node.type === 'string' ? (node.value as string) : '';
 }

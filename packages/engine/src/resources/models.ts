@@ -1,43 +1,47 @@
+import { asScalar, listField, messageField, pairOf, stringField, stringOf, tagsField, valueSpanOf } from './decode.js';
+import type { TagEntry } from './decode.js';
+import { isBuiltinGateway } from './dataplane.js';
+import { readGateway } from './gateway.js';
+import type { ListenerRead } from './gateway.js';
+import { readRoute } from './gateway-route.js';
+import { gatewayTargetRef, readTargetRef } from './policy-route.js';
+import type {
+  CertificateRef,
+  CertificateSource,
+  DataplaneModel,
+  GatewayModel,
+  GatewayRouteModel,
+  ListenerModel,
+  PolicyRouteModel,
+  ResourceDoc,
+  SecretModel,
+  Selector,
+  Tag,
+} from './types.js';
 import { decodeBase64 } from '../kuma/certificates.js';
-import {
-  asMap,
-  asScalar,
-  boolOf,
-  entriesOf,
-  enumOf,
-  fieldOf,
-  itemsOf,
-  pairOf,
-  stringOf,
-  textOf,
-  uintOf,
-} from './yaml-access.js';
-import type { CertificateRef, CertificateSource, DataplaneModel, GatewayModel, GatewayRouteModel, ListenerModel, PolicyRouteModel, ResourceDoc, SecretModel, Selector, Tag } from './types.js';
+import { PROTOCOL_ENUM, TLS_MODE_ENUM, enumName } from '../kuma/enums.js';
 import type { YNode } from '../syntax/tree.js';
 
-/** Protocol enum of MeshGateway listeners, indexed by number (2, UDP, does not exist). */
-export const PROTOCOLS = ['NONE', 'TCP', '', 'TLS', 'HTTP', 'HTTPS'] as const;
-export const TLS_MODES = ['NONE', 'TERMINATE', 'PASSTHROUGH'] as const;
-export const GATEWAY_TYPES = ['DELEGATED', 'BUILTIN'] as const;
+/**
+ * The typed views the merge and the editor features read: built from the same field readers as
+ * the admission rules (`decode.ts` and the per-kind readers), so that every face sees the values
+ * Kuma's decoder sees.
+ */
 
-/** Tags of a map<string,string> field; a non-string value reads as "" (Kuma cannot parse it). */
-export function tagsOf(node: YNode | null): Tag[] {
-  return entriesOf(node).map((p) => ({
-    key: textOf(p.key),
-    value: stringOf(p.value),
-    keySpan: p.key.span,
-    valueSpan: p.value.span,
-  }));
+/** Tags of a map<string,string> field, in Go's key order, the last of duplicate keys winning. */
+export function tagsOf(entries: TagEntry[]): Tag[] {
+  return entries.map((e) => ({ key: e.key, value: e.value, keySpan: e.pair.key.span, valueSpan: e.pair.value.span }));
 }
 
 export function selectorsOf(spec: YNode | null): Selector[] {
-  return itemsOf(fieldOf(spec, 'selectors')).map((item, index) => ({
+  return listField(spec, 'selectors').value.map((item, index) => ({
     index,
     span: item.span,
-    match: tagsOf(fieldOf(item, 'match')),
+    match: tagsOf(tagsField(item, 'match').value),
   }));
 }
 
+/** The datasource's member as written: the first of secret, file, inline, inlineString. */
 function certificateSourceOf(node: YNode): CertificateSource {
   const secret = pairOf(node, 'secret');
   if (secret) return { kind: 'secret', name: stringOf(secret.value) };
@@ -50,49 +54,32 @@ function certificateSourceOf(node: YNode): CertificateSource {
   return { kind: 'empty' };
 }
 
-export function listenersOf(spec: YNode | null): ListenerModel[] {
-  const conf = fieldOf(spec, 'conf');
-  return itemsOf(fieldOf(conf, 'listeners')).map((item, index): ListenerModel => {
-    const port = pairOf(item, 'port');
-    const protocol = pairOf(item, 'protocol');
-    const hostname = pairOf(item, 'hostname');
-    const tlsPair = pairOf(item, 'tls');
-    const crossMesh = pairOf(item, 'crossMesh');
-    const resources = fieldOf(item, 'resources');
-    const limit = pairOf(resources, 'connectionLimit', 'connection_limit');
-    let tls: ListenerModel['tls'] = null;
-    if (tlsPair) {
-      const mode = pairOf(tlsPair.value, 'mode');
-      const certificates: CertificateRef[] = itemsOf(fieldOf(tlsPair.value, 'certificates')).map((c, i) => ({
-        index: i,
-        span: c.span,
-        source: certificateSourceOf(c),
-      }));
-      tls = {
-        mode: enumOf(mode?.value, TLS_MODES, 'NONE'),
-        modeSpan: mode ? mode.value.span : null,
-        span: tlsPair.key.span,
-        certificates,
-      };
-    }
-    const host = stringOf(hostname?.value);
-    return {
-      index,
-      span: item.span,
-      port: uintOf(port?.value),
-      portSpan: port ? port.value.span : null,
-      protocol: enumOf(protocol?.value, PROTOCOLS, 'NONE'),
-      protocolSpan: protocol ? protocol.value.span : null,
-      hostname: host === '' ? '*' : host,
-      hostnameSpan: hostname ? hostname.value.span : null,
-      tls,
-      tags: tagsOf(fieldOf(item, 'tags')),
-      crossMesh: boolOf(crossMesh?.value),
-      crossMeshSpan: crossMesh ? crossMesh.value.span : null,
-      connectionLimit: uintOf(limit?.value),
-      connectionLimitSpan: limit ? limit.value.span : null,
-    };
-  });
+function listenerModel(l: ListenerRead): ListenerModel {
+  const tlsPair = pairOf(l.node, 'tls');
+  const certificates: CertificateRef[] = l.certificates.value.map((c, i) => ({ index: i, span: c.span, source: certificateSourceOf(c) }));
+  const host = l.hostname.value;
+  return {
+    index: l.index,
+    span: l.node.span,
+    port: l.port.value,
+    portSpan: valueSpanOf(l.port),
+    protocol: enumName(PROTOCOL_ENUM, l.protocol.value),
+    protocolSpan: valueSpanOf(l.protocol),
+    hostname: host === '' ? '*' : host,
+    hostnameSpan: valueSpanOf(l.hostname),
+    tls: tlsPair
+      ? { mode: enumName(TLS_MODE_ENUM, l.mode.value), modeSpan: valueSpanOf(l.mode), span: tlsPair.key.span, certificates }
+      : null,
+    tags: tagsOf(l.tags.value),
+    crossMesh: l.crossMesh.value,
+    crossMeshSpan: valueSpanOf(l.crossMesh),
+    connectionLimit: l.connectionLimit.value,
+    connectionLimitSpan: valueSpanOf(l.connectionLimit),
+  };
+}
+
+export function listenersOf(doc: ResourceDoc): ListenerModel[] {
+  return readGateway(doc).items.map(listenerModel);
 }
 
 export function gatewayModel(doc: ResourceDoc): GatewayModel | null {
@@ -102,29 +89,28 @@ export function gatewayModel(doc: ResourceDoc): GatewayModel | null {
     mesh: doc.mesh ?? 'default',
     name: doc.name,
     selectors: selectorsOf(doc.spec),
-    tags: tagsOf(fieldOf(doc.spec, 'tags')),
-    listeners: listenersOf(doc.spec),
+    tags: tagsOf(tagsField(doc.spec, 'tags').value),
+    listeners: listenersOf(doc),
   };
 }
 
 export function dataplaneModel(doc: ResourceDoc): DataplaneModel | null {
   if (doc.kind !== 'Dataplane' || !doc.name) return null;
-  const networking = fieldOf(doc.spec, 'networking');
-  const gateway = fieldOf(networking, 'gateway');
+  const networking = messageField(doc.spec, 'networking').value;
+  const gateway = messageField(networking, 'gateway').value;
   return {
     doc,
     mesh: doc.mesh ?? 'default',
     name: doc.name,
-    address: stringOf(fieldOf(networking, 'address')) || null,
-    builtin: !!gateway && enumOf(fieldOf(gateway, 'type'), GATEWAY_TYPES, 'DELEGATED') === 'BUILTIN',
-    gatewayTags: tagsOf(fieldOf(gateway, 'tags')),
+    address: stringField(networking, 'address').value || null,
+    builtin: isBuiltinGateway(doc),
+    gatewayTags: tagsOf(tagsField(gateway, 'tags').value),
   };
 }
 
 export function secretModel(doc: ResourceDoc): SecretModel | null {
   if ((doc.kind !== 'Secret' && doc.kind !== 'GlobalSecret') || !doc.name) return null;
-  const data =
-    doc.form === 'kubernetes' ? pairOf(fieldOf(doc.root, 'data'), 'value') : pairOf(doc.root, 'data');
+  const data = doc.form === 'kubernetes' ? pairOf(messageField(doc.root, 'data').value, 'value') : pairOf(doc.root, 'data');
   const raw = asScalar(data?.value);
   return {
     doc,
@@ -138,36 +124,34 @@ export function secretModel(doc: ResourceDoc): SecretModel | null {
 
 export function gatewayRouteModel(doc: ResourceDoc): GatewayRouteModel | null {
   if (doc.kind !== 'MeshGatewayRoute' || !doc.name) return null;
-  const conf = fieldOf(doc.spec, 'conf');
-  const http = fieldOf(conf, 'http');
-  const protocol = http ? 'http' : fieldOf(conf, 'tcp') ? 'tcp' : null;
+  const route = readRoute(doc);
   return {
     doc,
     mesh: doc.mesh ?? 'default',
     name: doc.name,
     selectors: selectorsOf(doc.spec),
-    protocol,
-    hostnames: itemsOf(fieldOf(http, 'hostnames')).map((h) => ({ value: stringOf(h), span: h.span })),
+    protocol: route.route,
+    hostnames: listField(route.http.value, 'hostnames').value.map((h) => ({ value: stringOf(h), span: h.span })),
   };
 }
 
 export function policyRouteModel(doc: ResourceDoc): PolicyRouteModel | null {
   if ((doc.kind !== 'MeshHTTPRoute' && doc.kind !== 'MeshTCPRoute') || !doc.name) return null;
-  const targetRef = asMap(fieldOf(doc.spec, 'targetRef'));
-  if (stringOf(fieldOf(targetRef, 'kind')) !== 'MeshGateway') return null;
-  const name = pairOf(targetRef, 'name');
+  const targetRef = gatewayTargetRef(doc);
+  if (!targetRef) return null;
+  const ref = readTargetRef(targetRef.value);
   const hostnames: string[] = [];
-  for (const to of itemsOf(fieldOf(doc.spec, 'to'))) {
-    for (const h of itemsOf(fieldOf(to, 'hostnames'))) hostnames.push(stringOf(h));
+  for (const to of listField(doc.spec, 'to').value) {
+    for (const h of listField(to, 'hostnames').value) hostnames.push(stringOf(h));
   }
   return {
     doc,
     kind: doc.kind,
     mesh: doc.mesh ?? 'default',
     name: doc.name,
-    gatewayName: stringOf(name?.value),
-    gatewayNameSpan: name ? name.value.span : null,
-    tags: tagsOf(fieldOf(targetRef, 'tags')),
+    gatewayName: ref.name.value,
+    gatewayNameSpan: valueSpanOf(ref.name),
+    tags: tagsOf(ref.tags.value),
     hostnames,
   };
 }

@@ -1,4 +1,4 @@
-import { asMap, asScalar, fieldOf, stringOf } from './yaml-access.js';
+import { asMap, asScalar, fieldOf, stringOf } from './decode.js';
 import type { ParsedFile, YMap, YScalar } from '../syntax/tree.js';
 import type { ResourceDoc } from './types.js';
 import type { ResourceKind } from '../kuma/kinds.js';
