@@ -23,7 +23,7 @@ import { routeFilters } from './mesh-gateway-route/route-filters.js';
 import { routeHttpRules } from './mesh-gateway-route/route-http-rules.js';
 import { routeSelectors } from './mesh-gateway-route/route-selectors.js';
 import { secretKubernetes } from './secret/secret-kubernetes.js';
-import type { AdmissionRule, WarningRule } from './rule.js';
+import type { AdmissionRule } from './rule.js';
 
 /**
  * Kuma's admission checks, in the order Kuma runs them for each kind (violations come out in

@@ -3,16 +3,18 @@ import { secretKey, type CertificateContext } from '../merge/certificate-use.js'
 import { documentDiagnostics } from './document-diagnostics.js';
 import { mergeGateways, type MergeResult } from '../merge/merge.js';
 import { dataplaneModel, gatewayModel, gatewayRouteModel, policyRouteModel, secretModel } from '../resources/models.js';
-import { createParseCache, parseFile, type ParseCache } from '../syntax/parse.js';
+import { parseFile } from '../syntax/parse.js';
+import { ParseCache } from '../syntax/parse-cache.js';
+import { createParseCache } from '../syntax/parse-cache.js';
 import { recogniseResources } from '../resources/recognise.js';
 import { workspaceDiagnostics } from './workspace-diagnostics.js';
 import type { AnalyzeOptions, FileAnalysis, FileInput, WorkspaceAnalysis, WorkspaceModels } from './types.js';
 import type { SecretAccess } from '../merge/types.js';
 import type { DataplaneModel, GatewayModel, GatewayRouteModel, PolicyRouteModel, ResourceDoc, SecretModel } from '../resources/types.js';
 import type { Diagnostic } from '../base/diagnostic.js';
-import type { MergedGateway } from '../merge/types.js';
 import type { PemBundleFacts } from '../kuma/certificate-types.js';
 import type { Span } from '../base/types.js';
+import { analysisDay } from './day.js';
 
 /** The models of every recognised resource in the workspace. */
 /** A workspace analysis with the models and merge state behind it, for editor features. */
@@ -50,8 +52,7 @@ export interface Workspace {
 
 export function createWorkspace(): Workspace {
   const entries = new Map<string, FileEntry>();
-  const bundleCache = new Map<string, PemBundleFacts>();
-  let bundleDay = NaN;
+  const bundles = createBundleCache();
   // Models are reused for every document whose parsed tree is reused (unchanged files, and the
   // unchanged documents of an edited file, whose spans the parse cache moves in place); the
   // model then points at the document's new ResourceDoc.
@@ -91,53 +92,73 @@ export function createWorkspace(): Workspace {
     analyze(options) {
       const opts = { certificateWarningDays: 30, reportUnknownFields: true, ...options };
       const optionKey = `${opts.reportUnknownFields}|${opts.maxFileSize ?? ''}`;
-      const day = Math.floor(opts.now.getTime() / 86_400_000);
-      if (day !== bundleDay) {
-        bundleCache.clear();
-        bundleDay = day;
-      }
-      const readBundle = (text: string): PemBundleFacts => {
-        let facts = bundleCache.get(text);
-        if (!facts) {
-          facts = readPemBundle(text, opts.now);
-          bundleCache.set(text, facts);
-        }
-        return facts;
-      };
+      const readBundle = bundles.reader(opts.now);
       const files: FileAnalysis[] = [];
       for (const [file, entry] of entries) {
-        if (!entry.analysis || entry.analysedWith !== optionKey) {
-          const parsed = parseFile(file, entry.text, {
-            cache: entry.cache,
-            limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
-          });
-          const resources = recogniseResources(parsed);
-          const diagnostics = [...parsed.diagnostics];
-          const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
-          const documents = new Map<string, { start: number; diagnostics: Diagnostic[] }>();
-          for (const doc of resources) {
-            // A document YAML cannot read is not what Kuma would see: its syntax errors say
-            // enough, and checks of a half-read tree would only add noise.
-            if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
-            const key = parsed.text.slice(doc.span.start, doc.span.end);
-            let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
-            if (!cached) {
-              // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
-              const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields });
-              cached = { start: doc.span.start, diagnostics: structuredClone(fresh) };
-            }
-            documents.set(key, cached);
-            diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
-          }
-          entry.documents = documents;
-          entry.analysis = { file, parsed, resources, diagnostics };
-          entry.analysedWith = optionKey;
-        }
-        files.push(entry.analysis);
+        if (!entry.analysis || entry.analysedWith !== optionKey) analyzeFile(file, entry, opts, optionKey);
+        files.push(entry.analysis as FileAnalysis);
       }
       return analyzeModels(files, opts, readBundle, modelOf, merges);
     },
   };
+}
+
+/**
+ * Reads PEM bundles at an analysis' `now`, each text once per day: expiry is counted in whole
+ * days, so facts stay right for the whole day they were read on.
+ */
+function createBundleCache(): { reader(now: Date): (text: string) => PemBundleFacts } {
+  const cache = new Map<string, PemBundleFacts>();
+  let cachedDay = NaN;
+  return {
+    reader(now) {
+      const day = analysisDay(now);
+      if (day !== cachedDay) {
+        cache.clear();
+        cachedDay = day;
+      }
+      return (text) => {
+        let facts = cache.get(text);
+        if (!facts) {
+          facts = readPemBundle(text, now);
+          cache.set(text, facts);
+        }
+        return facts;
+      };
+    },
+  };
+}
+
+/**
+ * Parses one file and runs the single-document checks, reusing those of documents whose text
+ * is unchanged; stores the analysis on the entry.
+ */
+function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields: boolean; maxFileSize?: number }, optionKey: string): void {
+  const parsed = parseFile(file, entry.text, {
+    cache: entry.cache,
+    limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
+  });
+  const resources = recogniseResources(parsed);
+  const diagnostics = [...parsed.diagnostics];
+  const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
+  const documents = new Map<string, { start: number; diagnostics: Diagnostic[] }>();
+  for (const doc of resources) {
+    // A document YAML cannot read is not what Kuma would see: its syntax errors say
+    // enough, and checks of a half-read tree would only add noise.
+    if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
+    const key = parsed.text.slice(doc.span.start, doc.span.end);
+    let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
+    if (!cached) {
+      // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
+      const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields });
+      cached = { start: doc.span.start, diagnostics: structuredClone(fresh) };
+    }
+    documents.set(key, cached);
+    diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
+  }
+  entry.documents = documents;
+  entry.analysis = { file, parsed, resources, diagnostics };
+  entry.analysedWith = optionKey;
 }
 
 /** Analyses a fixed set of files at once. */
@@ -271,9 +292,9 @@ function mergeByMesh(
     else of(s.mesh ?? 'default').secrets.push(s);
   }
   const status = opts.dataplaneStatus ?? {};
-  const day = Math.floor(opts.now.getTime() / 86_400_000);
-  const out: MergeResult = { gateways: [], attachments: new Map(), bindings: new Map() };
-  const merged = new Map<GatewayModel, MergedGateway>();
+  const day = analysisDay(opts.now);
+  const out: MergeResult = { gateways: [], merged: new Map(), attachments: new Map(), bindings: new Map() };
+  const merged = out.merged;
   for (const key of [...cache.keys()]) if (!meshes.has(key)) cache.delete(key);
   for (const [mesh, m] of meshes) {
     const inputs: unknown[] = [...m.gateways, null, ...m.dataplanes, null, ...m.routes, null, ...m.policies, null, ...m.secrets, null, ...globals];
@@ -287,7 +308,7 @@ function mergeByMesh(
       result = mergeGateways({ gateways: m.gateways, dataplanes: m.dataplanes, routes: m.routes, policies: m.policies, certificates, dataplaneStatus: status });
       cache.set(mesh, { inputs, key, result });
     }
-    result.gateways.forEach((g, i) => merged.set(m.gateways[i], g));
+    for (const [g, mg] of result.merged) merged.set(g, mg);
     for (const [g, a] of result.attachments) out.attachments.set(g, a);
     for (const [d, g] of result.bindings) out.bindings.set(d, g);
   }

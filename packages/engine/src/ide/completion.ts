@@ -1,5 +1,8 @@
-import { describeTextAt, type PathKey, type TextContext } from './describe.js';
-import { fieldDocumentation, typeText } from './hover.js';
+import type { PathKey } from './describe.js';
+import { describeTextAt } from './text-context.js';
+import type { TextContext } from './text-context.js';
+import { typeText } from './field-docs.js';
+import { fieldDocumentation } from './field-docs.js';
 import type { WorkspaceResult } from '../analysis/workspace.js';
 import type { ResourceKind } from '../kuma/kinds.js';
 import type { Span } from '../base/types.js';
@@ -7,29 +10,10 @@ import { childFields, fieldAtPath } from '../kuma/fields/documents.js';
 import type { FieldSpec } from '../kuma/fields/field-type.js';
 import { isDataplaneOnlyTag } from '../kuma/reserved-tags.js';
 import { RESOURCE_KINDS, isKubernetesCustomKind } from '../kuma/kinds.js';
-
-/** What a completion inserts: a field name, a value, a tag, a secret or mesh name, a snippet. */
-export type CompletionKind = 'field' | 'value' | 'tag-key' | 'tag-value' | 'secret' | 'mesh' | 'snippet';
-
-/**
- * One completion. `insertText` replaces `span` (UTF-16 offsets); lines after the first carry
- * their full indentation. With `snippet`, `insertText` uses snippet syntax (`$1`, `${1:text}`,
- * `${1|a,b|}`, `$0`); without, it is plain text.
- */
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionKind;
-  detail: string;
-  /** Markdown, or null. */
-  documentation: string | null;
-  insertText: string;
-  snippet: boolean;
-  span: Span;
-  /** Orders the entries when compared as strings. */
-  sortText: string;
-  /** The text a client filters on, when it is not the label. */
-  filterText?: string;
-}
+import { documentSnippets, listenerSnippets } from './snippets.js';
+import { choiceText, placeholderText, yamlScalar } from './snippet-text.js';
+import { secretNames } from './workspace-names.js';
+import type { CompletionEntry, CompletionKind } from './completion-types.js';
 
 /** Tag keys that come from the Dataplane only: Kuma rejects them in gateway and listener tags. */
 
@@ -38,7 +22,6 @@ const TAG_KEY = /^[a-zA-Z0-9.\-_:/]+$/;
 const TAG_VALUE = /^[a-zA-Z0-9.\-_:/]+$/;
 /** Dataplane tag values may not contain `/`. */
 const DATAPLANE_TAG_VALUE = /^[a-zA-Z0-9.\-_:]+$/;
-
 
 type TagPlace = 'dataplane' | 'gateway' | 'listener' | 'gateway-selector' | 'route-selector' | 'route-target';
 
@@ -306,16 +289,6 @@ function tagValueEntries(result: WorkspaceResult, ctx: TextContext, own: Own, pl
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Secrets and meshes
-
-function secretNames(result: WorkspaceResult, mesh: string): string[] {
-  return result.models.secrets
-    .filter((s) => s.kind === 'Secret' && (s.mesh ?? 'default') === mesh)
-    .map((s) => s.name)
-    .sort();
-}
-
 function secretEntries(result: WorkspaceResult, ctx: TextContext, pad: string): CompletionEntry[] {
   const mesh = ctx.mesh ?? 'default';
   const secrets = result.models.secrets.filter((s) => s.kind === 'Secret' && (s.mesh ?? 'default') === mesh).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -362,175 +335,3 @@ function meshEntries(result: WorkspaceResult, ctx: TextContext, pad: string): Co
   }));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Snippets
-
-function documentSnippets(result: WorkspaceResult, ctx: TextContext): CompletionEntry[] {
-  const mesh = placeholderText(firstMesh(result));
-  const snippet = (label: string, detail: string, lines: string[], sort: string): CompletionEntry => ({
-    label,
-    kind: 'snippet',
-    detail,
-    documentation: `\`\`\`yaml\n${lines.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')}\n\`\`\``,
-    insertText: lines.join('\n'),
-    snippet: true,
-    span: ctx.span,
-    sortText: sort,
-  });
-  return [
-    snippet(
-      'MeshGateway',
-      'a MeshGateway with one HTTP listener (Universal)',
-      [
-        'type: MeshGateway',
-        `mesh: \${1:${mesh}}`,
-        'name: ${2:edge-gateway}',
-        'selectors:',
-        '  - match:',
-        '      kuma.io/service: ${3:edge-gateway}',
-        'conf:',
-        '  listeners:',
-        '    - port: ${4:8080}',
-        '      protocol: ${5|HTTP,HTTPS,TCP,TLS|}',
-        '      hostname: ${6:example.com}',
-        '      tags:',
-        '        port: ${7:http-8080}',
-        '$0',
-      ],
-      '0',
-    ),
-    snippet(
-      'MeshGateway (Kubernetes)',
-      'a MeshGateway with one HTTP listener (Kubernetes)',
-      [
-        'apiVersion: kuma.io/v1alpha1',
-        'kind: MeshGateway',
-        `mesh: \${1:${mesh}}`,
-        'metadata:',
-        '  name: ${2:edge-gateway}',
-        'spec:',
-        '  selectors:',
-        '    - match:',
-        '        kuma.io/service: ${3:edge-gateway_kuma-demo_svc}',
-        '  conf:',
-        '    listeners:',
-        '      - port: ${4:80}',
-        '        protocol: ${5|HTTP,HTTPS,TCP,TLS|}',
-        '        hostname: ${6:example.com}',
-        '        tags:',
-        '          port: ${7:http-80}',
-        '$0',
-      ],
-      '1',
-    ),
-    snippet(
-      'MeshGatewayRoute',
-      'a MeshGatewayRoute with one HTTP rule (Universal)',
-      [
-        'type: MeshGatewayRoute',
-        `mesh: \${1:${mesh}}`,
-        'name: ${2:edge-gateway-route}',
-        'selectors:',
-        '  - match:',
-        '      kuma.io/service: ${3:edge-gateway}',
-        'conf:',
-        '  http:',
-        '    rules:',
-        '      - matches:',
-        '          - path:',
-        '              match: PREFIX',
-        '              value: ${4:/}',
-        '        backends:',
-        '          - destination:',
-        '              kuma.io/service: ${5:backend}',
-        '            weight: 1',
-        '$0',
-      ],
-      '2',
-    ),
-  ];
-}
-
-function firstMesh(result: WorkspaceResult): string {
-  const counts = new Map<string, number>();
-  for (const f of result.files) for (const r of f.resources) if (r.mesh && r.kind !== 'Mesh') counts.set(r.mesh, (counts.get(r.mesh) ?? 0) + 1);
-  let best = 'default';
-  let n = 0;
-  for (const [mesh, c] of counts) if (c > n || (c === n && mesh < best)) [best, n] = [mesh, c];
-  return best;
-}
-
-/**
- * The listener snippets. With `dash`, the cursor is at the column of the list's `- ` markers;
- * without, it is after a fresh `- `, where the first key goes.
- */
-function listenerSnippets(result: WorkspaceResult, ctx: TextContext, options: { dash: boolean }): CompletionEntry[] {
-  const first = options.dash ? '- ' : '';
-  const ind = ' '.repeat(options.dash ? ctx.column + 2 : ctx.column);
-  const names = secretNames(result, ctx.mesh ?? 'default');
-  const secret = names.length > 0 ? `\${3|${names.map((n) => choiceText(yamlScalar(n))).join(',')}|}` : '${3:example-com-tls}';
-  const build = (lines: string[]) => lines.map((l, i) => (i === 0 ? `${first}${l}` : `${ind}${l}`)).join('\n');
-  const entry = (label: string, detail: string, lines: string[], sort: string): CompletionEntry => ({
-    label,
-    kind: 'snippet',
-    detail,
-    documentation: `\`\`\`yaml\n${build(lines).replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')}\n\`\`\``,
-    insertText: build(lines),
-    snippet: true,
-    span: ctx.span,
-    sortText: `~${sort}`,
-  });
-  return [
-    entry(
-      'listener',
-      'a new HTTP listener',
-      ['port: ${1:8080}', 'protocol: ${2|HTTP,TCP|}', 'hostname: ${3:example.com}', 'tags:', '  ${4:port}: ${5:http-8080}$0'],
-      '0',
-    ),
-    entry(
-      'HTTPS listener',
-      'a new HTTPS listener with tls',
-      [
-        'port: ${1:8443}',
-        'protocol: HTTPS',
-        'hostname: ${2:example.com}',
-        'tls:',
-        '  mode: TERMINATE',
-        '  certificates:',
-        `    - secret: ${secret}`,
-        'tags:',
-        '  ${4:port}: ${5:https-8443}$0',
-      ],
-      '1',
-    ),
-  ];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text
-
-/** A value as a YAML plain scalar when that reads back as the same string, else single-quoted. */
-export function yamlScalar(value: string): string {
-  const plainUnsafe =
-    value === '' ||
-    /^[\s]|[\s]$/.test(value) ||
-    /^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ||
-    /: |\s#|:$/.test(value) ||
-    /[\r\n\t]/.test(value) ||
-    /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) ||
-    /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/.test(value) ||
-    /^0[xo][0-9a-fA-F]+$/.test(value) ||
-    /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(value);
-  if (!plainUnsafe) return value;
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** Escapes text for a snippet choice (`${1|a,b|}`). */
-function choiceText(text: string): string {
-  return text.replace(/[\\$}|,]/g, (c) => `\\${c}`);
-}
-
-/** Escapes text for a snippet placeholder (`${1:text}`). */
-function placeholderText(text: string): string {
-  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
-}

@@ -1,15 +1,14 @@
-import { hostnameCovered } from '../kuma/certificates.js';
-import { describeAt, type CertificateContext, type ListenerContext, type OffsetDescription } from './describe.js';
+import { describeAt, type ListenerContext, type OffsetDescription } from './describe.js';
 import { bestSelector, compareRank, tagRecord, tagsMatch } from '../merge/selection.js';
 import { finalTagRecord } from '../merge/final-tags.js';
 import type { WorkspaceResult } from '../analysis/workspace.js';
-import type { CertificateFacts, PemBundleFacts } from '../kuma/certificate-types.js';
-import type { CertificateRef, CertificateSource, GatewayModel, ListenerModel, Tag } from '../resources/types.js';
+import type { GatewayModel, ListenerModel, Tag } from '../resources/types.js';
 import type { MergedGateway, MergedListener, MergedPort, TagLayer } from '../merge/types.js';
 import type { Span } from '../base/types.js';
-import { fieldAtPath } from '../kuma/fields/documents.js';
-import type { FieldSpec, FieldType } from '../kuma/fields/field-type.js';
 import { isDataplaneOnlyTag } from '../kuma/reserved-tags.js';
+import { certificateHover, certificateNames } from './certificate-hover.js';
+import { fieldHover } from './field-docs.js';
+import { cell } from './markdown.js';
 
 /** A hover: markdown and the span it is about (a key or a value). */
 export interface HoverResult {
@@ -127,26 +126,6 @@ function portSection(gateway: GatewayModel, port: MergedPort, current: number | 
   return out;
 }
 
-function certificateNames(l: ListenerModel): string {
-  if (!l.tls || l.tls.certificates.length === 0) return '—';
-  return l.tls.certificates.map((c) => cell(sourceName(c.source))).join(', ');
-}
-
-function sourceName(source: CertificateSource): string {
-  switch (source.kind) {
-    case 'secret':
-      return source.name;
-    case 'file':
-      return `file ${source.path}`;
-    case 'inline':
-      return 'inline';
-    case 'inlineString':
-      return 'inlineString';
-    case 'empty':
-      return '(empty)';
-  }
-}
-
 const MATCHING: Record<string, string> = {
   HTTP: 'Kuma builds one Envoy listener for the port with a virtual host per hostname. A request goes to the virtual host that matches its Host header: an exact name first, then the longest `*.` wildcard, then `*`.',
   HTTPS:
@@ -245,8 +224,7 @@ function dataplaneTagHover(result: WorkspaceResult, d: OffsetDescription): strin
     out.push(dp.builtin ? `No MeshGateway of mesh \`${dp.mesh}\` in the workspace selects this Dataplane.` : 'This Dataplane is not a builtin gateway (`networking.gateway.type: BUILTIN`).');
     return out;
   }
-  const i = result.models.gateways.indexOf(gateway);
-  const merged = result.gateways[i];
+  const merged = result.merge.merged.get(gateway);
   out.push(`This Dataplane runs MeshGateway \`${gateway.name}\`; every listener starts from these tags.`);
   if (!merged) return out;
   if (merged.dataplanes[0] && merged.dataplanes[0].name !== dp.name) {
@@ -274,7 +252,7 @@ function routeSelectorHover(result: WorkspaceResult, d: OffsetDescription): stri
     `**Selector #${sel.index}** of MeshGatewayRoute \`${route.name}\` · matches listeners whose final tags include ${matchText(sel.selector.match)}`,
   ];
   const rows: string[] = [];
-  const gateways = result.models.gateways.map((g, gi) => ({ g, merged: result.gateways[gi] })).sort((a, b) => byName(a.g.name, b.g.name));
+  const gateways = result.models.gateways.map((g) => ({ g, merged: result.merge.merged.get(g) })).sort((a, b) => byName(a.g.name, b.g.name));
   gateways.forEach(({ g, merged }) => {
     if (!merged || g.mesh !== route.mesh || sel.selector.match.length === 0) return;
     for (const l of merged.listeners) {
@@ -339,146 +317,6 @@ function gatewaySelectorHover(result: WorkspaceResult, gateway: GatewayModel, in
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Certificates
-
-function certificateHover(result: WorkspaceResult, gateway: GatewayModel, l: ListenerContext, c: CertificateContext): string[] {
-  const ref: CertificateRef = c.ref;
-  const count = l.model.tls?.certificates.length ?? 0;
-  const where = `listener #${l.index}, certificate ${c.index + 1} of ${count}`;
-  const out: string[] = [];
-  let bundle: PemBundleFacts | null = c.use?.bundle ?? null;
-  let covers = c.use?.coversHostname ?? null;
-  const notes: string[] = [];
-  switch (ref.source.kind) {
-    case 'secret': {
-      const name = ref.source.name;
-      out.push(`**Certificate** \`${name}\` · Secret of mesh \`${gateway.mesh}\` (${where})`);
-      if (!c.use) {
-        const secret = result.models.secrets.find((s) => s.kind === 'Secret' && (s.mesh ?? 'default') === gateway.mesh && s.name === name);
-        if (secret?.data) bundle = result.readBundle(secret.data);
-        notes.push(`Not used: the listener does not terminate TLS (${l.model.protocol}${l.model.tls ? `, mode ${l.model.tls.mode}` : ''}).`);
-      } else if (c.use.state === 'not-found') {
-        notes.push(`Secret \`${name}\` of mesh \`${gateway.mesh}\` is not in the workspace. If the control plane lacks it too, Kuma fails the whole gateway's configuration.`);
-      } else if (c.use.state === 'unreadable') {
-        notes.push(`Secret \`${name}\` could not be read (its data is not valid base64, or secrets need an admin token).`);
-      }
-      break;
-    }
-    case 'file':
-      out.push(`**Certificate** from file \`${ref.source.path}\` (${where})`);
-      notes.push('The builtin gateway does not support `file` datasources: Kuma fails to generate its configuration (`unsupported type of the DataSource`).');
-      break;
-    case 'empty':
-      out.push(`**Certificate** (${where})`);
-      notes.push('This datasource names no source: write `secret`, `inline` or `inlineString`.');
-      break;
-    default:
-      out.push(`**Certificate** written ${ref.source.kind} (${where})`);
-      break;
-  }
-  const leaf: CertificateFacts | undefined = bundle?.certificates[0];
-  if (leaf) {
-    if (covers === null && l.model.hostname !== '*') covers = hostnameCovered(leaf.sans, leaf.commonName, l.model.hostname);
-    const key = `${leaf.keyType}${leaf.keyBits ? ` ${leaf.keyBits}` : ''}${leaf.curve ? ` (${leaf.curve})` : ''}`;
-    const days = leaf.expired ? `${leaf.daysLeft} (expired)` : String(leaf.daysLeft);
-    const coverText = l.model.hostname === '*' ? 'any host (`*`): not checked' : covers === true ? 'yes' : covers === false ? 'no: clients will reject it' : 'unknown';
-    out.push(
-      [
-        '| field | value |',
-        '| --- | --- |',
-        `| Subject | ${cell(leaf.subject)} |`,
-        `| SANs | ${leaf.sans.length > 0 ? cell(leaf.sans.join(', ')) : '—'} |`,
-        `| Issuer | ${cell(leaf.issuer)}${leaf.selfSigned ? ' (self-signed)' : ''} |`,
-        `| Not after | ${leaf.notAfter} |`,
-        `| Days left | ${days} |`,
-        `| Key type | ${cell(key)} |`,
-        `| Covers \`${l.model.hostname}\` | ${coverText} |`,
-      ].join('\n'),
-    );
-    if (bundle && bundle.certificates.length > 1) notes.push(`The bundle carries a chain of ${bundle.certificates.length} certificates; the first is served.`);
-  } else if (bundle) {
-    notes.push('The bundle holds no certificate Kuma can serve.');
-  }
-  for (const p of bundle?.problems ?? []) notes.push(`${p.fatal ? 'Kuma fails on it: ' : ''}${p.message}`);
-  if (notes.length > 0) out.push(notes.join('\n'));
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Field documentation
-
-function fieldHover(d: OffsetDescription): string[] {
-  const resource = d.resource!;
-  const field = fieldAtPath(resource.kind, resource.form, d.path);
-  if (!field) return [];
-  const out = [fieldDocumentation(field)];
-  if (d.on === 'value' && d.scalar && field.type.kind === 'enum') {
-    const written = d.scalar.value;
-    const value = field.type.values.find((v) => v.name === written || (v.number !== null && v.number === written));
-    if (value) out.push(`\`${value.name}\`: ${value.doc}`);
-  }
-  return out;
-}
-
-/** Markdown for a field: its name, type, whether required, its documentation and values. */
-export function fieldDocumentation(field: FieldSpec): string {
-  const head = [`**\`${field.name}\`**`, typeText(field.type)];
-  if (field.required) head.push('required');
-  const lines = [head.join(' · '), '', field.doc];
-  if (field.type.kind === 'enum') {
-    const values = field.type.values.filter((v) => !v.doc.startsWith('Not a valid'));
-    if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v.name}\``).join(', ')}`);
-  }
-  if (field.protoName) lines.push('', `Also accepted as \`${field.protoName}\`.`);
-  if (field.deprecated) lines.push('', `**Deprecated:** ${field.deprecated}`);
-  return lines.join('\n');
-}
-
-/** A short name for a field type: `string`, `integer 1–65535`, `list of objects`. */
-export function typeText(type: FieldType): string {
-  switch (type.kind) {
-    case 'string':
-      return 'string';
-    case 'uint32':
-    case 'integer':
-      return type.min !== undefined && type.max !== undefined ? `integer ${type.min}–${type.max}` : type.kind === 'uint32' ? 'integer ≥ 0' : 'integer';
-    case 'bool':
-      return 'boolean';
-    case 'double':
-      return 'number';
-    case 'bytes':
-      return 'base64 string';
-    case 'duration':
-      return 'duration';
-    case 'timestamp':
-      return 'timestamp';
-    case 'intOrString':
-      return 'integer or string';
-    case 'enum':
-      return 'enum';
-    case 'map':
-      return 'map of strings';
-    case 'object':
-      return 'object';
-    case 'list':
-      return `list of ${plural(typeText(type.of))}`;
-    case 'any':
-      return 'any';
-  }
-}
-
-function plural(text: string): string {
-  if (text === 'object' || text === 'string' || text === 'enum' || text === 'boolean' || text === 'number') return `${text}s`;
-  if (text === 'map of strings') return 'maps of strings';
-  return text;
-}
-
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Text for a markdown table cell, kept as written except for pipes and line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
 }

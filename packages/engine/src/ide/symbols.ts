@@ -37,9 +37,8 @@ function resourceSymbol(result: WorkspaceResult, doc: ResourceDoc): SymbolEntry 
   const detail = doc.kind === 'Mesh' || doc.kind === 'GlobalSecret' ? doc.form : `mesh ${doc.mesh ?? 'default'}`;
   const entry: SymbolEntry = { name, detail, kind: 'resource', span, selectionSpan: inside(doc.nameNode?.span ?? span, span), children: [] };
   if (doc.kind === 'MeshGateway') {
-    const i = result.models.gateways.findIndex((g) => g.doc === doc);
-    const model = result.models.gateways[i];
-    const merged = result.gateways[i];
+    const model = result.models.gateways.find((g) => g.doc === doc);
+    const merged = model ? result.merge.merged.get(model) : undefined;
     // Each listener's merged port, looked up once: the outline stays linear in the listeners.
     const portOf = new Map<number, MergedPort>();
     for (const p of merged?.ports ?? []) for (const x of p.listeners) if (!portOf.has(x)) portOf.set(x, p);

@@ -1,4 +1,5 @@
-import { decodeBase64, hostnameCovered } from '../kuma/certificates.js';
+import { decodeBase64 } from '../kuma/certificates.js';
+import { hostnameCovered } from '../kuma/x509-names.js';
 import type { SecretAccess } from './types.js';
 import type { CertificateRef, GatewayModel, ListenerModel, SecretModel } from '../resources/types.js';
 import type { CertificateUse } from './types.js';

@@ -23,6 +23,8 @@ export interface MergeInput {
 
 export interface MergeResult {
   gateways: MergedGateway[];
+  /** Each gateway model's merged gateway: how editor features go from a document to its merge. */
+  merged: Map<GatewayModel, MergedGateway>;
   attachments: Map<GatewayModel, RouteAttachment>;
   /** Builtin dataplanes with the gateway Kuma gives each (null: none matches). */
   bindings: Map<DataplaneModel, GatewayModel | null>;
@@ -34,90 +36,124 @@ export interface MergeResult {
  * resolved certificates. Diagnostics about references are attached to each gateway.
  */
 export function mergeGateways(input: MergeInput): MergeResult {
-  const bindings = new Map<DataplaneModel, GatewayModel | null>();
-  const bound = new Map<GatewayModel, { dp: DataplaneModel; selectorIndex: number }[]>();
-  const lost = new Map<GatewayModel, { name: string; winner: string }[]>();
+  const selection = bindDataplanes(input);
+  const attachments = new Map<GatewayModel, RouteAttachment>();
+  const merged = new Map<GatewayModel, MergedGateway>();
+  const context: GatewayContext = {
+    input,
+    selection,
+    routeCandidates: routeIndex(input.routes),
+    policiesByMesh: groupBy(input.policies, (p) => p.mesh),
+    attachments,
+  };
+  const gateways = input.gateways.map((gateway) => {
+    const m = mergeGateway(gateway, context);
+    merged.set(gateway, m);
+    return m;
+  });
+  return { gateways, merged, attachments, bindings: selection.bindings };
+}
+
+/** Which gateway Kuma gives each builtin dataplane, and what each gateway loses to another. */
+interface Selection {
+  bindings: Map<DataplaneModel, GatewayModel | null>;
+  bound: Map<GatewayModel, { dp: DataplaneModel; selectorIndex: number }[]>;
+  lost: Map<GatewayModel, { name: string; winner: string }[]>;
+}
+
+function bindDataplanes(input: MergeInput): Selection {
+  const out: Selection = { bindings: new Map(), bound: new Map(), lost: new Map() };
   const candidates = gatewayIndex(input.gateways);
   for (const dp of input.dataplanes) {
     if (!dp.builtin) continue;
     const tags = tagRecord(dp.gatewayTags);
     const selection = selectAmong(tags, candidates(dp.mesh, tags));
     const binding = selection.winner;
-    bindings.set(dp, binding ? binding.gateway : null);
+    out.bindings.set(dp, binding ? binding.gateway : null);
     if (!binding) continue;
-    const list = bound.get(binding.gateway) ?? [];
+    const list = out.bound.get(binding.gateway) ?? [];
     list.push({ dp, selectorIndex: binding.selector.index });
-    bound.set(binding.gateway, list);
+    out.bound.set(binding.gateway, list);
     for (const g of selection.matching) {
       if (g === binding.gateway) continue;
-      const l = lost.get(g) ?? [];
+      const l = out.lost.get(g) ?? [];
       l.push({ name: dp.name, winner: binding.gateway.name });
-      lost.set(g, l);
+      out.lost.set(g, l);
     }
   }
-  const attachments = new Map<GatewayModel, RouteAttachment>();
-  const routeCandidates = routeIndex(input.routes);
-  const policiesByMesh = groupBy(input.policies, (p) => p.mesh);
-  const gateways = input.gateways.map((gateway) => {
-    const mine = (bound.get(gateway) ?? []).sort((a, b) => (a.dp.name < b.dp.name ? -1 : a.dp.name > b.dp.name ? 1 : 0));
-    const dataplanes: BoundDataplane[] = mine.map(({ dp, selectorIndex }) => {
-      const status = input.dataplaneStatus[`${dp.mesh}/${dp.name}`];
-      return {
-        mesh: dp.mesh,
-        name: dp.name,
-        address: dp.address,
-        location: dp.doc.file ? { file: dp.doc.file, span: dp.doc.nameNode?.span ?? dp.doc.span } : null,
-        tags: tagRecord(dp.gatewayTags),
-        selectorIndex,
-        online: status ? status.online : null,
-        zone: status?.zone ?? tagRecord(dp.gatewayTags)['kuma.io/zone'] ?? null,
-      };
-    });
-    const lostDataplanes = lost.get(gateway) ?? [];
-    // The dataplane layer: the first bound dataplane's gateway tags, or what the first
-    // selector guarantees when no bound dataplane is known.
-    const fromSelector = mine.length === 0;
-    const dpLayer: TagSource = fromSelector
-      ? { layer: 'selector', file: gateway.doc.file, tags: guaranteedBySelector(gateway.selectors[0]?.match ?? []) }
-      : { layer: 'dataplane', file: mine[0].dp.doc.file, tags: mine[0].dp.gatewayTags };
-    const gatewayLayer: TagSource = { layer: 'gateway', file: gateway.doc.file, tags: gateway.tags };
-    const perListenerTags = gateway.listeners.map((l) =>
-      finalTags([dpLayer, gatewayLayer, { layer: 'listener', file: gateway.doc.file, tags: l.tags }]),
-    );
-    const tagRecords = perListenerTags.map(finalTagRecord);
-    const attachment = attachRoutes(gateway, tagRecords, routeCandidates(gateway.mesh, tagRecords), policiesByMesh.get(gateway.mesh) ?? []);
-    attachments.set(gateway, attachment);
-    const diagnostics: Diagnostic[] = [];
-    const listeners: MergedListener[] = gateway.listeners.map((l, i) => ({
-      index: l.index,
-      location: { file: gateway.doc.file, span: l.span },
-      port: l.port,
-      protocol: l.protocol,
-      hostname: l.hostname,
-      tlsMode: l.tls ? l.tls.mode : null,
-      crossMesh: l.crossMesh,
-      finalTags: perListenerTags[i],
-      routes: attachment.perListener[i],
-      certificates:
-        l.tls && l.tls.mode === 'TERMINATE' && (l.protocol === 'HTTPS' || l.protocol === 'TLS') && !l.crossMesh
-          ? l.tls.certificates.map((ref) => resolveCertificate(gateway, l, ref, input.certificates, diagnostics))
-          : [],
-    }));
-    for (const l of listeners) checkCertificatePair(gateway, l, diagnostics);
-    const merged: MergedGateway = {
-      mesh: gateway.mesh,
-      name: gateway.name,
-      location: { file: gateway.doc.file, span: gateway.doc.nameNode?.span ?? gateway.doc.span },
-      ports: mergePorts(gateway.listeners),
-      listeners,
-      dataplanes,
-      lostDataplanes,
-      dataplaneLayerFromSelector: fromSelector,
-      diagnostics,
+  return out;
+}
+
+/** What merging one gateway reads besides the gateway itself. */
+interface GatewayContext {
+  input: MergeInput;
+  selection: Selection;
+  routeCandidates: (mesh: string, tags: Record<string, string>[]) => GatewayRouteModel[];
+  policiesByMesh: Map<string, PolicyRouteModel[]>;
+  /** Filled with the gateway's route attachment. */
+  attachments: Map<GatewayModel, RouteAttachment>;
+}
+
+function boundDataplanes(mine: { dp: DataplaneModel; selectorIndex: number }[], input: MergeInput): BoundDataplane[] {
+  return mine.map(({ dp, selectorIndex }) => {
+    const status = input.dataplaneStatus[`${dp.mesh}/${dp.name}`];
+    return {
+      mesh: dp.mesh,
+      name: dp.name,
+      address: dp.address,
+      location: dp.doc.file ? { file: dp.doc.file, span: dp.doc.nameNode?.span ?? dp.doc.span } : null,
+      tags: tagRecord(dp.gatewayTags),
+      selectorIndex,
+      online: status ? status.online : null,
+      zone: status?.zone ?? tagRecord(dp.gatewayTags)['kuma.io/zone'] ?? null,
     };
-    return merged;
   });
-  return { gateways, attachments, bindings };
+}
+
+function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGateway {
+  const { input, selection } = context;
+  const mine = (selection.bound.get(gateway) ?? []).sort((a, b) => (a.dp.name < b.dp.name ? -1 : a.dp.name > b.dp.name ? 1 : 0));
+  // The dataplane layer: the first bound dataplane's gateway tags, or what the first
+  // selector guarantees when no bound dataplane is known.
+  const fromSelector = mine.length === 0;
+  const dpLayer: TagSource = fromSelector
+    ? { layer: 'selector', file: gateway.doc.file, tags: guaranteedBySelector(gateway.selectors[0]?.match ?? []) }
+    : { layer: 'dataplane', file: mine[0].dp.doc.file, tags: mine[0].dp.gatewayTags };
+  const gatewayLayer: TagSource = { layer: 'gateway', file: gateway.doc.file, tags: gateway.tags };
+  const perListenerTags = gateway.listeners.map((l) =>
+    finalTags([dpLayer, gatewayLayer, { layer: 'listener', file: gateway.doc.file, tags: l.tags }]),
+  );
+  const tagRecords = perListenerTags.map(finalTagRecord);
+  const attachment = attachRoutes(gateway, tagRecords, context.routeCandidates(gateway.mesh, tagRecords), context.policiesByMesh.get(gateway.mesh) ?? []);
+  context.attachments.set(gateway, attachment);
+  const diagnostics: Diagnostic[] = [];
+  const listeners: MergedListener[] = gateway.listeners.map((l, i) => ({
+    index: l.index,
+    location: { file: gateway.doc.file, span: l.span },
+    port: l.port,
+    protocol: l.protocol,
+    hostname: l.hostname,
+    tlsMode: l.tls ? l.tls.mode : null,
+    crossMesh: l.crossMesh,
+    finalTags: perListenerTags[i],
+    routes: attachment.perListener[i],
+    certificates:
+      l.tls && l.tls.mode === 'TERMINATE' && (l.protocol === 'HTTPS' || l.protocol === 'TLS') && !l.crossMesh
+        ? l.tls.certificates.map((ref) => resolveCertificate(gateway, l, ref, input.certificates, diagnostics))
+        : [],
+  }));
+  for (const l of listeners) checkCertificatePair(gateway, l, diagnostics);
+  return {
+    mesh: gateway.mesh,
+    name: gateway.name,
+    location: { file: gateway.doc.file, span: gateway.doc.nameNode?.span ?? gateway.doc.span },
+    ports: mergePorts(gateway.listeners),
+    listeners,
+    dataplanes: boundDataplanes(mine, input),
+    lostDataplanes: selection.lost.get(gateway) ?? [],
+    dataplaneLayerFromSelector: fromSelector,
+    diagnostics,
+  };
 }
 
 /** Two certificates of one listener: Kuma wants one RSA and one ECDSA, and no secret twice. */

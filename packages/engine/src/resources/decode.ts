@@ -129,8 +129,11 @@ export function tagsField(map: YNode | null, ...names: string[]): Field<TagEntry
   return { value: tagEntries(pair?.value ?? null), pair };
 }
 
-/** The entries of a map node; see `tagsField`. With `loose`, numbers and booleans read as their text. */
-export function tagEntries(node: YNode | null, options: { loose?: boolean } = {}): TagEntry[] {
+/**
+ * The entries of a map node; see `tagsField`. With `loose`, numbers and booleans read as their
+ * text; with `written`, entries keep the order they are written in (for display) instead of Go's.
+ */
+export function tagEntries(node: YNode | null, options: { loose?: boolean; written?: boolean } = {}): TagEntry[] {
   if (!node || node.kind !== 'map') return [];
   const byKey = new Map<string, TagEntry>();
   for (const pair of node.pairs) {
@@ -145,7 +148,8 @@ export function tagEntries(node: YNode | null, options: { loose?: boolean } = {}
     }
     byKey.set(key, { key, value, pair });
   }
-  return [...byKey.values()].sort((a, b) => compareGo(a.key, b.key));
+  const entries = [...byKey.values()];
+  return options.written ? entries : entries.sort((a, b) => compareGo(a.key, b.key));
 }
 
 /** The key of a pair. */

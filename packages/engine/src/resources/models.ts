@@ -1,5 +1,4 @@
-import { asScalar, listField, messageField, pairOf, stringField, stringOf, tagsField, valueSpanOf } from './decode.js';
-import type { TagEntry } from './decode.js';
+import { asScalar, listField, messageField, pairOf, stringField, stringOf, valueSpanOf } from './decode.js';
 import { isBuiltinGateway } from './dataplane.js';
 import { readGateway } from './gateway.js';
 import type { ListenerRead } from './gateway.js';
@@ -21,6 +20,7 @@ import type {
 import { decodeBase64 } from '../kuma/certificates.js';
 import { PROTOCOL_ENUM, TLS_MODE_ENUM, enumName } from '../kuma/enums.js';
 import type { YNode } from '../syntax/tree.js';
+import { fieldOf, tagEntries } from './decode.js';
 
 /**
  * The typed views the merge and the editor features read: built from the same field readers as
@@ -28,16 +28,16 @@ import type { YNode } from '../syntax/tree.js';
  * Kuma's decoder sees.
  */
 
-/** Tags of a map<string,string> field, in Go's key order, the last of duplicate keys winning. */
-export function tagsOf(entries: TagEntry[]): Tag[] {
-  return entries.map((e) => ({ key: e.key, value: e.value, keySpan: e.pair.key.span, valueSpan: e.pair.value.span }));
+/** Tags of a map<string,string> node as Kuma reads them, in the order they are written. */
+export function tagsOf(node: YNode | null, options: { loose?: boolean } = {}): Tag[] {
+  return tagEntries(node, { ...options, written: true }).map((e) => ({ key: e.key, value: e.value, keySpan: e.pair.key.span, valueSpan: e.pair.value.span }));
 }
 
 export function selectorsOf(spec: YNode | null): Selector[] {
   return listField(spec, 'selectors').value.map((item, index) => ({
     index,
     span: item.span,
-    match: tagsOf(tagsField(item, 'match').value),
+    match: tagsOf(fieldOf(item, 'match')),
   }));
 }
 
@@ -70,7 +70,7 @@ function listenerModel(l: ListenerRead): ListenerModel {
     tls: tlsPair
       ? { mode: enumName(TLS_MODE_ENUM, l.mode.value), modeSpan: valueSpanOf(l.mode), span: tlsPair.key.span, certificates }
       : null,
-    tags: tagsOf(l.tags.value),
+    tags: tagsOf(fieldOf(l.node, 'tags')),
     crossMesh: l.crossMesh.value,
     crossMeshSpan: valueSpanOf(l.crossMesh),
     connectionLimit: l.connectionLimit.value,
@@ -89,7 +89,7 @@ export function gatewayModel(doc: ResourceDoc): GatewayModel | null {
     mesh: doc.mesh ?? 'default',
     name: doc.name,
     selectors: selectorsOf(doc.spec),
-    tags: tagsOf(tagsField(doc.spec, 'tags').value),
+    tags: tagsOf(fieldOf(doc.spec, 'tags')),
     listeners: listenersOf(doc),
   };
 }
@@ -104,7 +104,7 @@ export function dataplaneModel(doc: ResourceDoc): DataplaneModel | null {
     name: doc.name,
     address: stringField(networking, 'address').value || null,
     builtin: isBuiltinGateway(doc),
-    gatewayTags: tagsOf(tagsField(gateway, 'tags').value),
+    gatewayTags: tagsOf(fieldOf(gateway, 'tags')),
   };
 }
 
@@ -151,7 +151,7 @@ export function policyRouteModel(doc: ResourceDoc): PolicyRouteModel | null {
     name: doc.name,
     gatewayName: ref.name.value,
     gatewayNameSpan: valueSpanOf(ref.name),
-    tags: tagsOf(ref.tags.value),
+    tags: tagsOf(fieldOf(targetRef.value, 'tags'), { loose: true }),
     hostnames,
   };
 }

@@ -1,0 +1,74 @@
+import type { Span } from '../base/types.js';
+import type { YNode, YScalar } from './tree.js';
+import type { ParsedDocument } from './tree.js';
+import type { Diagnostic } from '../base/diagnostic.js';
+
+/**
+ * A cache of parsed chunks keyed by their text, owned by the caller (a workspace), so that
+ * editing one document of a large multi-document file re-parses that document only.
+ */
+export interface ParseCache {
+  chunks: Map<string, ChunkResult>;
+}
+
+export function createParseCache(): ParseCache {
+  return { chunks: new Map() };
+}
+
+/**
+ * Moves every span of a cached chunk by `delta`, in place: editing one document of a large file
+ * then costs a walk over the documents after it, without copying their trees. Span objects
+ * shared between nodes and diagnostics are moved once.
+ */
+export function moveChunk(chunk: ChunkResult, delta: number): void {
+  const moved = new Set<Span>();
+  const move = (s: Span): void => {
+    if (moved.has(s)) return;
+    moved.add(s);
+    s.start += delta;
+    s.end += delta;
+  };
+  const walk = (n: YNode): void => {
+    move(n.span);
+    if (n.kind === 'seq') for (const item of n.items) walk(item);
+    else if (n.kind === 'map') {
+      for (const p of n.pairs) {
+        move(p.span);
+        walk(p.key);
+        walk(p.value);
+      }
+    }
+  };
+  chunk.base += delta;
+  for (const d of chunk.documents) {
+    move(d.span);
+    if (d.root) walk(d.root);
+  }
+  for (const d of chunk.diagnostics) move(d.span);
+}
+
+/** Returns a copy of a cached chunk with every span moved by `delta`. */
+export function shiftChunk(chunk: ChunkResult, delta: number, file: string): ChunkResult {
+  const shiftSpan = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const shiftNode = (n: YNode): YNode => {
+    if (n.kind === 'scalar') return { ...n, span: shiftSpan(n.span) };
+    if (n.kind === 'seq') return { kind: 'seq', span: shiftSpan(n.span), items: n.items.map(shiftNode) };
+    return {
+      kind: 'map',
+      span: shiftSpan(n.span),
+      pairs: n.pairs.map((p) => ({ key: shiftNode(p.key) as YScalar, value: shiftNode(p.value), span: shiftSpan(p.span) })),
+    };
+  };
+  return {
+    base: chunk.base + delta,
+    documents: chunk.documents.map((d) => ({ ...d, span: shiftSpan(d.span), root: d.root ? shiftNode(d.root) : null })),
+    diagnostics: chunk.diagnostics.map((d) => ({ ...d, file, span: shiftSpan(d.span) })),
+  };
+}
+
+/** One chunk of a file: the text between document markers, parsed on its own. */
+export interface ChunkResult {
+  base: number;
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
