@@ -16,8 +16,6 @@ export interface HoverResult {
   span: Span;
 }
 
-/** Tag keys that come from the Dataplane only: Kuma rejects them in gateway and listener tags. */
-
 /**
  * What Kuma will make of the thing at `offset` (UTF-16 units) of `file`, as markdown: merged
  * ports and final tags on listeners, the final value of a tag, hostname matching, certificate
