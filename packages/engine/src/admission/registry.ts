@@ -24,6 +24,9 @@ import { routeHttpRules } from './mesh-gateway-route/route-http-rules.js';
 import { routeSelectors } from './mesh-gateway-route/route-selectors.js';
 import { secretKubernetes } from './secret/secret-kubernetes.js';
 import type { AdmissionRule } from './rule.js';
+import type { ResourceKind } from '../kuma/kinds.js';
+import type { KumaVersion } from '../kuma/versions.js';
+import { inRange } from '../kuma/versions.js';
 
 /**
  * Kuma's admission checks, in the order Kuma runs them for each kind (violations come out in
@@ -60,6 +63,11 @@ export const ADMISSION_RULES: readonly AdmissionRule[] = [
 
 /** The stage of Kuma's admission that checks name and mesh. */
 export const META_RULE: AdmissionRule = meta;
+
+/** The admission rules Kuma runs for a kind, in Kuma's order; with a version, only that version's. */
+export function admissionRulesFor(kind: ResourceKind, version?: KumaVersion): AdmissionRule[] {
+  return ADMISSION_RULES.filter((r) => r.kinds.includes(kind) && (!version || inRange(version, r.versions)));
+}
 
 
 export type { AdmissionRule, Report, Violation, WarningRule } from './rule.js';

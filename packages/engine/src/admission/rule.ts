@@ -2,6 +2,7 @@ import type { ResourceDoc } from '../resources/types.js';
 import type { ResourceKind } from '../kuma/kinds.js';
 import type { Span } from '../base/types.js';
 import type { DiagnosticCode } from '../base/codes.js';
+import type { VersionRange } from '../kuma/versions.js';
 
 /** One finding of a rule, located at the node it is about. */
 export interface Violation {
@@ -42,6 +43,11 @@ export interface AdmissionRule {
    * first, so that checks Kuma runs per list item keep Kuma's order across rule files.
    */
   group?: string;
+  /**
+   * The Kuma versions whose admission runs this check; absent: every version. The checks are
+   * read from Kuma v2.14.3's source; where an older version differs, the rule says so here.
+   */
+  versions?: VersionRange;
   check(doc: ResourceDoc, report: Report): void;
 }
 
@@ -52,5 +58,7 @@ export interface AdmissionRule {
 export interface WarningRule {
   id: DiagnosticCode;
   kinds: readonly ResourceKind[];
+  /** The Kuma versions that drop or fail on what this rule reports; absent: every version. */
+  versions?: VersionRange;
   check(doc: ResourceDoc, report: Report): void;
 }

@@ -1,4 +1,4 @@
-import { ADMISSION_RULES, META_RULE } from './registry.js';
+import { META_RULE, admissionRulesFor } from './registry.js';
 import type { AdmissionRule, Violation } from './registry.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { ResourceDoc } from '../resources/types.js';
@@ -14,7 +14,7 @@ import { resourceRef } from '../resources/resource-ref.js';
  * order, and `formatKumaError` prints the first one only.
  */
 export function admissionDiagnostics(doc: ResourceDoc): Diagnostic[] {
-  const rules = ADMISSION_RULES.filter((r) => r.kinds.includes(doc.kind));
+  const rules = admissionRulesFor(doc.kind);
   const spec = rules.filter((r) => r !== META_RULE);
   const metaStage = rules.filter((r) => r === META_RULE);
   const stages = doc.form === 'kubernetes' ? [metaStage, spec] : [spec, metaStage];
