@@ -123,7 +123,7 @@ conf:
     });
     expect(gws.get('b')!.dataplanes.map((d) => d.name)).toEqual(['dp-1']);
     expect(gws.get('a')!.dataplanes).toEqual([]);
-    expect(gws.get('a')!.lostDataplanes).toEqual([{ name: 'dp-1', winner: 'b' }]);
+    expect(gws.get('a')!.lostDataplanes).toEqual([{ name: 'dp-1', winner: 'b', reason: expect.stringMatching(/selector #0 \(2 tags, 2 exact\) outranks this gateway's selector #0 \(1 tag, 1 exact\)/) }]);
   });
   it('with as many tags, more exact values win over `*`', () => {
     const gws = check({
@@ -223,7 +223,7 @@ conf: { http: { rules: [{ matches: [{ path: { match: PREFIX, value: / } }], back
 type: MeshGatewayRoute
 mesh: default
 name: any-vhost
-selectors: [{ match: { vhost: "*" } }]
+selectors: [{ match: { kuma.io/service: edge, vhost: "*" } }]
 conf: { tcp: { rules: [{ backends: [{ destination: { kuma.io/service: db } }] }] } }
 ---
 type: MeshGatewayRoute

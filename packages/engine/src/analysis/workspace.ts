@@ -15,6 +15,10 @@ import type { Diagnostic } from '../base/diagnostic.js';
 import type { PemBundleFacts } from '../kuma/certificate-types.js';
 import type { Span } from '../base/types.js';
 import { analysisDay } from './day.js';
+import { refusalText, resourceStatus, takesEffect } from './resource-status.js';
+import type { RefusedResources } from '../merge/merge.js';
+import type { Location } from '../base/types.js';
+import { unknownKindDiagnostics } from '../resources/unknown-kind.js';
 
 /** The models of every recognised resource in the workspace. */
 /** A workspace analysis with the models and merge state behind it, for editor features. */
@@ -139,7 +143,7 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
     limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
   });
   const resources = recogniseResources(parsed);
-  const diagnostics = [...parsed.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...unknownKindDiagnostics(parsed)];
   const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
   const documents = new Map<string, { start: number; diagnostics: Diagnostic[] }>();
   for (const doc of resources) {
@@ -173,14 +177,8 @@ type AnyModel = GatewayModel | DataplaneModel | GatewayRouteModel | PolicyRouteM
 /** Builds a resource's model, or returns the one built for the same document before. */
 type ModelOf = <M extends AnyModel>(doc: ResourceDoc, make: (doc: ResourceDoc) => M | null) => M | null;
 
-function analyzeModels(
-  files: FileAnalysis[],
-  opts: WorkspaceResult['options'] & { now: Date },
-  readBundle: (text: string) => PemBundleFacts,
-  modelOf: ModelOf,
-  merges: MergeCache,
-): WorkspaceResult {
-  const all: ResourceDoc[] = files.flatMap((f) => f.resources);
+/** The typed view of every resource document (refused and duplicate ones included). */
+function buildModels(all: ResourceDoc[], modelOf: ModelOf): WorkspaceModels {
   const models: WorkspaceModels = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
   for (const doc of all) {
     switch (doc.kind) {
@@ -215,13 +213,46 @@ function analyzeModels(
         break;
     }
   }
+  return models;
+}
+
+function analyzeModels(
+  files: FileAnalysis[],
+  opts: WorkspaceResult['options'] & { now: Date },
+  readBundle: (text: string) => PemBundleFacts,
+  modelOf: ModelOf,
+  merges: MergeCache,
+): WorkspaceResult {
+  const models = buildModels(files.flatMap((f) => f.resources), modelOf);
+  const status = resourceStatus(files);
+  const takes = (m: { doc: ResourceDoc }) => takesEffect(status, m.doc);
+  const refusedOf = <M extends { doc: ResourceDoc }>(list: M[]) => list.filter((m) => status.refused.has(m.doc));
+  const effective: WorkspaceModels = {
+    gateways: models.gateways.filter((g) => (status.copies.get(g.doc)?.kept ?? g.doc) === g.doc),
+    dataplanes: models.dataplanes.filter(takes),
+    routes: models.routes.filter(takes),
+    policies: models.policies.filter(takes),
+    secrets: models.secrets.filter(takes),
+  };
+  const refused: RefusedResources = {
+    gateways: new Map(
+      refusedOf(effective.gateways).map((g) => [g, (status.refused.get(g.doc) ?? []).map((d) => ({ path: d.path, message: d.message }))]),
+    ),
+    dataplanes: refusedOf(models.dataplanes),
+    routes: refusedOf(models.routes),
+    policies: refusedOf(models.policies),
+    error: (doc) => refusalText(status, doc),
+  };
   const certificates: CertificateContext = {
-    secrets: new Map(models.secrets.filter((s) => s.kind === 'Secret').map((s) => [secretKey(s.mesh ?? 'default', s.name), s])),
-    globalSecrets: new Map(models.secrets.filter((s) => s.kind === 'GlobalSecret').map((s) => [s.name, s])),
+    secrets: new Map(effective.secrets.filter((s) => s.kind === 'Secret').map((s) => [secretKey(s.mesh ?? 'default', s.name), s])),
+    globalSecrets: new Map(effective.secrets.filter((s) => s.kind === 'GlobalSecret').map((s) => [s.name, s])),
     read: readBundle,
     secretAccess: accessFor(opts.secretAccess),
+    refusedSecrets: new Map(refusedOf(models.secrets).filter((s) => s.kind === 'Secret').map((s) => [secretKey(s.mesh ?? 'default', s.name), refusalText(status, s.doc)])),
   };
-  const merge = mergeByMesh(models, certificates, opts, merges);
+  const duplicates = (g: GatewayModel) =>
+    (status.copies.get(g.doc)?.all ?? []).filter((d) => d !== g.doc).map((d) => ({ file: d.file, span: d.nameNode?.span ?? d.span }));
+  const merge = mergeByMesh(effective, { refused, duplicates, certificates }, opts, merges);
   const diagnosticsByFile = new Map<string, Diagnostic[]>();
   for (const f of files) diagnosticsByFile.set(f.file, [...f.diagnostics]);
   const add = (d: Diagnostic) => {
@@ -230,7 +261,8 @@ function analyzeModels(
     else diagnosticsByFile.set(d.file, [d]);
   };
   for (const g of merge.gateways) g.diagnostics.forEach(add);
-  for (const d of workspaceDiagnostics(models, merge, { now: opts.now, warningDays: opts.certificateWarningDays, readBundle, secretAccess: accessFor(opts.secretAccess) })) add(d);
+  status.diagnostics.forEach(add);
+  for (const d of workspaceDiagnostics(effective, merge, { now: opts.now, warningDays: opts.certificateWarningDays, readBundle, secretAccess: accessFor(opts.secretAccess) })) add(d);
   for (const list of diagnosticsByFile.values()) list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { files, gateways: merge.gateways, diagnosticsByFile, models, merge, readBundle, options: opts, now: opts.now };
 }
@@ -258,6 +290,13 @@ function shiftDiagnostics(diagnostics: Diagnostic[], delta: number): Diagnostic[
   }));
 }
 
+/** One mesh's models, and the resources of it that Kuma refuses. */
+interface MeshModels extends WorkspaceModels {
+  refusedDataplanes: DataplaneModel[];
+  refusedRoutes: GatewayRouteModel[];
+  refusedPolicies: PolicyRouteModel[];
+}
+
 /** The last merge of each mesh, with what it was computed from. */
 type MergeCache = Map<string, { inputs: unknown[]; key: string; result: MergeResult }>;
 
@@ -269,15 +308,16 @@ type MergeCache = Map<string, { inputs: unknown[]; key: string; result: MergeRes
  */
 function mergeByMesh(
   models: WorkspaceModels,
-  certificates: CertificateContext,
+  shared: { refused: RefusedResources; duplicates: (g: GatewayModel) => Location[]; certificates: CertificateContext },
   opts: WorkspaceResult['options'] & { now: Date },
   cache: MergeCache,
 ): MergeResult {
-  const meshes = new Map<string, { gateways: GatewayModel[]; dataplanes: DataplaneModel[]; routes: GatewayRouteModel[]; policies: PolicyRouteModel[]; secrets: SecretModel[] }>();
+  const { refused, duplicates, certificates } = shared;
+  const meshes = new Map<string, MeshModels>();
   const of = (mesh: string) => {
     let m = meshes.get(mesh);
     if (!m) {
-      m = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [] };
+      m = { gateways: [], dataplanes: [], routes: [], policies: [], secrets: [], refusedDataplanes: [], refusedRoutes: [], refusedPolicies: [] };
       meshes.set(mesh, m);
     }
     return m;
@@ -286,6 +326,9 @@ function mergeByMesh(
   for (const d of models.dataplanes) of(d.mesh).dataplanes.push(d);
   for (const r of models.routes) of(r.mesh).routes.push(r);
   for (const p of models.policies) of(p.mesh).policies.push(p);
+  for (const d of refused.dataplanes) of(d.mesh).refusedDataplanes.push(d);
+  for (const r of refused.routes) of(r.mesh).refusedRoutes.push(r);
+  for (const p of refused.policies) of(p.mesh).refusedPolicies.push(p);
   const globals: SecretModel[] = [];
   for (const s of models.secrets) {
     if (s.kind === 'GlobalSecret') globals.push(s);
@@ -297,15 +340,28 @@ function mergeByMesh(
   const merged = out.merged;
   for (const key of [...cache.keys()]) if (!meshes.has(key)) cache.delete(key);
   for (const [mesh, m] of meshes) {
-    const inputs: unknown[] = [...m.gateways, null, ...m.dataplanes, null, ...m.routes, null, ...m.policies, null, ...m.secrets, null, ...globals];
+    const inputs: unknown[] = [
+      ...m.gateways, null, ...m.dataplanes, null, ...m.routes, null, ...m.policies, null, ...m.secrets, null, ...globals, null,
+      ...m.refusedDataplanes, null, ...m.refusedRoutes, null, ...m.refusedPolicies,
+    ];
     const states = m.dataplanes.map((d) => JSON.stringify(status[`${d.mesh}/${d.name}`] ?? null)).join(',');
-    const key = `${day}|${certificates.secretAccess(mesh)}|${states}`;
+    const gatewayState = m.gateways.map((g) => `${refused.gateways.has(g) ? 'r' : 'a'}${duplicates(g).length}`).join(',');
+    const key = `${day}|${certificates.secretAccess(mesh)}|${states}|${gatewayState}|${[...certificates.refusedSecrets.keys()].join(',')}`;
     const previous = cache.get(mesh);
     let result: MergeResult;
     if (previous && previous.key === key && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) {
       result = previous.result;
     } else {
-      result = mergeGateways({ gateways: m.gateways, dataplanes: m.dataplanes, routes: m.routes, policies: m.policies, certificates, dataplaneStatus: status });
+      result = mergeGateways({
+        gateways: m.gateways,
+        dataplanes: m.dataplanes,
+        routes: m.routes,
+        policies: m.policies,
+        refused: { gateways: refused.gateways, dataplanes: m.refusedDataplanes, routes: m.refusedRoutes, policies: m.refusedPolicies, error: refused.error },
+        duplicates,
+        certificates,
+        dataplaneStatus: status,
+      });
       cache.set(mesh, { inputs, key, result });
     }
     for (const [g, mg] of result.merged) merged.set(g, mg);

@@ -172,6 +172,14 @@ export const DIAGNOSTIC_CODES = [
     'The route\'s `targetRef.name` names no MeshGateway of its mesh in the workspace, so it attaches to nothing here.'),
   c('dataplane-unbound', 'meshgw', 'Dataplane selected by no gateway',
     'No MeshGateway of the mesh selects this builtin gateway Dataplane, so it gets no listeners. A selector matches when every one of its tags is among the Dataplane\'s gateway tags (`*` matches any value).'),
+  c('duplicate-resource', 'meshgw', 'Same resource defined twice',
+    'Two documents in the workspace have the same kind, mesh and name, so applying both (`kumactl apply -f`, `kubectl apply -f DIR`, in file order) leaves only one of them: the last one Kuma accepts. meshgw merges that copy and ignores the others; each copy points to the rest. Usually a folder copied to another environment, or an old file left beside the new one.'),
+  c('reference-rejected', 'meshgw', 'Uses a resource Kuma refuses',
+    'A route, Dataplane or Secret would take part in this gateway (attach to a listener, run the gateway, provide a certificate), but Kuma refuses that resource when it is applied, so it never exists on the control plane and takes no effect here. The message repeats Kuma\'s error for it.'),
+  c('dataplane-contested', 'meshgw', 'Dataplane given to another gateway',
+    'A selector of this gateway matches a builtin gateway Dataplane, but Kuma gives each Dataplane to exactly one MeshGateway: the one whose best matching selector has the most tags, then the most exact (non-`*`) values; on a tie the gateway created later, then the first by name. This gateway loses the Dataplane, so it does not run there.'),
+  c('unknown-kind', 'meshgw', 'Unknown resource kind',
+    'The document looks like a Kuma resource (a Universal `type` with a `name`, or an `apiVersion` of `kuma.io`), but its kind is not one meshgw knows. Kinds are case-sensitive (`MeshGateway`, not `meshgateway`); a misspelled kind is refused when applied, and meshgw does not check the document.'),
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
 /** Every diagnostic code; a misspelled code fails to compile. */

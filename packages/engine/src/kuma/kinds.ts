@@ -54,3 +54,26 @@ const MESH_SCOPED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(['Mes
 export function isMeshScoped(kind: ResourceKind): boolean {
   return MESH_SCOPED_KINDS.has(kind);
 }
+
+/**
+ * Kuma kinds meshgw does not check: the rest of Kuma v2.14.3's resource registry, the
+ * Kubernetes-only kinds of `kuma.io`, and Kong Mesh's own policies. A document of one of these is
+ * a real resource, not a misspelling.
+ */
+const UNCHECKED_KINDS: ReadonlySet<string> = new Set([
+  'CircuitBreaker', 'Config', 'DataplaneInsight', 'DataplaneOverview', 'ExternalService', 'FaultInjection', 'HealthCheck',
+  'HostnameGenerator', 'MeshAccessLog', 'MeshCircuitBreaker', 'MeshExternalService', 'MeshFaultInjection', 'MeshHealthCheck',
+  'MeshIdentity', 'MeshInsight', 'MeshLoadBalancingStrategy', 'MeshMetric', 'MeshMultiZoneService', 'MeshOpenTelemetryBackend',
+  'MeshPassthrough', 'MeshProxyPatch', 'MeshRateLimit', 'MeshRetry', 'MeshService', 'MeshTLS', 'MeshTimeout', 'MeshTrace',
+  'MeshTrafficPermission', 'MeshTrust', 'MeshZoneAddress', 'ProxyTemplate', 'RateLimit', 'Retry', 'ServiceInsight',
+  'ServiceOverview', 'Timeout', 'TrafficLog', 'TrafficPermission', 'TrafficRoute', 'TrafficTrace', 'VirtualOutbound',
+  'Workload', 'Zone', 'ZoneEgress', 'ZoneEgressInsight', 'ZoneEgressOverview', 'ZoneIngress', 'ZoneIngressInsight',
+  'ZoneIngressOverview', 'ZoneInsight', 'ZoneOverview',
+  'MeshGatewayInstance', 'MeshGatewayConfig', 'ContainerPatch',
+  'MeshOPA', 'MeshGlobalRateLimit', 'OPAPolicy', 'AccessRole', 'AccessRoleBinding',
+]);
+
+/** Whether `name` is a Kuma (or Kong Mesh) kind that meshgw knows exists but does not check. */
+export function isUncheckedKumaKind(name: string): boolean {
+  return UNCHECKED_KINDS.has(name);
+}

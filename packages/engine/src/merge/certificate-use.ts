@@ -18,6 +18,8 @@ export interface CertificateContext {
   read: BundleReader;
   /** How much of the Secrets of a mesh the caller could read. */
   secretAccess: (mesh: string) => SecretAccess;
+  /** Secrets Kuma refuses, by `secretKey`, with Kuma's error: they never exist. */
+  refusedSecrets: Map<string, string>;
 }
 
 export function secretKey(mesh: string, name: string): string {
@@ -68,6 +70,11 @@ export function resolveCertificate(
         return { ...base, state: 'unreadable', secret: { name, location: null } };
       }
       const secret = ctx.secrets.get(secretKey(gateway.mesh, name));
+      const refusal = secret ? undefined : ctx.refusedSecrets.get(secretKey(gateway.mesh, name));
+      if (refusal !== undefined) {
+        warn('reference-rejected', `Secret "${name}" would provide this certificate, but Kuma rejects it: ${refusal}`);
+        return { ...base, state: 'not-found', secret: { name, location: null } };
+      }
       if (!secret) {
         const global = ctx.globalSecrets.get(name);
         warn(

@@ -1,8 +1,9 @@
 import { resolveCertificate, type CertificateContext } from './certificate-use.js';
 import { mergePorts } from './ports.js';
-import { attachRoutes, type RouteAttachment } from './routes.js';
-import { gatewayIndex, selectAmong, tagRecord } from './selection.js';
-import { finalTagRecord, finalTags, guaranteedBySelector, type TagSource } from './final-tags.js';
+import { attachForGroups, type RouteAttachment } from './routes.js';
+import { tagRecord } from './selection.js';
+import { bindDataplanes, wouldBind, type Binding, type LostDataplane } from './binding.js';
+import { gatewayTags, type TagGroup } from './dataplane-tags.js';
 import type { BoundDataplane, MergedGateway, MergedListener } from './types.js';
 import type { DataplaneModel, GatewayModel, GatewayRouteModel, PolicyRouteModel } from '../resources/types.js';
 import type { Diagnostic } from '../base/diagnostic.js';
@@ -10,13 +11,31 @@ import { diagnostic } from '../base/diagnostic.js';
 import type { DiagnosticCode } from '../base/codes.js';
 import { resourceRef } from '../resources/resource-ref.js';
 import { SERVICE_TAG } from '../kuma/reserved-tags.js';
+import type { ResourceDoc } from '../resources/types.js';
+import type { Location, Span } from '../base/types.js';
 
-/** Everything of one mesh-wide workspace the merge needs, already modelled. */
-export interface MergeInput {
-  gateways: GatewayModel[];
+/** Resources Kuma refuses: they take no effect, but the places that would use them say so. */
+export interface RefusedResources {
+  /** Refused gateways, still merged for display, with Kuma's errors. */
+  gateways: Map<GatewayModel, { path: string | null; message: string }[]>;
   dataplanes: DataplaneModel[];
   routes: GatewayRouteModel[];
   policies: PolicyRouteModel[];
+  /** Kuma's error text for a refused resource. */
+  error: (doc: ResourceDoc) => string;
+}
+
+/** Everything of one mesh-wide workspace the merge needs, already modelled. */
+export interface MergeInput {
+  /** The gateways to show: those that exist, and refused ones (see `refused.gateways`). */
+  gateways: GatewayModel[];
+  /** Dataplanes, routes and policies that exist on the control plane. */
+  dataplanes: DataplaneModel[];
+  routes: GatewayRouteModel[];
+  policies: PolicyRouteModel[];
+  refused: RefusedResources;
+  /** Other copies of a gateway with the same mesh and name. */
+  duplicates: (gateway: GatewayModel) => Location[];
   certificates: CertificateContext;
   dataplaneStatus: Record<string, { online: boolean; zone: string | null }>;
 }
@@ -31,18 +50,22 @@ export interface MergeResult {
 }
 
 /**
- * Builds the merged model of every gateway: bound dataplanes (Kuma's selection), ports
- * (listeners merged by port), each listener's final tags with their layers, attached routes and
- * resolved certificates. Diagnostics about references are attached to each gateway.
+ * Builds the merged model of every gateway: bound dataplanes (Kuma's selection among the
+ * gateways that exist), ports (listeners merged by port), each listener's final tags per bound
+ * dataplane with their layers, attached routes and resolved certificates. Diagnostics about
+ * references are attached to each gateway.
  */
 export function mergeGateways(input: MergeInput): MergeResult {
-  const selection = bindDataplanes(input);
+  const admitted = input.gateways.filter((g) => !input.refused.gateways.has(g));
+  const binding = bindDataplanes(admitted, input.dataplanes);
   const attachments = new Map<GatewayModel, RouteAttachment>();
   const merged = new Map<GatewayModel, MergedGateway>();
   const context: GatewayContext = {
     input,
-    selection,
+    binding,
+    admitted,
     routeCandidates: routeIndex(input.routes),
+    refusedRouteCandidates: routeIndex(input.refused.routes),
     policiesByMesh: groupBy(input.policies, (p) => p.mesh),
     attachments,
   };
@@ -51,44 +74,16 @@ export function mergeGateways(input: MergeInput): MergeResult {
     merged.set(gateway, m);
     return m;
   });
-  return { gateways, merged, attachments, bindings: selection.bindings };
-}
-
-/** Which gateway Kuma gives each builtin dataplane, and what each gateway loses to another. */
-interface Selection {
-  bindings: Map<DataplaneModel, GatewayModel | null>;
-  bound: Map<GatewayModel, { dp: DataplaneModel; selectorIndex: number }[]>;
-  lost: Map<GatewayModel, { name: string; winner: string }[]>;
-}
-
-function bindDataplanes(input: MergeInput): Selection {
-  const out: Selection = { bindings: new Map(), bound: new Map(), lost: new Map() };
-  const candidates = gatewayIndex(input.gateways);
-  for (const dp of input.dataplanes) {
-    if (!dp.builtin) continue;
-    const tags = tagRecord(dp.gatewayTags);
-    const selection = selectAmong(tags, candidates(dp.mesh, tags));
-    const binding = selection.winner;
-    out.bindings.set(dp, binding ? binding.gateway : null);
-    if (!binding) continue;
-    const list = out.bound.get(binding.gateway) ?? [];
-    list.push({ dp, selectorIndex: binding.selector.index });
-    out.bound.set(binding.gateway, list);
-    for (const g of selection.matching) {
-      if (g === binding.gateway) continue;
-      const l = out.lost.get(g) ?? [];
-      l.push({ name: dp.name, winner: binding.gateway.name });
-      out.lost.set(g, l);
-    }
-  }
-  return out;
+  return { gateways, merged, attachments, bindings: binding.bindings };
 }
 
 /** What merging one gateway reads besides the gateway itself. */
 interface GatewayContext {
   input: MergeInput;
-  selection: Selection;
+  binding: Binding;
+  admitted: GatewayModel[];
   routeCandidates: (mesh: string, tags: Record<string, string>[]) => GatewayRouteModel[];
+  refusedRouteCandidates: (mesh: string, tags: Record<string, string>[]) => GatewayRouteModel[];
   policiesByMesh: Map<string, PolicyRouteModel[]>;
   /** Filled with the gateway's route attachment. */
   attachments: Map<GatewayModel, RouteAttachment>;
@@ -111,20 +106,16 @@ function boundDataplanes(mine: { dp: DataplaneModel; selectorIndex: number }[], 
 }
 
 function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGateway {
-  const { input, selection } = context;
-  const mine = (selection.bound.get(gateway) ?? []).sort((a, b) => (a.dp.name < b.dp.name ? -1 : a.dp.name > b.dp.name ? 1 : 0));
-  // The dataplane layer: the first bound dataplane's gateway tags, or what the first
-  // selector guarantees when no bound dataplane is known.
-  const fromSelector = mine.length === 0;
-  const dpLayer: TagSource = fromSelector
-    ? { layer: 'selector', file: gateway.doc.file, tags: guaranteedBySelector(gateway.selectors[0]?.match ?? []) }
-    : { layer: 'dataplane', file: mine[0].dp.doc.file, tags: mine[0].dp.gatewayTags };
-  const gatewayLayer: TagSource = { layer: 'gateway', file: gateway.doc.file, tags: gateway.tags };
-  const perListenerTags = gateway.listeners.map((l) =>
-    finalTags([dpLayer, gatewayLayer, { layer: 'listener', file: gateway.doc.file, tags: l.tags }]),
+  const { input, binding } = context;
+  const refusal = input.refused.gateways.get(gateway) ?? null;
+  const mine = (binding.bound.get(gateway) ?? []).sort((a, b) => (a.dp.name < b.dp.name ? -1 : a.dp.name > b.dp.name ? 1 : 0));
+  const tags = gatewayTags(gateway, mine.map((m) => m.dp));
+  const attachment = attachForGroups(
+    gateway,
+    refusal ? [] : tags.groups,
+    (records) => context.routeCandidates(gateway.mesh, records),
+    context.policiesByMesh.get(gateway.mesh) ?? [],
   );
-  const tagRecords = perListenerTags.map(finalTagRecord);
-  const attachment = attachRoutes(gateway, tagRecords, context.routeCandidates(gateway.mesh, tagRecords), context.policiesByMesh.get(gateway.mesh) ?? []);
   context.attachments.set(gateway, attachment);
   const diagnostics: Diagnostic[] = [];
   const listeners: MergedListener[] = gateway.listeners.map((l, i) => ({
@@ -135,14 +126,21 @@ function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGat
     hostname: l.hostname,
     tlsMode: l.tls ? l.tls.mode : null,
     crossMesh: l.crossMesh,
-    finalTags: perListenerTags[i],
-    routes: attachment.perListener[i],
+    finalTags: tags.common[i],
+    finalTagsByDataplane: tags.byDataplane[i],
+    varyingTags: tags.varying[i],
+    routes: attachment.perListener[i] ?? [],
     certificates:
       l.tls && l.tls.mode === 'TERMINATE' && (l.protocol === 'HTTPS' || l.protocol === 'TLS') && !l.crossMesh
         ? l.tls.certificates.map((ref) => resolveCertificate(gateway, l, ref, input.certificates, diagnostics))
         : [],
+    written: l.written,
   }));
   for (const l of listeners) checkCertificatePair(gateway, l, diagnostics);
+  if (!refusal) {
+    diagnostics.push(...contestedDiagnostics(gateway, binding.lost.get(gateway) ?? []));
+    diagnostics.push(...refusedReferenceDiagnostics(gateway, tags.groups, context));
+  }
   return {
     mesh: gateway.mesh,
     name: gateway.name,
@@ -150,10 +148,68 @@ function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGat
     ports: mergePorts(gateway.listeners),
     listeners,
     dataplanes: boundDataplanes(mine, input),
-    lostDataplanes: selection.lost.get(gateway) ?? [],
-    dataplaneLayerFromSelector: fromSelector,
+    lostDataplanes: (binding.lost.get(gateway) ?? []).map((l) => ({ name: l.dataplane.name, winner: l.winner.name, reason: l.reason })),
+    dataplaneLayerFromSelector: mine.length === 0,
+    admitted: refusal === null,
+    admissionErrors: refusal ?? [],
+    duplicates: input.duplicates(gateway),
     diagnostics,
   };
+}
+
+function gatewayWarning(gateway: GatewayModel, code: DiagnosticCode, span: Span, message: string, path: string | null = null): Diagnostic {
+  return diagnostic({ code, severity: 'warning', path, message, file: gateway.doc.file, span, resource: resourceRef(gateway.doc) });
+}
+
+/** One warning per winning gateway and reason, at the losing gateway's selector. */
+function contestedDiagnostics(gateway: GatewayModel, lost: LostDataplane[]): Diagnostic[] {
+  const groups = groupBy(lost, (l) => `${l.winner.name}\u0000${l.reason}\u0000${l.selectorIndex}`);
+  return [...groups.values()].map((group) => {
+    const { winner, reason, selectorIndex } = group[0];
+    const names = group.map((l) => `"${l.dataplane.name}"`);
+    const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+    const subject = group.length === 1 ? `Dataplane ${shown} matches` : `${group.length} dataplanes (${shown}) match`;
+    const span = gateway.selectors[selectorIndex]?.span ?? gateway.doc.nameNode?.span ?? gateway.doc.span;
+    return gatewayWarning(gateway, 'dataplane-contested', span,
+      `${subject} selector #${selectorIndex} of this gateway, but Kuma gives ${group.length === 1 ? 'it' : 'them'} to MeshGateway "${winner.name}": ${reason}.`);
+  });
+}
+
+/** What refused routes and dataplanes would have done to this gateway, said once each. */
+function refusedReferenceDiagnostics(gateway: GatewayModel, groups: TagGroup[], context: GatewayContext): Diagnostic[] {
+  const { refused } = context.input;
+  const out: Diagnostic[] = [];
+  const at = gateway.doc.nameNode?.span ?? gateway.doc.span;
+  if (refused.routes.length > 0 || refused.policies.length > 0) {
+    const wouldBe = attachForGroups(
+      gateway,
+      groups,
+      (records) => context.refusedRouteCandidates(gateway.mesh, records),
+      refused.policies.filter((p) => p.mesh === gateway.mesh),
+    );
+    const seen = new Map<string, { kind: string; name: string; doc: ResourceDoc; listeners: number[] }>();
+    wouldBe.perListener.forEach((routes, i) => {
+      for (const r of routes) {
+        const key = `${r.kind}/${r.name}`;
+        const doc = [...refused.routes, ...refused.policies].find((x) => x.doc.kind === r.kind && x.name === r.name)?.doc;
+        if (!doc) continue;
+        const entry = seen.get(key) ?? { kind: r.kind, name: r.name, doc, listeners: [] };
+        entry.listeners.push(i);
+        seen.set(key, entry);
+      }
+    });
+    for (const r of seen.values()) {
+      const where = r.listeners.map((i) => `#${i} (port ${gateway.listeners[i].port})`).join(', ');
+      out.push(gatewayWarning(gateway, 'reference-rejected', gateway.listeners[r.listeners[0]].span,
+        `${r.kind} "${r.name}" would attach to listener ${where}, but Kuma rejects it: ${refused.error(r.doc)}`));
+    }
+  }
+  for (const dp of refused.dataplanes) {
+    if (dp.mesh !== gateway.mesh || wouldBind(context.admitted, dp) !== gateway) continue;
+    out.push(gatewayWarning(gateway, 'reference-rejected', at,
+      `Dataplane "${dp.name}" would run this gateway, but Kuma rejects it: ${refused.error(dp.doc)}`));
+  }
+  return out;
 }
 
 /** Two certificates of one listener: Kuma wants one RSA and one ECDSA, and no secret twice. */

@@ -83,3 +83,45 @@ export function attachRoutes(
   const protocolMismatch = new Set([...selected].filter((r) => !fitting.has(r) && r.protocol !== null));
   return { perListener, selected, protocolMismatch, policies: mine, httpShadowed, tcpShadowed };
 }
+
+/**
+ * Attaches routes for each group of dataplanes with the same final tags, and joins the results:
+ * a route attached on only some groups names the dataplanes it attaches on. With no group (a
+ * gateway Kuma refuses), nothing attaches.
+ */
+export function attachForGroups(
+  gateway: GatewayModel,
+  groups: { dataplanes: string[]; records: Record<string, string>[] }[],
+  routes: (records: Record<string, string>[]) => GatewayRouteModel[],
+  policies: PolicyRouteModel[],
+): RouteAttachment {
+  if (groups.length === 0) return attachRoutes(gateway, gateway.listeners.map(() => ({})), [], []);
+  const results = groups.map((g) => attachRoutes(gateway, g.records, routes(g.records), policies));
+  if (results.length === 1) return results[0];
+  const perListener: AttachedRoute[][] = gateway.listeners.map((_, i) => {
+    const byRoute = new Map<string, { route: AttachedRoute; on: string[] }>();
+    results.forEach((r, gi) => {
+      for (const route of r.perListener[i]) {
+        const key = `${route.kind}/${route.name}`;
+        const seen = byRoute.get(key);
+        if (seen) {
+          seen.on.push(...groups[gi].dataplanes);
+          seen.route = { ...seen.route, effective: seen.route.effective || route.effective };
+        } else byRoute.set(key, { route, on: [...groups[gi].dataplanes] });
+      }
+    });
+    const total = groups.reduce((n, g) => n + g.dataplanes.length, 0);
+    return [...byRoute.values()].map(({ route, on }) => (on.length === total ? route : { ...route, dataplanes: on.sort() }));
+  });
+  const union = <T>(sets: Set<T>[]) => new Set(sets.flatMap((s) => [...s]));
+  const selected = union(results.map((r) => r.selected));
+  const fitting = union(results.map((r) => new Set([...r.selected].filter((x) => !r.protocolMismatch.has(x)))));
+  return {
+    perListener,
+    selected,
+    protocolMismatch: new Set([...selected].filter((r) => !fitting.has(r))),
+    policies: results[0].policies,
+    httpShadowed: results.some((r) => r.httpShadowed),
+    tcpShadowed: results.some((r) => r.tcpShadowed),
+  };
+}

@@ -40,6 +40,20 @@ export interface AttachedRoute {
   selectorIndex: number | null;
   /** False when Kuma ignores this route on this listener (a Mesh*Route applies). */
   effective: boolean;
+  /**
+   * The bound dataplanes on which the route attaches, when it attaches on only some of them
+   * (their final tags differ); absent when it attaches on every one.
+   */
+  dataplanes?: string[];
+}
+
+/** A tag whose final value differs between the bound dataplanes of a gateway. */
+export interface VaryingTag {
+  key: string;
+  /** The distinct values, sorted. */
+  values: string[];
+  /** How many bound dataplanes have the tag at all. */
+  dataplanes: number;
 }
 
 export interface MergedListener {
@@ -50,9 +64,19 @@ export interface MergedListener {
   hostname: string;
   tlsMode: string | null;
   crossMesh: boolean;
+  /**
+   * The final tags that hold on every bound dataplane (same key and value on each); with none
+   * bound, what the gateway's selector guarantees.
+   */
   finalTags: FinalTag[];
+  /** Each bound dataplane's own final tags for this listener, by dataplane name. */
+  finalTagsByDataplane: Record<string, FinalTag[]>;
+  /** The tags left out of `finalTags` because their value differs between dataplanes. */
+  varyingTags: VaryingTag[];
   routes: AttachedRoute[];
   certificates: CertificateUse[];
+  /** The port and protocol as written, when Kuma would not read them as a valid value. */
+  written: { port: string | null; protocol: string | null } | null;
 }
 
 /** All listeners of one port, merged as Kuma merges them. */
@@ -89,8 +113,14 @@ export interface MergedGateway {
   ports: MergedPort[];
   listeners: MergedListener[];
   dataplanes: BoundDataplane[];
-  /** Dataplanes a selector of this gateway matches but another gateway wins. */
-  lostDataplanes: { name: string; winner: string }[];
+  /** Dataplanes a selector of this gateway matches but another gateway wins, and why. */
+  lostDataplanes: { name: string; winner: string; reason: string }[];
+  /** False when Kuma refuses the gateway itself: then nothing binds to it or attaches. */
+  admitted: boolean;
+  /** Kuma's admission errors for the gateway (path and message), when it is refused. */
+  admissionErrors: { path: string | null; message: string }[];
+  /** Other documents with the same kind, mesh and name; this one is what applying leaves. */
+  duplicates: Location[];
   /** True when no bound dataplane is known and final tags come from the selector. */
   dataplaneLayerFromSelector: boolean;
   diagnostics: Diagnostic[];

@@ -65,6 +65,7 @@ function listenerModel(l: ListenerRead): ListenerModel {
     portSpan: valueSpanOf(l.port),
     protocol: enumName(PROTOCOL_ENUM, l.protocol.value),
     protocolSpan: valueSpanOf(l.protocol),
+    written: writtenIfInvalid(l),
     hostname: host === '' ? '*' : host,
     hostnameSpan: valueSpanOf(l.hostname),
     tls: tlsPair
@@ -76,6 +77,21 @@ function listenerModel(l: ListenerRead): ListenerModel {
     connectionLimit: l.connectionLimit.value,
     connectionLimitSpan: valueSpanOf(l.connectionLimit),
   };
+}
+
+const VALID_PROTOCOLS: ReadonlySet<string> = new Set(['TCP', 'TLS', 'HTTP', 'HTTPS']);
+
+function textOfField(field: { pair: { value: YNode } | null }): string | null {
+  const v = field.pair?.value;
+  if (!v || (v.kind === 'scalar' && v.type === 'null')) return null;
+  return v.kind === 'scalar' ? v.source : v.kind === 'map' ? '{…}' : '[…]';
+}
+
+function writtenIfInvalid(l: ListenerRead): ListenerModel['written'] {
+  const portOk = l.port.value >= 1 && l.port.value <= 65535;
+  const protocolOk = VALID_PROTOCOLS.has(enumName(PROTOCOL_ENUM, l.protocol.value));
+  if (portOk && protocolOk) return null;
+  return { port: textOfField(l.port), protocol: textOfField(l.protocol) };
 }
 
 export function listenersOf(doc: ResourceDoc): ListenerModel[] {

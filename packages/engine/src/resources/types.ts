@@ -65,6 +65,12 @@ export interface ListenerModel {
   /** Protocol as Kuma reads it; an out-of-enum number reads as its string form. */
   protocol: ListenerProtocol | string;
   protocolSpan: Span | null;
+  /**
+   * The port and protocol as written when Kuma would not read them as a valid value (a port
+   * outside 1..65535, a protocol that is not TCP, TLS, HTTP or HTTPS): their text, or null when
+   * not written. Null when both are valid.
+   */
+  written: { port: string | null; protocol: string | null } | null;
   /** Hostname with "" and absent mapped to `*`. */
   hostname: string;
   hostnameSpan: Span | null;

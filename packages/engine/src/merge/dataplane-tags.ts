@@ -1,0 +1,79 @@
+import { finalTagRecord, finalTags, guaranteedBySelector } from './final-tags.js';
+import type { TagSource } from './final-tags.js';
+import type { FinalTag, VaryingTag } from './types.js';
+import type { DataplaneModel, GatewayModel } from '../resources/types.js';
+
+/** Dataplanes whose final tags are the same on every listener, with those tags. */
+export interface TagGroup {
+  /** Dataplane names; empty for the selector's guarantee when no dataplane is bound. */
+  dataplanes: string[];
+  /** Final tags as records, per listener index. */
+  records: Record<string, string>[];
+}
+
+/** A gateway's final tags, listener by listener, over the dataplanes Kuma binds to it. */
+export interface GatewayTags {
+  common: FinalTag[][];
+  byDataplane: Record<string, FinalTag[]>[];
+  varying: VaryingTag[][];
+  groups: TagGroup[];
+}
+
+/**
+ * Kuma generates each gateway dataplane's configuration on its own: a listener's final tags on a
+ * dataplane are that dataplane's gateway tags, overlaid by the gateway's, then the listener's.
+ * `common` keeps the tags equal on every bound dataplane; `varying` the others. With no bound
+ * dataplane, the first selector's exact-valued tags stand for the dataplane layer.
+ */
+export function gatewayTags(gateway: GatewayModel, bound: DataplaneModel[]): GatewayTags {
+  const gatewayLayer: TagSource = { layer: 'gateway', file: gateway.doc.file, tags: gateway.tags };
+  const listenerLayer = (i: number): TagSource => ({ layer: 'listener', file: gateway.doc.file, tags: gateway.listeners[i].tags });
+  if (bound.length === 0) {
+    const selector: TagSource = { layer: 'selector', file: gateway.doc.file, tags: guaranteedBySelector(gateway.selectors[0]?.match ?? []) };
+    const common = gateway.listeners.map((_, i) => finalTags([selector, gatewayLayer, listenerLayer(i)]));
+    return { common, byDataplane: common.map(() => ({})), varying: common.map(() => []), groups: [{ dataplanes: [], records: common.map(finalTagRecord) }] };
+  }
+  const perDataplane = bound.map((dp) => {
+    const layer: TagSource = { layer: 'dataplane', file: dp.doc.file, tags: dp.gatewayTags };
+    return gateway.listeners.map((_, i) => finalTags([layer, gatewayLayer, listenerLayer(i)]));
+  });
+  const common: FinalTag[][] = [];
+  const byDataplane: Record<string, FinalTag[]>[] = [];
+  const varying: VaryingTag[][] = [];
+  gateway.listeners.forEach((_, i) => {
+    const own = perDataplane.map((tags) => tags[i]);
+    const records = own.map(finalTagRecord);
+    common.push(own[0].filter((t) => records.every((r) => r[t.key] === t.value)));
+    byDataplane.push(Object.fromEntries(bound.map((dp, d) => [dp.name, own[d]])));
+    varying.push(varyingTags(records, new Set(common[i].map((t) => t.key))));
+  });
+  return { common, byDataplane, varying, groups: groupsOf(bound, perDataplane) };
+}
+
+function varyingTags(records: Record<string, string>[], common: Set<string>): VaryingTag[] {
+  const values = new Map<string, { values: Set<string>; dataplanes: number }>();
+  for (const r of records) {
+    for (const [key, value] of Object.entries(r)) {
+      if (common.has(key)) continue;
+      const v = values.get(key) ?? { values: new Set<string>(), dataplanes: 0 };
+      v.values.add(value);
+      v.dataplanes++;
+      values.set(key, v);
+    }
+  }
+  return [...values]
+    .map(([key, v]) => ({ key, values: [...v.values].sort(), dataplanes: v.dataplanes }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function groupsOf(bound: DataplaneModel[], perDataplane: FinalTag[][][]): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  bound.forEach((dp, d) => {
+    const records = perDataplane[d].map(finalTagRecord);
+    const key = JSON.stringify(records);
+    const g = groups.get(key);
+    if (g) g.dataplanes.push(dp.name);
+    else groups.set(key, { dataplanes: [dp.name], records });
+  });
+  return [...groups.values()];
+}

@@ -1,0 +1,51 @@
+import { asMap, fieldOf, lookup, stringOf } from './decode.js';
+import { nearestName } from '../base/nearest.js';
+import { diagnostic } from '../base/diagnostic.js';
+import type { Diagnostic } from '../base/diagnostic.js';
+import { KUMA_API_GROUP, RESOURCE_KINDS, isKubernetesCustomKind, isResourceKind } from '../kuma/kinds.js';
+import type { ParsedFile, YScalar } from '../syntax/tree.js';
+import { isUncheckedKumaKind } from '../kuma/kinds.js';
+
+/**
+ * Documents that look like Kuma resources but name a kind the engine does not know: a
+ * Universal document with a string `type` and a `name`, or a Kubernetes document of the
+ * `kuma.io` API group. Each gets an `unknown-kind` warning at its kind, with the closest known
+ * kind when one is near (case and small typos).
+ */
+export function unknownKindDiagnostics(parsed: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const doc of parsed.documents) {
+    const root = asMap(doc.root);
+    if (!root) continue;
+    const apiVersion = stringOf(fieldOf(root, 'apiVersion'));
+    let written: YScalar | null = null;
+    let known: readonly string[] = RESOURCE_KINDS;
+    if (apiVersion) {
+      if (!apiVersion.startsWith(KUMA_API_GROUP)) continue;
+      const kind = lookup(root, 'kind')?.value;
+      if (kind?.kind !== 'scalar' || kind.type !== 'string') continue;
+      const k = kind.value as string;
+      if ((isResourceKind(k) && isKubernetesCustomKind(k)) || isUncheckedKumaKind(k)) continue;
+      written = kind;
+      known = RESOURCE_KINDS.filter(isKubernetesCustomKind);
+    } else {
+      const type = lookup(root, 'type')?.value;
+      if (type?.kind !== 'scalar' || type.type !== 'string' || !fieldOf(root, 'name')) continue;
+      if (isResourceKind(type.value as string) || isUncheckedKumaKind(type.value as string)) continue;
+      written = type;
+    }
+    const text = written.value as string;
+    const near = nearestName(text, [...known]) ?? known.find((k) => k.toLowerCase() === text.toLowerCase()) ?? null;
+    const hint = near ? ` Did you mean "${near}"? Kinds are case-sensitive.` : '';
+    out.push(
+      diagnostic({
+        code: 'unknown-kind',
+        severity: 'warning',
+        message: `"${text}" is not a Kuma resource kind meshgw knows, so this document is not checked; Kuma refuses a kind it does not know.${hint}`,
+        file: parsed.file,
+        span: written.span,
+      }),
+    );
+  }
+  return out;
+}
