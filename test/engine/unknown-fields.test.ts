@@ -532,7 +532,7 @@ const ENUMS: Case[] = [
     code: 'enum-unknown',
     fix: null,
     message:
-      'Unknown value "UDP" for protocol: Kuma rejects it (unknown value "\\"UDP\\"" for enum kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol). Valid values: NONE, TCP, TLS, HTTP, HTTPS (or a number).',
+      'Unknown value "UDP" for protocol: Kuma rejects it (unknown value "\\"UDP\\"" for enum kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol). Valid values: TCP, TLS, HTTP, HTTPS (or a number).',
   },
   { name: 'a near-miss enum name', yaml: gateway('    protocol: «HTPS»'), code: 'enum-unknown', fix: 'HTTPS' },
   { name: 'a quoted number is read as a name', yaml: gateway('    protocol: «"4"»'), code: 'enum-unknown', fix: 'HTTP' },

@@ -28,7 +28,8 @@ export { compareHostnames, hostnameContains, hostnamesMatch, mergePorts } from '
 export { bestSelector, gatewayIndex, rankOf, selectAmong, selectGateway, tagRecord, tagsMatch } from './merge/selection.js';
 export { finalTags, guaranteedBySelector } from './merge/final-tags.js';
 export { attachRoutes } from './merge/routes.js';
-export { certificateSummary, inspectJson, inspectText, sortGateways } from './report/inspect.js';
+export { certificateSummary, inspectJson, sortGateways } from './report/inspect.js';
+export { inspectText } from './report/inspect-text.js';
 export type { InspectCertificate, InspectGateway, InspectJson } from './report/inspect.js';
 export { dataplaneModel, gatewayModel, gatewayRouteModel, listenersOf, policyRouteModel, secretModel, selectorsOf } from './resources/models.js';
 export { childFields, documentType, fieldAtPath, fieldByKey, specType } from './kuma/fields/documents.js';

@@ -10,13 +10,15 @@ const FLAGS: FlagSpec[] = [
   { name: 'format', value: true, valueName: 'stylish|json|sarif', description: 'output format (default stylish)' },
   { name: 'warning-days', value: true, valueName: 'N', description: 'report certificates that expire within N days (default 30)' },
   { name: 'no-unknown-fields', value: false, description: 'do not report fields Kuma ignores' },
+  { name: 'max-warnings', value: true, valueName: 'N', description: 'exit 1 when there are more than N warnings (default: no limit)' },
+  { name: 'allow-empty', value: false, description: 'exit 0 even when the paths hold no Kuma resource to check' },
   { name: 'no-color', value: false, description: 'no colours, even on a terminal' },
   { name: 'help', value: false, description: 'show this help' },
 ];
 
 export const CHECK_HELP = helpText(
   'meshgw check [options] PATH...',
-  'Checks MeshGateway, MeshGatewayRoute, Dataplane and Secret files the way Kuma v2.14.3 would\nadmit them, plus what Kuma accepts and then drops or fails on. Folders are walked for\n*.yaml and *.yml; all inputs form one workspace. Exit 0: no errors; 1: errors; 2: usage or\nunreadable input.',
+  'Checks MeshGateway, MeshGatewayRoute, Dataplane and Secret files the way Kuma v2.14.3 would\nadmit them, plus what Kuma accepts and then drops or fails on. Folders are walked for\n*.yaml and *.yml; all inputs form one workspace. Exit 0: no errors; 1: errors, or more\nwarnings than --max-warnings; 2: usage or unreadable input; 4: nothing was checked (no Kuma\nresource in the paths, or every file skipped), unless --allow-empty.',
   FLAGS,
 );
 
@@ -30,6 +32,8 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}"`);
   const days = stringFlag(args, 'warning-days');
   if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError('--warning-days takes a whole number of days');
+  const maxWarnings = stringFlag(args, 'max-warnings');
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
   if (args.positionals.length === 0) throw new UsageError('name at least one file or folder to check');
   const input = await readInputs(args.positionals);
   for (const e of input.errors) ctx.stderr(`meshgw: ${e}\n`);
@@ -40,10 +44,19 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
     reportUnknownFields: !args.flags.has('no-unknown-fields'),
   });
   const report = checkJson(
-    result.files.map((f) => ({ file: f.file, parsed: f.parsed, diagnostics: result.diagnosticsByFile.get(f.file) ?? [] })),
+    result.files.map((f) => ({ file: f.file, parsed: f.parsed, diagnostics: result.diagnosticsByFile.get(f.file) ?? [], resources: f.resources.length })),
   );
   if (format === 'json') ctx.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (format === 'sarif') ctx.stdout(JSON.stringify(sarif(report, { version: ctx.version, helpBase: 'docs/diagnostics.md' }), null, 2) + '\n');
   else ctx.stdout(stylish(report, { colour: ctx.isTTY && !args.flags.has('no-color') && !process.env.NO_COLOR }));
-  return report.summary.errors > 0 ? 1 : 0;
+  if (report.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && report.summary.warnings > Number(maxWarnings)) {
+    ctx.stderr(`meshgw: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  if (report.summary.resources === 0 && !args.flags.has('allow-empty')) {
+    ctx.stderr(`meshgw: nothing was checked: ${input.files.length} file${input.files.length === 1 ? '' : 's'} read, no Kuma resource in them (pass --allow-empty to accept this)\n`);
+    return 4;
+  }
+  return 0;
 }

@@ -13,7 +13,7 @@ const FLAGS: FlagSpec[] = [
 
 export const INSPECT_HELP = helpText(
   'meshgw inspect [options] PATH...\n       meshgw inspect --cp URL | --context NAME [options]',
-  'Prints what Kuma makes of each MeshGateway: listeners merged by port, the final tags of each\nlistener with the layer each tag comes from, the dataplanes bound to it, attached routes and\ncertificate days left. From files, or from a live control plane.',
+  'Prints what Kuma makes of each MeshGateway: listeners merged by port, the final tags of each\nlistener with the layer each tag comes from, the dataplanes bound to it, attached routes and\ncertificate days left. From files, or from a live control plane. Exit 0; 1 when Kuma refuses a\ngateway shown (it is marked REJECTED); 2 on usage or unreadable input; 3 when the control\nplane cannot be read.',
   FLAGS,
 );
 
@@ -35,5 +35,5 @@ export async function inspectCommand(argv: string[], ctx: CommandContext): Promi
   if (input.errors.length > 0) return 2;
   const result = analyzeFiles(input.files, { now: ctx.now() });
   ctx.stdout(format === 'json' ? JSON.stringify(inspectJson(result.gateways), null, 2) + '\n' : inspectText(result.gateways) + '\n');
-  return 0;
+  return result.gateways.some((g) => !g.admitted) ? 1 : 0;
 }

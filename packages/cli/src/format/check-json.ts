@@ -4,7 +4,8 @@ import { spanToRange, type Diagnostic, type ParsedFile, type Range } from '@mesh
 export interface CheckJson {
   version: 1;
   files: { file: string; diagnostics: CheckJsonDiagnostic[] }[];
-  summary: { errors: number; warnings: number; infos: number };
+  /** `resources`: how many Kuma resources were checked (0: nothing was, see exit status 4). */
+  summary: { errors: number; warnings: number; infos: number; resources: number };
 }
 
 export interface CheckJsonDiagnostic {
@@ -21,12 +22,15 @@ export interface CheckedFile {
   file: string;
   parsed: ParsedFile;
   diagnostics: Diagnostic[];
+  /** How many Kuma resources the file holds. */
+  resources: number;
 }
 
 export function checkJson(files: CheckedFile[]): CheckJson {
-  const summary = { errors: 0, warnings: 0, infos: 0 };
+  const summary = { errors: 0, warnings: 0, infos: 0, resources: 0 };
   const out: CheckJson = { version: 1, files: [], summary };
   for (const f of files) {
+    summary.resources += f.resources;
     out.files.push({
       file: f.file,
       diagnostics: f.diagnostics.map((d) => {

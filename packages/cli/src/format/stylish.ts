@@ -22,6 +22,6 @@ export function stylish(report: CheckJson, options: { colour: boolean }): string
   }
   const s = report.summary;
   const total = s.errors + s.warnings + s.infos;
-  lines.push(total === 0 ? 'No problems found.' : `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`);
+  lines.push(total === 0 ? (s.resources === 0 ? 'No Kuma resources found to check.' : 'No problems found.') : `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`);
   return lines.join('\n') + '\n';
 }

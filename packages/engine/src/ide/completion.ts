@@ -14,6 +14,7 @@ import { documentSnippets, listenerSnippets } from './snippets.js';
 import { choiceText, placeholderText, yamlScalar } from './snippet-text.js';
 import { secretNames } from './workspace-names.js';
 import type { CompletionEntry, CompletionKind } from './completion-types.js';
+import { writableValues } from '../kuma/fields/field-type.js';
 
 /** Tag keys that come from the Dataplane only: Kuma rejects them in gateway and listener tags. */
 
@@ -143,7 +144,7 @@ function keyInsert(f: FieldSpec, ctx: TextContext, result: WorkspaceResult): { i
 
 function validValues(f: FieldSpec): string[] {
   if (f.type.kind !== 'enum') return [];
-  return f.type.values.filter((v) => !v.doc.startsWith('Not a valid')).map((v) => v.name);
+  return writableValues(f.type).map((v) => v.name);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { isDataplaneOnlyTag } from '../kuma/reserved-tags.js';
 import { certificateHover, certificateNames } from './certificate-hover.js';
 import { fieldHover } from './field-docs.js';
 import { cell } from './markdown.js';
+import { varyingText } from '../merge/texts.js';
+import { gatewayStateLines } from '../merge/texts.js';
 
 /** A hover: markdown and the span it is about (a key or a value). */
 export interface HoverResult {
@@ -28,6 +30,8 @@ export function hoverAt(result: WorkspaceResult, file: string, offset: number): 
   const span = d.scalar.span;
   const sections = hoverSections(result, d);
   if (sections.length === 0) return null;
+  const merged = d.gateway?.merged;
+  if (merged && (!merged.admitted || merged.duplicates.length > 0)) sections.unshift(gatewayStateLines(merged).map((l, i) => (i === 0 ? `**${l}**` : l)).join('  \n'));
   return { markdown: sections.join('\n\n'), span };
 }
 
@@ -81,7 +85,7 @@ function listenerHover(gateway: GatewayModel, merged: MergedGateway, l: Listener
       out.push('Routes: none attaches to this listener.');
     } else {
       const sorted = [...routes].sort((a, b) => byName(a.name, b.name));
-      const names = sorted.map((r) => `\`${r.name}\` (${r.kind}${r.effective ? '' : ', ignored: a Mesh*Route applies'})`);
+      const names = sorted.map((r) => `\`${r.name}\` (${r.kind}${r.dataplanes ? `, on ${r.dataplanes.join(', ')} only` : ''}${r.effective ? '' : ', ignored: a Mesh*Route applies'})`);
       out.push(`Routes: ${names.join(', ')}.`);
     }
   }
@@ -159,7 +163,12 @@ const LAYER_ORDER = 'dataplane, then gateway, then listener tags; later layers w
 
 function finalTagsSection(merged: MergedGateway, l: MergedListener): string[] {
   const out: string[] = [`**Final tags** of listener #${l.index} (${LAYER_ORDER}):`];
-  out.push(['| key | value | from |', '| --- | --- | --- |', ...l.finalTags.map((t) => `| ${cell(t.key)} | ${cell(t.value)} | ${t.from} |`)].join('\n'));
+  const rows = [
+    ...l.finalTags.map((t) => ({ key: t.key, row: `| ${cell(t.key)} | ${cell(t.value)} | ${t.from} |` })),
+    ...l.varyingTags.map((t) => ({ key: t.key, row: `| ${cell(t.key)} | ${cell(varyingText(t))} | dataplane |` })),
+  ].sort((a, b) => byName(a.key, b.key));
+  out.push(['| key | value | from |', '| --- | --- | --- |', ...rows.map((r) => r.row)].join('\n'));
+  if (l.varyingTags.length > 0) out.push(varyingSection(l));
   const notes: string[] = [];
   for (const t of l.finalTags) {
     for (const o of t.overridden) {
@@ -177,7 +186,20 @@ function dataplaneLine(merged: MergedGateway): string {
   }
   const names = merged.dataplanes.map((d) => `\`${d.name}\`${d.address ? ` (${d.address})` : ''}`);
   if (merged.dataplanes.length === 1) return `Bound Dataplane: ${names[0]}, through selector #${merged.dataplanes[0].selectorIndex}.`;
-  return `Bound Dataplanes: ${names.join(', ')}; the dataplane layer above uses the tags of \`${merged.dataplanes[0].name}\`.`;
+  const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
+  return `Bound Dataplanes: ${shown}; Kuma configures each on its own, so the table shows the tags they share and the ones that vary.`;
+}
+
+/** The values of the varying tags on each bound dataplane (the first 10). */
+function varyingSection(l: MergedListener): string {
+  const keys = l.varyingTags.map((t) => t.key);
+  const names = Object.keys(l.finalTagsByDataplane).sort(byName);
+  const rows = names.slice(0, 10).map((name) => {
+    const tags = new Map(l.finalTagsByDataplane[name].map((t) => [t.key, t.value]));
+    return `| ${cell(name)} | ${keys.map((k) => cell(tags.get(k) ?? '—')).join(' | ')} |`;
+  });
+  const more = names.length > 10 ? `\n\n…and ${names.length - 10} more dataplanes.` : '';
+  return [`**Per dataplane**, the tags that vary:`, [`| dataplane | ${keys.map(cell).join(' | ')} |`, `| --- |${keys.map(() => ' --- |').join('')}`, ...rows].join('\n') + more].join('\n\n');
 }
 
 function layerName(layer: TagLayer): string {

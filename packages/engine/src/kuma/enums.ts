@@ -7,7 +7,7 @@ import type { EnumType, TypedEnum } from './fields/field-type.js';
  */
 
 export const PROTOCOL_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol', [
-  ['NONE', 0, 'Not a valid protocol: Kuma rejects a listener without a protocol.'],
+  ['NONE', 0, 'Not a valid protocol: Kuma rejects a listener without a protocol.', { writable: false }],
   ['TCP', 1, 'Plain TCP proxying to the backends of MeshGatewayRoute `conf.tcp` or MeshTCPRoute.'],
   ['TLS', 3, 'TLS matched by SNI, terminated or passed through (`tls.mode`), then proxied as TCP.'],
   ['HTTP', 4, 'Plain-text HTTP/1.1 and HTTP/2 routed by Host header and HTTP routes.'],
@@ -15,7 +15,7 @@ export const PROTOCOL_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.Listener.
 ]);
 
 export const TLS_MODE_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.TLS.Mode', [
-  ['NONE', 0, 'Not a valid mode: a present `tls` needs TERMINATE or PASSTHROUGH.'],
+  ['NONE', 0, 'Not a valid mode: a present `tls` needs TERMINATE or PASSTHROUGH.', { writable: false }],
   ['TERMINATE', 1, 'The gateway terminates TLS with the listener\'s certificates (1 or 2 of them).'],
   ['PASSTHROUGH', 2, 'The gateway forwards the TLS stream untouched, matching only the SNI; not allowed on HTTPS listeners.'],
 ]);

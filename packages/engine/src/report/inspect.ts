@@ -1,4 +1,4 @@
-import type { CertificateUse, MergedGateway, TagLayer } from '../merge/types.js';
+import type { CertificateUse, MergedGateway, MergedListener, TagLayer, VaryingTag } from '../merge/types.js';
 
 /** The JSON form of `meshgw inspect`: a stable, documented shape (version 1). */
 export interface InspectJson {
@@ -18,14 +18,27 @@ export interface InspectGateway {
     hostname: string;
     tlsMode: string | null;
     crossMesh: boolean;
+    /** The final tags that hold on every bound dataplane. */
     finalTags: Record<string, string>;
     tagSources: Record<string, TagLayer>;
-    routes: { kind: string; name: string; effective: boolean }[];
+    /** Each bound dataplane's full final tags, by dataplane name. */
+    finalTagsByDataplane: Record<string, Record<string, string>>;
+    /** Tags whose value differs between the bound dataplanes. */
+    varyingTags: VaryingTag[];
+    /** `dataplanes` is present when the route attaches on only some bound dataplanes. */
+    routes: { kind: string; name: string; effective: boolean; dataplanes?: string[] }[];
     certificates: InspectCertificate[];
+    /** Present when Kuma would not read the port or protocol as valid: the text as written. */
+    written?: { port: string | null; protocol: string | null };
   }[];
   dataplanes: { name: string; address: string | null; online: boolean | null; zone: string | null; selector: number }[];
   dataplaneLayerFromSelector: boolean;
-  lostDataplanes: { name: string; winner: string }[];
+  lostDataplanes: { name: string; winner: string; reason: string }[];
+  /** False when Kuma refuses the gateway; `admissionErrors` then says why. */
+  admitted: boolean;
+  admissionErrors: { path: string | null; message: string }[];
+  /** Files of other documents with the same kind, mesh and name (this one is what applying leaves). */
+  duplicates: string[];
 }
 
 export interface InspectCertificate {
@@ -51,23 +64,34 @@ export function inspectJson(gateways: MergedGateway[]): InspectJson {
       name: g.name,
       file: g.location.file,
       ports: g.ports.map((p) => ({ ...p, hostnames: [...p.hostnames], listeners: [...p.listeners] })),
-      listeners: g.listeners.map((l) => ({
-        index: l.index,
-        port: l.port,
-        protocol: l.protocol,
-        hostname: l.hostname,
-        tlsMode: l.tlsMode,
-        crossMesh: l.crossMesh,
-        finalTags: Object.fromEntries(l.finalTags.map((t) => [t.key, t.value])),
-        tagSources: Object.fromEntries(l.finalTags.map((t) => [t.key, t.from])),
-        routes: l.routes.map((r) => ({ kind: r.kind, name: r.name, effective: r.effective })),
-        certificates: l.certificates.map(certificateJson),
-      })),
+      listeners: g.listeners.map(listenerJson),
       dataplanes: g.dataplanes.map((d) => ({ name: d.name, address: d.address, online: d.online, zone: d.zone, selector: d.selectorIndex })),
       dataplaneLayerFromSelector: g.dataplaneLayerFromSelector,
       lostDataplanes: g.lostDataplanes,
+      admitted: g.admitted,
+      admissionErrors: g.admissionErrors,
+      duplicates: g.duplicates.map((d) => d.file),
     })),
   };
+}
+
+function listenerJson(l: MergedListener): InspectGateway['listeners'][number] {
+  const out: InspectGateway['listeners'][number] = {
+    index: l.index,
+    port: l.port,
+    protocol: l.protocol,
+    hostname: l.hostname,
+    tlsMode: l.tlsMode,
+    crossMesh: l.crossMesh,
+    finalTags: Object.fromEntries(l.finalTags.map((t) => [t.key, t.value])),
+    tagSources: Object.fromEntries(l.finalTags.map((t) => [t.key, t.from])),
+    finalTagsByDataplane: Object.fromEntries(Object.entries(l.finalTagsByDataplane).map(([dp, tags]) => [dp, Object.fromEntries(tags.map((t) => [t.key, t.value]))])),
+    varyingTags: l.varyingTags,
+    routes: l.routes.map((r) => ({ kind: r.kind, name: r.name, effective: r.effective, ...(r.dataplanes ? { dataplanes: r.dataplanes } : {}) })),
+    certificates: l.certificates.map(certificateJson),
+  };
+  if (l.written) out.written = l.written;
+  return out;
 }
 
 function certificateJson(c: CertificateUse): InspectCertificate {
@@ -117,38 +141,4 @@ export function certificateSummary(c: CertificateUse): string {
       return `${name}: ${key}, ${days} (${leaf.notAfter.slice(0, 10)})${cover}`;
     }
   }
-}
-
-/**
- * The text form of `meshgw inspect`: one block per gateway, ports merged, each listener's final
- * tags with their layer, certificates with days left. Plain text, no colours.
- */
-export function inspectText(gateways: MergedGateway[]): string {
-  const lines: string[] = [];
-  for (const g of sortGateways(gateways)) {
-    lines.push(`MeshGateway ${g.name} (mesh ${g.mesh})  ${g.location.file}`);
-    if (g.dataplanes.length === 0) {
-      lines.push('  dataplanes: none in the workspace; the dataplane layer of the tags comes from the selector');
-    } else {
-      const dps = g.dataplanes.map((d) => `${d.name}${d.address ? ` ${d.address}` : ''}${d.online === null ? '' : d.online ? ' online' : ' offline'}`);
-      lines.push(`  dataplanes: ${dps.join(', ')}`);
-    }
-    for (const lost of g.lostDataplanes) lines.push(`  note: dataplane ${lost.name} matches a selector but is bound to ${lost.winner}`);
-    for (const p of g.ports) {
-      const extra = [p.connectionLimit > 0 ? `connection limit ${p.connectionLimit}` : '', p.crossMesh ? 'crossMesh' : ''].filter(Boolean).join(', ');
-      lines.push(`  port ${p.port} ${p.protocol}${extra ? ` (${extra})` : ''}: ${p.hostnames.join(', ')}`);
-      for (const index of p.listeners) {
-        const l = g.listeners[index];
-        const tls = l.tlsMode ? ` tls ${l.tlsMode}` : '';
-        lines.push(`    listener [${l.index}] ${l.hostname}${tls}`);
-        const width = Math.max(0, ...l.finalTags.map((t) => t.key.length));
-        for (const t of l.finalTags) lines.push(`      ${t.key.padEnd(width)}  ${t.value}  (${t.from})`);
-        for (const c of l.certificates) lines.push(`      cert ${certificateSummary(c)}`);
-        for (const r of l.routes) lines.push(`      route ${r.kind} ${r.name}${r.effective ? '' : ' (ignored: a Mesh*Route applies)'}`);
-      }
-    }
-    lines.push('');
-  }
-  if (lines.length === 0) lines.push('No MeshGateway found.');
-  return lines.join('\n');
 }

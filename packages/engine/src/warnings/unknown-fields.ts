@@ -9,6 +9,7 @@ import type { EnumType, FieldSpec, FieldType, ObjectType } from '../kuma/fields/
 import { documentType, fieldByKey, specType } from '../kuma/fields/documents.js';
 import { isProtoKind } from '../kuma/kinds.js';
 import { editDistance, nearestName } from '../base/nearest.js';
+import { writableValues } from '../kuma/fields/field-type.js';
 
 /**
  * Checks that read a resource the way Kuma's decoder does, field by field, against the field
@@ -174,7 +175,7 @@ export function checkEnumCase(doc: ResourceDoc): Diagnostic[] {
 
 function enumProblem(doc: ResourceDoc, node: YScalar, type: EnumType, field: FieldSpec): Diagnostic | null {
   const names = type.values.map((v) => v.name);
-  const valid = `Valid values: ${names.join(', ')}${type.numbers ? ' (or a number)' : ''}.`;
+  const valid = `Valid values: ${writableValues(type).map((v) => v.name).join(', ')}${type.numbers ? ' (or a number)' : ''}.`;
   if (node.type === 'null') return null;
   if (node.type === 'number') {
     if (type.numbers && Number.isInteger(node.value)) return null;

@@ -15,6 +15,13 @@ export interface EnumValue {
   name: string;
   number: number | null;
   doc: string;
+  /** False for a value that decodes but Kuma's validator always refuses (a `NONE` meaning unset). */
+  writable?: false;
+}
+
+/** The values a user may write: completion offers these and messages list them. */
+export function writableValues(type: EnumType): EnumValue[] {
+  return type.values.filter((v) => v.writable !== false);
 }
 
 /**
@@ -116,8 +123,13 @@ export interface TypedEnum<N extends string> extends EnumType {
   values: (EnumValue & { name: N })[];
 }
 
-export function protoEnum<const N extends string>(name: string, values: [N, number, string][]): TypedEnum<N> {
-  return { kind: 'enum', name, values: values.map(([n, num, doc]) => ({ name: n, number: num, doc })), numbers: true };
+export function protoEnum<const N extends string>(name: string, values: [N, number, string, { writable: false }?][]): TypedEnum<N> {
+  return {
+    kind: 'enum',
+    name,
+    values: values.map(([n, num, doc, extra]) => (extra ? { name: n, number: num, doc, writable: false as const } : { name: n, number: num, doc })),
+    numbers: true,
+  };
 }
 
 export function stringEnum(values: [string, string][]): EnumType {
