@@ -1,6 +1,6 @@
 import type { Diagnostic, FinalTag } from '@meshgw/engine';
 import { seg, type Line } from './styled.js';
-import { statusOf, type GatewayEntry, type ViewModel } from './view-model.js';
+import { statusOf, type GatewayEntry, type ViewModel } from '../data/view-model.js';
 
 function section(title: string, extra = ''): Line {
   return extra ? [seg(title, 'accent', true), seg(`  ${extra}`, 'muted')] : [seg(title, 'accent', true)];

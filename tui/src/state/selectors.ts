@@ -1,8 +1,8 @@
-import { gatewayDetailLines } from './detail-lines.js';
-import { seg, type Line } from './styled.js';
 import type { ListView, State, View } from './state.js';
-import { filterRows, type CertificateRow, type GatewayRow, type MeshRow, type ViewModel } from './view-model.js';
-import { yamlApiPath, yamlTitle, yamlViewLines } from './yaml-view.js';
+import { filterRows, type CertificateRow, type GatewayRow, type MeshRow, type ViewModel } from '../data/view-model.js';
+import { gatewayDetailLines } from '../views/gateway-detail.js';
+import { seg, type Line } from '../views/styled.js';
+import { yamlApiPath, yamlTitle, yamlViewLines } from '../views/yaml-view.js';
 
 export type Row = GatewayRow | CertificateRow | MeshRow;
 

@@ -2,8 +2,8 @@ import { completeCommand, parseCommand } from './commands.js';
 import { intentsOf, isPrintable, type Intent } from './keymap.js';
 import { bodyHeight, listHeight, windowTop } from './layout.js';
 import { cursorOf, linesOf, rowsOf } from './selectors.js';
-import { sourceInfo } from './source.js';
 import { currentView, listView, type Action, type KeyInfo, type ListView, type State, type View } from './state.js';
+import { sourceInfo } from '../data/source.js';
 
 function replaceTop(state: State, view: View): State {
   return { ...state, stack: [...state.stack.slice(0, -1), view] };
