@@ -1,6 +1,6 @@
 import type { CertificateUse, Diagnostic, MergedGateway, ResourceDoc, SecretAccess, WorkspaceResult } from '@meshgw/engine';
 import { certificateStatus, worstStatus, type CertificateStatus, type MeshSecrets, type Tone } from './certificate-status.js';
-import { plainValue } from '../views/yaml-text.js';
+import { plainValue } from './plain-value.js';
 
 /** What the engine result alone does not say about where it came from. */
 export interface ModelContext {

@@ -1,7 +1,6 @@
 import type { State } from './state.js';
 import type { Tone } from '../data/certificate-status.js';
-import { duration } from '../views/format.js';
-import { wrapWords } from '../views/gateway-detail.js';
+import { duration, wrapWords } from '../views/format.js';
 
 /** Below this size the app shows a "terminal too small" message instead of views. */
 export const MIN_COLUMNS = 50;
