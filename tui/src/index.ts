@@ -6,7 +6,10 @@ export type { DataSource, FilesSource, LiveSource, SourceInfo } from './data/sou
 export { createLoader, startLoader } from './data/loader.js';
 export type { LoadedData, Loader, LoaderOptions, RefreshOptions, RefreshOutcome } from './data/loader.js';
 export { buildViewModel, filterRows } from './data/view-model.js';
-export type { CertificateRow, GatewayEntry, GatewayRow, MeshRow, ModelContext, ViewModel } from './data/view-model.js';
+export type { ModelContext, ViewModel } from './data/view-model.js';
+export type { GatewayEntry, GatewayRow } from './data/gateway-rows.js';
+export type { CertificateRow } from './data/certificate-rows.js';
+export type { MeshRow } from './data/mesh-rows.js';
 export { gatewayDetailLines } from './views/gateway-detail.js';
 export { yamlViewLines } from './views/yaml-view.js';
 export type { YamlTarget } from './views/yaml-view.js';

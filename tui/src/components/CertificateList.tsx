@@ -1,6 +1,6 @@
 import { Table, type Column } from './Table.js';
 import { statusCell } from './cells.js';
-import type { CertificateRow } from '../data/view-model.js';
+import type { CertificateRow } from '../data/certificate-rows.js';
 import { seg } from '../views/styled.js';
 
 export interface CertificateListProps {

@@ -1,6 +1,6 @@
 import { Table, type Column } from './Table.js';
 import { dataplaneCell, statusCell } from './cells.js';
-import type { GatewayRow } from '../data/view-model.js';
+import type { GatewayRow } from '../data/gateway-rows.js';
 import { seg } from '../views/styled.js';
 
 export interface GatewayListProps {

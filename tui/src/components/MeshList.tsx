@@ -1,6 +1,6 @@
 import { Table, type Column } from './Table.js';
 import { dataplaneCell, statusCell } from './cells.js';
-import type { MeshRow } from '../data/view-model.js';
+import type { MeshRow } from '../data/mesh-rows.js';
 import { seg } from '../views/styled.js';
 
 export interface MeshListProps {

@@ -1,5 +1,8 @@
 import type { ListView, State, View } from './state.js';
-import { filterRows, type CertificateRow, type GatewayRow, type MeshRow, type ViewModel } from '../data/view-model.js';
+import type { CertificateRow } from '../data/certificate-rows.js';
+import type { GatewayRow } from '../data/gateway-rows.js';
+import type { MeshRow } from '../data/mesh-rows.js';
+import { filterRows, type ViewModel } from '../data/view-model.js';
 import { gatewayDetailLines } from '../views/gateway-detail.js';
 import { seg, type Line } from '../views/styled.js';
 import { yamlApiPath, yamlTitle, yamlViewLines } from '../views/yaml-view.js';

@@ -1,7 +1,9 @@
 import type { Diagnostic, FinalTag } from '@meshgw/engine';
 import { wrapWords } from './format.js';
 import { seg, type Line } from './styled.js';
-import { statusOf, type GatewayEntry, type ViewModel } from '../data/view-model.js';
+import type { GatewayEntry } from '../data/gateway-rows.js';
+import { statusOf } from '../data/secret-access.js';
+import type { ViewModel } from '../data/view-model.js';
 
 function section(title: string, extra = ''): Line {
   return extra ? [seg(title, 'accent', true), seg(`  ${extra}`, 'muted')] : [seg(title, 'accent', true)];
