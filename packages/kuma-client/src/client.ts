@@ -10,10 +10,10 @@ import {
   isObject,
 } from './decode.js';
 import { bodySnippet, clientError, displayUrl, parseKumaErrorBody, redactError } from './errors.js';
-import { createLimiter } from './limiter.js';
-import { offsetFromNext } from './paging.js';
-import { secretCertificates } from './secrets.js';
-import { createNodeTransport, type Transport, type TransportOutcome } from './transport.js';
+import { createLimiter } from './http/limiter.js';
+import { offsetFromNext } from './http/paging.js';
+import { secretCertificates } from './resources/secrets.js';
+import { createNodeTransport, type Transport, type TransportOutcome } from './http/transport.js';
 import type {
   CallOptions,
   ClientError,

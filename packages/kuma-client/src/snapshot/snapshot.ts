@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
-import { targetsMeshGateway, type KumaClient } from './client.js';
-import { clientError } from './errors.js';
-import type { CallOptions, ClientError, GatewayDataplane, RawResource, Result, SecretsState } from './types.js';
+import { targetsMeshGateway, type KumaClient } from '../client.js';
+import { clientError } from '../errors.js';
+import type { CallOptions, ClientError, GatewayDataplane, RawResource, Result, SecretsState } from '../types.js';
 
 /** Who answered, and in which role. */
 export interface ControlPlaneInfo {

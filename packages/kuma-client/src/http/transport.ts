@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { TlsSettings } from './types.js';
+import type { TlsSettings } from '../types.js';
 
 export interface TransportRequest {
   url: URL;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { clientError, displayUrl } from './errors.js';
+import { clientError, displayUrl } from '../errors.js';
 import { parseKumactlConfig, type KumactlApiServer } from './kumactl-config.js';
-import type { ConnectionSettings, ConnectionSource, Result, TlsSettings } from './types.js';
+import type { ConnectionSettings, ConnectionSource, Result, TlsSettings } from '../types.js';
 
 /** What the user asked for on the command line. Every field is optional. */
 export interface ConnectionFlags {

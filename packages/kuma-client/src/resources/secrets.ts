@@ -1,6 +1,6 @@
 import { certificateBlocks } from '@meshgw/engine';
-import { isObject, stringMap } from './decode.js';
-import type { SecretCertificates } from './types.js';
+import { isObject, stringMap } from '../decode.js';
+import type { SecretCertificates } from '../types.js';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
