@@ -15,8 +15,10 @@ export type {
   SecretsState,
   TlsSettings,
 } from './types.js';
-export { createKumaClient, targetsMeshGateway } from './client.js';
-export type { KumaClient, KumaClientOptions, RequestOptions } from './client.js';
+export { createKumaClient } from './client.js';
+export type { KumaClient, KumaClientOptions } from './client.js';
+export type { RequestOptions } from './http/request.js';
+export { targetsMeshGateway } from './resources/gateways.js';
 export { loadControlPlaneSnapshot } from './snapshot/snapshot.js';
 export type { ControlPlaneInfo, ControlPlaneSnapshot, MeshSnapshot, SnapshotOptions } from './snapshot/snapshot.js';
 export { describeConnection, nodeConnectionEnvironment, resolveConnection } from './connection/connection.js';

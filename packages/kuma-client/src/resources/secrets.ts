@@ -1,6 +1,9 @@
 import { certificateBlocks } from '@meshgw/engine';
+import type { KumaClient } from '../client.js';
 import { isObject, stringMap } from '../decode.js';
-import type { SecretCertificates } from '../types.js';
+import { clientError } from '../errors.js';
+import type { CallOptions, SecretCertificates, SecretsState } from '../types.js';
+import { meshPath, type Requests } from './resource-requests.js';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
@@ -24,5 +27,33 @@ export function secretCertificates(item: unknown): SecretCertificates | null {
     modificationTime: typeof item.modificationTime === 'string' ? item.modificationTime : null,
     certificates,
     readable,
+  };
+}
+
+const FORBIDDEN_SECRETS = 'Certificate expiry needs an admin token: this identity may not read Secrets.';
+
+/** Every page of Secrets at `path`, each reduced to its certificates; a 403 is the `forbidden` state. */
+async function secretsAt(requests: Requests, path: string, options: CallOptions): Promise<Exclude<SecretsState, { state: 'not-requested' }>> {
+  const response = await requests.list(path, { signal: options.signal });
+  if (!response.ok) {
+    if (response.error.kind === 'forbidden') return { state: 'forbidden', message: FORBIDDEN_SECRETS };
+    return { state: 'error', error: response.error };
+  }
+  const secretsList: SecretCertificates[] = [];
+  for (const item of response.value) {
+    const secret = secretCertificates(item);
+    if (secret === null) {
+      return { state: 'error', error: clientError('bad-shape', `GET ${path} returned an item without a name.`, { path }) };
+    }
+    secretsList.push(secret);
+  }
+  return { state: 'ok', secrets: secretsList };
+}
+
+/** A mesh's Secrets and the GlobalSecrets, reduced to certificates. */
+export function secretCalls(requests: Requests): Pick<KumaClient, 'listSecrets' | 'listGlobalSecrets'> {
+  return {
+    listSecrets: (mesh, options = {}) => secretsAt(requests, meshPath(mesh, 'secrets'), options),
+    listGlobalSecrets: (options = {}) => secretsAt(requests, '/global-secrets', options),
   };
 }

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { targetsMeshGateway, type KumaClient } from '../client.js';
+import type { KumaClient } from '../client.js';
+import { targetsMeshGateway } from '../resources/gateways.js';
 import { clientError } from '../errors.js';
 import type { CallOptions, ClientError, GatewayDataplane, RawResource, Result, SecretsState } from '../types.js';
 
