@@ -36,7 +36,7 @@ try {
   const production = { 'process.env.NODE_ENV': '"production"' };
   await bundleEsm(join(ROOT, CLI, 'dist/main.js'), join(stage, 'dist/main.js'), { plugins: [inkDevtoolsStaysOut], define: production });
   // The app analyses in a worker thread loaded from `./engine-worker.js` next to the entry.
-  await bundleEsm(join(ROOT, 'tui/dist/engine-worker.js'), join(stage, 'dist/engine-worker.js'), { define: production });
+  await bundleEsm(join(ROOT, 'tui/dist/data/engine-worker.js'), join(stage, 'dist/engine-worker.js'), { define: production });
   writeFileSync(join(stage, 'bin/meshgw.js'), "#!/usr/bin/env node\nimport '../dist/main.js';\n", { mode: 0o755 });
   const manifest = {
     name: cli.name,

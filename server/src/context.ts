@@ -1,6 +1,6 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { TextGeometry } from './convert.js';
-import type { DocumentStore } from './documents.js';
+import type { DocumentStore } from './documents/document-store.js';
 
 /** What the client can do, read once from `initialize`. */
 export interface ClientFeatures {

@@ -13,7 +13,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { createDocumentStore } from './documents.js';
+import { createDocumentStore } from './documents/document-store.js';
 import type { ClientFeatures, ServerContext } from './context.js';
 import { onCodeAction } from './handlers/code-actions.js';
 import { onCompletion } from './handlers/completion.js';
@@ -22,7 +22,7 @@ import { onHover } from './handlers/hover.js';
 import { onMergedGateway } from './handlers/merged-gateway.js';
 import { onDocumentSymbol } from './handlers/symbols.js';
 import { onClose, onConfiguration, onFolders, onWatchedFiles } from './handlers/workspace.js';
-import { indexFolders } from './indexing.js';
+import { indexFolders } from './documents/indexing.js';
 import { MergedGatewayRequest } from './protocol.js';
 import { readSettings } from './settings.js';
 import { uriToPath } from './uri.js';

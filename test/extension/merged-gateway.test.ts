@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
 import type { ServerContext } from '../../server/src/context.js';
-import { createDocumentStore } from '../../server/src/documents.js';
+import { createDocumentStore } from '../../server/src/documents/document-store.js';
 import { onMergedGateway } from '../../server/src/handlers/merged-gateway.js';
 import { MergedGatewayRequest, type MergedGatewayResult } from '../../server/src/protocol.js';
 

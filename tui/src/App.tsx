@@ -10,18 +10,20 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { HintBar } from './components/HintBar.js';
 import { MeshList } from './components/MeshList.js';
 import { YamlView } from './components/YamlView.js';
+import { createLoader, type Loader } from './data/loader.js';
+import type { DataSource } from './data/source.js';
+import type { CertificateRow } from './data/certificate-rows.js';
+import type { GatewayRow } from './data/gateway-rows.js';
+import type { MeshRow } from './data/mesh-rows.js';
 import { useClock } from './hooks/use-clock.js';
 import { useContextSwitch } from './hooks/use-context-switch.js';
 import { usePoll } from './hooks/use-poll.js';
 import { useResource } from './hooks/use-resource.js';
 import { sizeOf, useTerminalSize } from './hooks/use-terminal-size.js';
-import { bannerLines, bannerOf, bodyHeight, frameHeight, listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, windowTop } from './layout.js';
-import { createLoader, type Loader } from './loader.js';
-import { reduce } from './reducer.js';
-import { crumbOf, cursorOf, fetchPathOf, linesOf, rowsOf, totalOf } from './selectors.js';
-import type { DataSource } from './source.js';
-import { currentView, initialState, type State, type View } from './state.js';
-import type { CertificateRow, GatewayRow, MeshRow } from './view-model.js';
+import { bannerLines, bannerOf, bodyHeight, frameHeight, listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall, windowTop } from './state/layout.js';
+import { reduce } from './state/reducer.js';
+import { crumbOf, cursorOf, fetchPathOf, linesOf, rowsOf, totalOf } from './state/selectors.js';
+import { currentView, initialState, type State, type View } from './state/state.js';
 
 export interface AppProps {
   source: DataSource;

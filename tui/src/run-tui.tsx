@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import { App } from './App.js';
-import type { Loader } from './loader.js';
-import type { DataSource } from './source.js';
+import type { Loader } from './data/loader.js';
+import type { DataSource } from './data/source.js';
 
 export interface RunTuiOptions {
   source: DataSource;

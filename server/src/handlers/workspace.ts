@@ -1,6 +1,6 @@
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context.js';
-import { forgetFolder, indexFolders, inFolders, refreshFile } from '../indexing.js';
+import { forgetFolder, indexFolders, inFolders, refreshFile } from '../documents/indexing.js';
 import { readSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 import type { DiagnosticsPublisher } from './diagnostics.js';

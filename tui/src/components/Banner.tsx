@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { Tone } from '../certificate-status.js';
-import { wrapWords } from '../detail-lines.js';
+import type { Tone } from '../data/certificate-status.js';
+import { wrapWords } from '../views/format.js';
 import { toneProps } from './tone.js';
 
 export interface BannerProps {

@@ -1,7 +1,7 @@
-import { seg } from '../styled.js';
-import type { CertificateRow } from '../view-model.js';
-import { statusCell } from './cells.js';
 import { Table, type Column } from './Table.js';
+import { statusCell } from './cells.js';
+import type { CertificateRow } from '../data/certificate-rows.js';
+import { seg } from '../views/styled.js';
 
 export interface CertificateListProps {
   rows: CertificateRow[];

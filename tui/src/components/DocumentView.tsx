@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Line } from '../styled.js';
+import type { Line } from '../views/styled.js';
 import { StyledLine } from './StyledLine.js';
 
 export interface DocumentViewProps {

@@ -1,4 +1,4 @@
-import type { Line } from '../styled.js';
+import type { Line } from '../views/styled.js';
 import { DocumentView } from './DocumentView.js';
 
 export interface GatewayDetailProps {

@@ -1,7 +1,7 @@
-import { seg } from '../styled.js';
-import type { GatewayRow } from '../view-model.js';
-import { dataplaneCell, statusCell } from './cells.js';
 import { Table, type Column } from './Table.js';
+import { dataplaneCell, statusCell } from './cells.js';
+import type { GatewayRow } from '../data/gateway-rows.js';
+import { seg } from '../views/styled.js';
 
 export interface GatewayListProps {
   rows: GatewayRow[];

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { ago, clockTime } from '../format.js';
-import type { SourceInfo } from '../source.js';
-import type { RefreshStatus } from '../state.js';
+import type { SourceInfo } from '../data/source.js';
+import type { RefreshStatus } from '../state/state.js';
+import { ago, clockTime } from '../views/format.js';
 
 export interface HeaderProps {
   info: SourceInfo;

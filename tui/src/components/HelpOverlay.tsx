@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { duration } from '../format.js';
-import { CRITICAL_DAYS, WARNING_DAYS } from '../certificate-status.js';
+import { CRITICAL_DAYS, WARNING_DAYS } from '../data/certificate-status.js';
+import { duration } from '../views/format.js';
 
 export interface HelpOverlayProps {
   height: number;

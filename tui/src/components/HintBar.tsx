@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { Tone } from '../certificate-status.js';
+import type { Tone } from '../data/certificate-status.js';
 import { toneProps } from './tone.js';
 
 export interface HintBarProps {

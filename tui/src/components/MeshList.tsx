@@ -1,7 +1,7 @@
-import { seg } from '../styled.js';
-import type { MeshRow } from '../view-model.js';
-import { dataplaneCell, statusCell } from './cells.js';
 import { Table, type Column } from './Table.js';
+import { dataplaneCell, statusCell } from './cells.js';
+import type { MeshRow } from '../data/mesh-rows.js';
+import { seg } from '../views/styled.js';
 
 export interface MeshListProps {
   rows: MeshRow[];

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { Line } from '../styled.js';
+import type { Line } from '../views/styled.js';
 import { toneProps } from './tone.js';
 
 export interface StyledLineProps {

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { fit } from '../format.js';
-import type { Segment } from '../styled.js';
 import { toneProps } from './tone.js';
+import { fit } from '../views/format.js';
+import type { Segment } from '../views/styled.js';
 
 export interface Column<R> {
   title: string;

@@ -1,5 +1,5 @@
-import type { CertificateStatus } from '../certificate-status.js';
-import { seg, type Segment } from '../styled.js';
+import type { CertificateStatus } from '../data/certificate-status.js';
+import { seg, type Segment } from '../views/styled.js';
 
 /** `online/total` coloured by health; `total` alone when the online state is unknown (files). */
 export function dataplaneCell(online: number | null, total: number): Segment {

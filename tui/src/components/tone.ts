@@ -1,4 +1,4 @@
-import type { Tone } from '../certificate-status.js';
+import type { Tone } from '../data/certificate-status.js';
 
 /**
  * Ink text props for a tone. Only named colours plus bold and dim, so the terminal's own palette

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type Dispatch } from 'react';
-import type { Loader } from '../loader.js';
-import type { Action } from '../state.js';
+import type { Loader } from '../data/loader.js';
+import type { Action } from '../state/state.js';
 
 export interface PollOptions {
   intervalMs: number;

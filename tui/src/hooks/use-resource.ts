@@ -1,6 +1,6 @@
 import { useEffect, type Dispatch } from 'react';
-import type { DataSource } from '../source.js';
-import type { Action } from '../state.js';
+import type { DataSource } from '../data/source.js';
+import type { Action } from '../state/state.js';
 
 /**
  * Fetches one resource by its API path while a view shows it, again after each refresh

@@ -1,6 +1,6 @@
 import { useEffect, type Dispatch } from 'react';
 import { useStdout } from 'ink';
-import type { Action } from '../state.js';
+import type { Action } from '../state/state.js';
 
 /** Default size when the output stream does not say (a test renderer, a pipe). */
 export const DEFAULT_SIZE = { columns: 100, rows: 24 };

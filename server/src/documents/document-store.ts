@@ -1,6 +1,6 @@
 import { analyzeFiles, createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
-import { DEFAULT_SETTINGS, type Settings } from './settings.js';
-import { normalizeUri } from './uri.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
+import { normalizeUri } from '../uri.js';
 
 /** Files larger than this many bytes are not read from disk; the engine skips longer texts. */
 export const MAX_FILE_SIZE = DEFAULT_PARSE_LIMITS.maxFileSize;

@@ -1,6 +1,6 @@
 import { seg, type Line } from './styled.js';
-import type { ViewModel } from './view-model.js';
 import { redact, yamlLines } from './yaml-text.js';
+import type { ViewModel } from '../data/view-model.js';
 
 /** What a YAML view shows: a gateway, a mesh, or the facts of a certificate (never a Secret). */
 export type YamlTarget = { kind: 'gateway'; key: string } | { kind: 'mesh'; name: string } | { kind: 'certificate'; key: string };

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { clientError, displayUrl } from './errors.js';
+import { clientError, displayUrl } from '../errors.js';
 import { parseKumactlConfig, type KumactlApiServer } from './kumactl-config.js';
-import type { ConnectionSettings, ConnectionSource, Result, TlsSettings } from './types.js';
+import type { ConnectionSettings, ConnectionSource, Result, TlsSettings } from '../types.js';
 
 /** What the user asked for on the command line. Every field is optional. */
 export interface ConnectionFlags {
@@ -130,31 +130,12 @@ async function pickFromKumactl(flags: ConnectionFlags, environment: ConnectionEn
   };
 }
 
-/**
- * Decides where to connect and with which credentials: `--cp` if given, else `--context`, else
- * the current context of the kumactl config. The token is `--token`, else `MESHGW_TOKEN`, else the
- * context's `authConf.token` (when `authType` is `tokens`); a token from the kumactl config is
- * only ever sent to that context's own URL. TLS is verified unless `--insecure-skip-tls-verify`
- * or the context's `skipVerify` says otherwise. CA and client certificate files are read here.
- * Without a config file and without `--context`, the result is kumactl's default,
- * `http://localhost:5681`. The config file is only read, never written.
- */
-export async function resolveConnection(flags: ConnectionFlags, environment: ConnectionEnvironment): Promise<Result<ConnectionSettings>> {
-  const warnings: string[] = [];
-  let picked: Picked;
-  if (flags.cp !== undefined && flags.cp !== '') {
-    picked = { url: flags.cp, source: { kind: 'flag' }, apiServer: null, defaultMesh: null };
-    if (flags.context !== undefined) warnings.push('--context is ignored because --cp is given.');
-  } else {
-    const fromConfig = await pickFromKumactl(flags, environment);
-    if (!fromConfig.ok) return fromConfig;
-    picked = fromConfig.value;
-  }
-  const where = picked.source.kind === 'kumactl' ? `The API server URL of control plane "${picked.source.controlPlane}"` : 'The control plane URL';
-  const url = checkUrl(picked.url, where);
-  if (!url.ok) return url;
-
-  const server = picked.apiServer;
+/** The token: `--token`, else `MESHGW_TOKEN`, else the context's own when its `authType` is `tokens`. */
+function pickToken(
+  flags: ConnectionFlags,
+  environment: ConnectionEnvironment,
+  server: KumactlApiServer | null,
+): { token: string | null; tokenSource: ConnectionSettings['tokenSource'] } {
   let token: string | null = null;
   let tokenSource: ConnectionSettings['tokenSource'] = null;
   const envToken = environment.env.MESHGW_TOKEN;
@@ -171,19 +152,18 @@ export async function resolveConnection(flags: ConnectionFlags, environment: Con
       tokenSource = 'kumactl';
     }
   }
-  if (server !== null && server.authType !== null && server.authType !== 'tokens') {
-    warnings.push(`Authentication type "${server.authType}" is not supported; continuing without its credentials.`);
-  }
+  return { token, tokenSource };
+}
 
-  const headers: Record<string, string> = {};
-  for (const header of server?.headers ?? []) {
-    if (/[\r\n]/.test(header.key) || /[\r\n]/.test(header.value)) {
-      return configError(`The header "${header.key.replace(/[\r\n]/g, ' ')}" in the kumactl config contains a line break.`);
-    }
-    headers[header.key] = header.value;
-  }
-  if (token !== null && /[\r\n]/.test(token)) return configError('The token contains a line break.');
-
+/**
+ * TLS settings, flags over the context's: the CA file and the client certificate and key files
+ * are read here (both or neither of the latter). Also returns which files were named.
+ */
+async function readTls(
+  flags: ConnectionFlags,
+  server: KumactlApiServer | null,
+  environment: ConnectionEnvironment,
+): Promise<Result<{ tls: TlsSettings; caFile: string | null; certFile: string | null }>> {
   const tls: TlsSettings = {
     caCertificates: null,
     clientCertificate: null,
@@ -209,6 +189,51 @@ export async function resolveConnection(flags: ConnectionFlags, environment: Con
     tls.clientCertificate = cert.value;
     tls.clientKey = key.value;
   }
+  return { ok: true, value: { tls, caFile, certFile } };
+}
+
+/**
+ * Decides where to connect and with which credentials: `--cp` if given, else `--context`, else
+ * the current context of the kumactl config. The token is `--token`, else `MESHGW_TOKEN`, else the
+ * context's `authConf.token` (when `authType` is `tokens`); a token from the kumactl config is
+ * only ever sent to that context's own URL. TLS is verified unless `--insecure-skip-tls-verify`
+ * or the context's `skipVerify` says otherwise. CA and client certificate files are read here.
+ * Without a config file and without `--context`, the result is kumactl's default,
+ * `http://localhost:5681`. The config file is only read, never written.
+ */
+export async function resolveConnection(flags: ConnectionFlags, environment: ConnectionEnvironment): Promise<Result<ConnectionSettings>> {
+  const warnings: string[] = [];
+  let picked: Picked;
+  if (flags.cp !== undefined && flags.cp !== '') {
+    picked = { url: flags.cp, source: { kind: 'flag' }, apiServer: null, defaultMesh: null };
+    if (flags.context !== undefined) warnings.push('--context is ignored because --cp is given.');
+  } else {
+    const fromConfig = await pickFromKumactl(flags, environment);
+    if (!fromConfig.ok) return fromConfig;
+    picked = fromConfig.value;
+  }
+  const where = picked.source.kind === 'kumactl' ? `The API server URL of control plane "${picked.source.controlPlane}"` : 'The control plane URL';
+  const url = checkUrl(picked.url, where);
+  if (!url.ok) return url;
+
+  const server = picked.apiServer;
+  const { token, tokenSource } = pickToken(flags, environment, server);
+  if (server !== null && server.authType !== null && server.authType !== 'tokens') {
+    warnings.push(`Authentication type "${server.authType}" is not supported; continuing without its credentials.`);
+  }
+
+  const headers: Record<string, string> = {};
+  for (const header of server?.headers ?? []) {
+    if (/[\r\n]/.test(header.key) || /[\r\n]/.test(header.value)) {
+      return configError(`The header "${header.key.replace(/[\r\n]/g, ' ')}" in the kumactl config contains a line break.`);
+    }
+    headers[header.key] = header.value;
+  }
+  if (token !== null && /[\r\n]/.test(token)) return configError('The token contains a line break.');
+
+  const read = await readTls(flags, server, environment);
+  if (!read.ok) return read;
+  const { tls, caFile, certFile } = read.value;
 
   if (url.value.protocol === 'http:' && token !== null && !isLoopback(url.value.hostname)) {
     warnings.push(`The token is sent over plain HTTP to ${url.value.host}.`);

@@ -1,4 +1,4 @@
-import type { Tone } from './certificate-status.js';
+import type { Tone } from '../data/certificate-status.js';
 
 /** A run of text in one style. Components map tones to Ink's named colours. */
 export interface Segment {

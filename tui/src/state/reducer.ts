@@ -1,9 +1,9 @@
 import { completeCommand, parseCommand } from './commands.js';
-import { intentsOf, isPrintable, type Intent } from './keymap.js';
+import { intentsOf, isPrintable, splitKeys, type Intent } from './keymap.js';
 import { bodyHeight, listHeight, windowTop } from './layout.js';
 import { cursorOf, linesOf, rowsOf } from './selectors.js';
-import { sourceInfo } from './source.js';
 import { currentView, listView, type Action, type KeyInfo, type ListView, type State, type View } from './state.js';
+import { sourceInfo } from '../data/source.js';
 
 function replaceTop(state: State, view: View): State {
   return { ...state, stack: [...state.stack.slice(0, -1), view] };
@@ -146,23 +146,6 @@ function editText(text: string, input: string, key: KeyInfo): string | null {
   if (key.backspace || key.delete) return text.slice(0, -1);
   if (isPrintable(input, key)) return text + input;
   return null;
-}
-
-const FLAGS: (keyof KeyInfo)[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete', 'ctrl', 'meta'];
-
-/**
- * Splits one input event into single keys. Ink 6 delivers text that arrives in one chunk (fast
- * typing, a paste, tmux `send-keys`) as one string, Enter and Backspace included: `:certs\r`.
- */
-export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
-  if ([...input].length <= 1 || FLAGS.some((f) => key[f] === true)) return [[input, key]];
-  return [...input].map((ch): [string, KeyInfo] => {
-    if (ch === '\r' || ch === '\n') return ['\r', { return: true }];
-    if (ch === '\u007f' || ch === '\b') return ['', { backspace: true }];
-    if (ch === '\t') return ['\t', { tab: true }];
-    if (ch === '\u0003') return ['c', { ctrl: true }];
-    return [ch, {}];
-  });
 }
 
 function onKey(state: State, input: string, key: KeyInfo): State {

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
-import { isObject, type JsonObject } from './decode.js';
-import { clientError } from './errors.js';
-import type { Result } from './types.js';
+import { isObject, type JsonObject } from '../decode.js';
+import { clientError } from '../errors.js';
+import type { Result } from '../types.js';
 
 /**
  * The kumactl configuration (`~/.kumactl/config`), as `pkg/config/app/kumactl/v1alpha1/config.proto`

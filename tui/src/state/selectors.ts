@@ -1,8 +1,11 @@
-import { gatewayDetailLines } from './detail-lines.js';
-import { seg, type Line } from './styled.js';
 import type { ListView, State, View } from './state.js';
-import { filterRows, type CertificateRow, type GatewayRow, type MeshRow, type ViewModel } from './view-model.js';
-import { yamlApiPath, yamlTitle, yamlViewLines } from './yaml-view.js';
+import type { CertificateRow } from '../data/certificate-rows.js';
+import type { GatewayRow } from '../data/gateway-rows.js';
+import type { MeshRow } from '../data/mesh-rows.js';
+import { filterRows, type ViewModel } from '../data/view-model.js';
+import { gatewayDetailLines } from '../views/gateway-detail.js';
+import { seg, type Line } from '../views/styled.js';
+import { yamlApiPath, yamlTitle, yamlViewLines } from '../views/yaml-view.js';
 
 export type Row = GatewayRow | CertificateRow | MeshRow;
 

@@ -66,3 +66,20 @@ export function intentsOf(input: string, key: KeyInfo): Intent[] {
 export function isPrintable(input: string, key: KeyInfo): boolean {
   return input !== '' && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
 }
+
+const FLAGS: (keyof KeyInfo)[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete', 'ctrl', 'meta'];
+
+/**
+ * Splits one input event into single keys. Ink 6 delivers text that arrives in one chunk (fast
+ * typing, a paste, tmux `send-keys`) as one string, Enter and Backspace included: `:certs\r`.
+ */
+export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
+  if ([...input].length <= 1 || FLAGS.some((f) => key[f] === true)) return [[input, key]];
+  return [...input].map((ch): [string, KeyInfo] => {
+    if (ch === '\r' || ch === '\n') return ['\r', { return: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { backspace: true }];
+    if (ch === '\t') return ['\t', { tab: true }];
+    if (ch === '\u0003') return ['c', { ctrl: true }];
+    return [ch, {}];
+  });
+}

@@ -1,8 +1,8 @@
-import type { Tone } from './certificate-status.js';
-import type { LoadedData } from './loader.js';
-import { sourceInfo, type DataSource, type LiveSource, type SourceInfo } from './source.js';
-import type { ViewModel } from './view-model.js';
-import type { YamlTarget } from './yaml-view.js';
+import type { Tone } from '../data/certificate-status.js';
+import type { LoadedData } from '../data/loader.js';
+import { sourceInfo, type DataSource, type LiveSource, type SourceInfo } from '../data/source.js';
+import type { ViewModel } from '../data/view-model.js';
+import type { YamlTarget } from '../views/yaml-view.js';
 
 /** A list view's position: the cursor index, the first visible row, and the selected row's key. */
 export interface ListPosition {

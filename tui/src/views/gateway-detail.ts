@@ -1,6 +1,9 @@
 import type { Diagnostic, FinalTag } from '@meshgw/engine';
+import { wrapWords } from './format.js';
 import { seg, type Line } from './styled.js';
-import { statusOf, type GatewayEntry, type ViewModel } from './view-model.js';
+import type { GatewayEntry } from '../data/gateway-rows.js';
+import { statusOf } from '../data/secret-access.js';
+import type { ViewModel } from '../data/view-model.js';
 
 function section(title: string, extra = ''): Line {
   return extra ? [seg(title, 'accent', true), seg(`  ${extra}`, 'muted')] : [seg(title, 'accent', true)];
@@ -15,26 +18,6 @@ function tagLines(tags: FinalTag[], indent: string): Line[] {
     if (t.overridden.length > 0) line.push(seg(`  (overrides ${t.overridden.map((o) => `${o.from} ${o.value}`).join(', ')})`, 'muted'));
     return line;
   });
-}
-
-/** Splits text into lines of at most `width` characters at spaces (long words are cut). */
-export function wrapWords(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      out.push(line);
-      line = word;
-    }
-    while (line.length > width) {
-      out.push(line.slice(0, width));
-      line = line.slice(width);
-    }
-  }
-  if (line !== '' || out.length === 0) out.push(line);
-  return out;
 }
 
 const DIAGNOSTIC_INDENT = '              ';

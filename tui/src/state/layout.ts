@@ -1,7 +1,6 @@
-import type { Tone } from './certificate-status.js';
-import { wrapWords } from './detail-lines.js';
-import { duration } from './format.js';
 import type { State } from './state.js';
+import type { Tone } from '../data/certificate-status.js';
+import { duration, wrapWords } from '../views/format.js';
 
 /** Below this size the app shows a "terminal too small" message instead of views. */
 export const MIN_COLUMNS = 50;

@@ -42,3 +42,23 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function clockTime(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
+
+/** Splits text into lines of at most `width` characters at spaces (long words are cut). */
+export function wrapWords(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      out.push(line);
+      line = word;
+    }
+    while (line.length > width) {
+      out.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line !== '' || out.length === 0) out.push(line);
+  return out;
+}

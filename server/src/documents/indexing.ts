@@ -1,7 +1,7 @@
 import { sep } from 'node:path';
-import type { DocumentStore } from './documents.js';
-import { MAX_FILE_SIZE } from './documents.js';
-import { pathToUri, uriToPath } from './uri.js';
+import type { DocumentStore } from './document-store.js';
+import { MAX_FILE_SIZE } from './document-store.js';
+import { pathToUri, uriToPath } from '../uri.js';
 import { isYamlPath, listYamlFiles, mayHoldKumaResources, readTextFile } from './workspace-files.js';
 
 /** Reports indexing progress: `done` of `total` files read. */

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { TlsSettings } from './types.js';
+import type { TlsSettings } from '../types.js';
 
 export interface TransportRequest {
   url: URL;
@@ -69,6 +69,82 @@ function tlsReason(message: string): string {
   return message.split('\n')[0].trim();
 }
 
+/** One GET on the agents; settles once, on the answer, a failure, the timeout or the signal. */
+function requestOnce(request: TransportRequest, agents: { http: http.Agent; https: https.Agent }): Promise<TransportOutcome> {
+  return new Promise<TransportOutcome>((resolve) => {
+    const { signal } = request;
+    let settled = false;
+    let responseStarted = false;
+    let clientRequest: http.ClientRequest | null = null;
+    let timer: NodeJS.Timeout | null = null;
+
+    const finish = (outcome: TransportOutcome): void => {
+      if (settled) return;
+      settled = true;
+      if (timer !== null) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    const fail = (failure: TransportFailureKind, code: string | null, detail: string): void => {
+      finish({ type: 'failure', failure, code, detail, whileReadingBody: responseStarted });
+      clientRequest?.destroy();
+    };
+    function onAbort(): void {
+      fail('aborted', null, 'The request was aborted.');
+    }
+
+    if (signal?.aborted === true) {
+      finish({ type: 'failure', failure: 'aborted', code: null, detail: 'The request was aborted.', whileReadingBody: false });
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    timer = setTimeout(() => fail('timeout', null, `No complete answer within ${request.timeoutMs} ms.`), request.timeoutMs);
+
+    const isHttps = request.url.protocol === 'https:';
+    const requestOptions: http.RequestOptions = {
+      method: 'GET',
+      headers: request.headers,
+      agent: isHttps ? agents.https : agents.http,
+    };
+    try {
+      clientRequest = (isHttps ? https : http).request(request.url, requestOptions, (response) => {
+        responseStarted = true;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > request.maxBodyBytes) {
+            fail('too-large', null, `The body exceeded ${request.maxBodyBytes} bytes.`);
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          finish({
+            type: 'response',
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+        response.on('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? 'ECONNRESET', error.message));
+        response.on('close', () => {
+          if (!response.complete) fail('unreachable', 'ECONNRESET', 'The connection closed before the body was complete.');
+        });
+      });
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      fail('unreachable', err.code ?? null, err.message);
+      return;
+    }
+    clientRequest.on('error', (error: NodeJS.ErrnoException) => {
+      const kind = classify(error);
+      fail(kind, error.code ?? null, kind === 'tls-handshake' ? tlsReason(error.message) : error.message);
+    });
+    clientRequest.end();
+  });
+}
+
 /**
  * A transport on `node:http` and `node:https` with keep-alive agents of at most `maxSockets`
  * connections each. TLS settings apply to every https request it makes.
@@ -87,83 +163,8 @@ export function createNodeTransport(tls: TlsSettings, options: { maxSockets: num
   }
   const httpsAgent = new https.Agent(httpsOptions);
 
-  function get(request: TransportRequest): Promise<TransportOutcome> {
-    return new Promise<TransportOutcome>((resolve) => {
-      const { signal } = request;
-      let settled = false;
-      let responseStarted = false;
-      let clientRequest: http.ClientRequest | null = null;
-      let timer: NodeJS.Timeout | null = null;
-
-      const finish = (outcome: TransportOutcome): void => {
-        if (settled) return;
-        settled = true;
-        if (timer !== null) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve(outcome);
-      };
-      const fail = (failure: TransportFailureKind, code: string | null, detail: string): void => {
-        finish({ type: 'failure', failure, code, detail, whileReadingBody: responseStarted });
-        clientRequest?.destroy();
-      };
-      function onAbort(): void {
-        fail('aborted', null, 'The request was aborted.');
-      }
-
-      if (signal?.aborted === true) {
-        finish({ type: 'failure', failure: 'aborted', code: null, detail: 'The request was aborted.', whileReadingBody: false });
-        return;
-      }
-      signal?.addEventListener('abort', onAbort, { once: true });
-      timer = setTimeout(() => fail('timeout', null, `No complete answer within ${request.timeoutMs} ms.`), request.timeoutMs);
-
-      const isHttps = request.url.protocol === 'https:';
-      const requestOptions: http.RequestOptions = {
-        method: 'GET',
-        headers: request.headers,
-        agent: isHttps ? httpsAgent : httpAgent,
-      };
-      try {
-        clientRequest = (isHttps ? https : http).request(request.url, requestOptions, (response) => {
-          responseStarted = true;
-          const chunks: Buffer[] = [];
-          let size = 0;
-          response.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > request.maxBodyBytes) {
-              fail('too-large', null, `The body exceeded ${request.maxBodyBytes} bytes.`);
-              return;
-            }
-            chunks.push(chunk);
-          });
-          response.on('end', () => {
-            finish({
-              type: 'response',
-              status: response.statusCode ?? 0,
-              contentType: String(response.headers['content-type'] ?? ''),
-              body: Buffer.concat(chunks).toString('utf8'),
-            });
-          });
-          response.on('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? 'ECONNRESET', error.message));
-          response.on('close', () => {
-            if (!response.complete) fail('unreachable', 'ECONNRESET', 'The connection closed before the body was complete.');
-          });
-        });
-      } catch (error) {
-        const err = error as NodeJS.ErrnoException;
-        fail('unreachable', err.code ?? null, err.message);
-        return;
-      }
-      clientRequest.on('error', (error: NodeJS.ErrnoException) => {
-        const kind = classify(error);
-        fail(kind, error.code ?? null, kind === 'tls-handshake' ? tlsReason(error.message) : error.message);
-      });
-      clientRequest.end();
-    });
-  }
-
   return {
-    get,
+    get: (request) => requestOnce(request, { http: httpAgent, https: httpsAgent }),
     close(): void {
       httpAgent.destroy();
       httpsAgent.destroy();

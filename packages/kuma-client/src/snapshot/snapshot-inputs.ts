@@ -1,6 +1,6 @@
 import type { AnalyzeOptions, FileInput, SecretAccess } from '@meshgw/engine';
 import type { ControlPlaneSnapshot } from './snapshot.js';
-import type { RawResource } from './types.js';
+import type { RawResource } from '../types.js';
 
 /** What the engine needs to analyse a control plane's resources like a folder of files. */
 export interface SnapshotInputs {

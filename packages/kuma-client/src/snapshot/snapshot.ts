@@ -1,0 +1,87 @@
+import type { KumaClient } from '../client.js';
+import { ok } from '../result.js';
+import type { CallOptions, GatewayDataplane, RawResource, Result, SecretsState } from '../types.js';
+import { loadMeshSnapshots } from './mesh-snapshots.js';
+import { probeControlPlane, type Probe } from './probe.js';
+
+/** Who answered, and in which role. */
+export interface ControlPlaneInfo {
+  /** The base URL without credentials. */
+  url: string;
+  /** `product` (or 2.0's `tagline`) from `GET /`. */
+  product: string;
+  version: string;
+  /** `global`, `zone` or `standalone`; null when `/config` is forbidden or absent. */
+  mode: string | null;
+  /** The zone name of a zone control plane; null on global or when unknown. */
+  zone: string | null;
+  environment: string | null;
+  /** A zone connected to a global control plane. */
+  federated: boolean;
+  /** `yes` when `/_resources` lists MeshGateway; `unknown` before 2.6, which lacks `/_resources`. */
+  gatewaySupport: 'yes' | 'unknown';
+}
+
+/** One mesh's gateway-related resources. Lists keep the API's order (by name). */
+export interface MeshSnapshot {
+  name: string;
+  /** The Mesh resource as returned. */
+  mesh: RawResource;
+  gateways: RawResource[];
+  /** Legacy MeshGatewayRoutes. */
+  gatewayRoutes: RawResource[];
+  /** MeshHTTPRoutes whose `spec.targetRef.kind` is `MeshGateway`. */
+  httpRoutes: RawResource[];
+  /** MeshTCPRoutes whose `spec.targetRef.kind` is `MeshGateway`. */
+  tcpRoutes: RawResource[];
+  /** Builtin gateway proxies with their online state. Binding to gateways is not computed here. */
+  dataplanes: GatewayDataplane[];
+  secrets: SecretsState;
+}
+
+export interface ControlPlaneSnapshot {
+  controlPlane: ControlPlaneInfo;
+  meshes: MeshSnapshot[];
+  /** Sentences about things that were skipped or tolerated (old versions, forbidden `/config`). */
+  notes: string[];
+}
+
+export interface SnapshotOptions extends CallOptions {
+  /** Also list each mesh's Secrets (admin only; a 403 becomes the `forbidden` state). */
+  includeSecrets?: boolean;
+}
+
+/**
+ * Loads everything gateway views need in one refresh. Requests: `/`, `/config`, `/_resources`,
+ * `/meshes`, then per mesh the lists of MeshGateways, MeshGatewayRoutes, MeshHTTPRoutes,
+ * MeshTCPRoutes, builtin gateway dataplanes (with insights) and, when asked, Secrets; each list
+ * with `size=1000` plus one request per further page. That is 4 + 6 per mesh, whatever the
+ * number of gateways, proxies or secrets. Route kinds that `/_resources` does not list are not
+ * requested. Fails as a whole on the first failure of anything but `/config` (403 or 404
+ * tolerated) and Secrets (any failure becomes the mesh's `secrets` state).
+ */
+export async function loadControlPlaneSnapshot(client: KumaClient, options: SnapshotOptions = {}): Promise<Result<ControlPlaneSnapshot>> {
+  const { signal } = options;
+  const probe = await probeControlPlane(client, signal);
+  if (!probe.ok) return probe;
+  const meshes = await client.listMeshes({ signal });
+  if (!meshes.ok) return meshes;
+  const loaded = await loadMeshSnapshots(client, meshes.value, probe.value, options);
+  if (!loaded.ok) return loaded;
+  return ok({ controlPlane: controlPlaneInfo(client.url, probe.value), meshes: loaded.value, notes: probe.value.notes });
+}
+
+/** Who answered, from the probe: a zone is named only off global, federation needs a global address. */
+function controlPlaneInfo(url: string, probe: Probe): ControlPlaneInfo {
+  const cp = probe.config;
+  return {
+    url,
+    product: probe.index.product,
+    version: probe.index.version,
+    mode: cp?.mode ?? null,
+    zone: cp !== null && cp.mode !== 'global' ? cp.zone : null,
+    environment: cp?.environment ?? null,
+    federated: cp !== null && cp.mode === 'zone' && cp.globalAddress !== null,
+    gatewaySupport: probe.gatewaySupport,
+  };
+}

@@ -1,0 +1,121 @@
+import type { Diagnostic, MergedGateway, ResourceDoc, WorkspaceResult } from '@meshgw/engine';
+import type { CertificateStatus } from './certificate-status.js';
+import { cmp } from './compare.js';
+import { plainValue } from './plain-value.js';
+
+export interface GatewayEntry {
+  key: string;
+  gateway: MergedGateway;
+  /** The resource as a plain value, for the YAML view; null when its document is gone. */
+  resource: unknown;
+  zone: string | null;
+  selectors: string[];
+  tags: string[];
+  /** The API path of the resource on a control plane; null for files. */
+  apiPath: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface GatewayRow {
+  key: string;
+  mesh: string;
+  name: string;
+  zone: string | null;
+  file: string;
+  /** `80/HTTP 443/HTTPS`: the merged ports. */
+  ports: string;
+  listeners: number;
+  /** Online dataplanes; null when the state is unknown (files). */
+  online: number | null;
+  total: number;
+  worst: CertificateStatus | null;
+  search: string;
+}
+
+function labelsOf(resource: unknown): Record<string, unknown> {
+  if (resource === null || typeof resource !== 'object') return {};
+  const r = resource as Record<string, unknown>;
+  const labels = r.labels ?? (r.metadata as Record<string, unknown> | undefined)?.labels;
+  return labels !== null && typeof labels === 'object' ? (labels as Record<string, unknown>) : {};
+}
+
+/** `cp:/meshes/<mesh>/<collection>/<name>` back to the API path, segments percent-encoded. */
+export function apiPathOf(file: string): string | null {
+  const m = /^cp:\/meshes\/([^/]+)\/([^/]+)\/(.+)$/.exec(file);
+  if (m === null) return null;
+  return `/meshes/${encodeURIComponent(m[1])}/${m[2]}/${encodeURIComponent(m[3])}`;
+}
+
+function docOf(result: WorkspaceResult, g: MergedGateway): ResourceDoc | null {
+  for (const m of result.models.gateways) {
+    const d = m.doc;
+    if (d.file === g.location.file && d.span.start <= g.location.span.start && g.location.span.start < d.span.end) return d;
+  }
+  return null;
+}
+
+function diagnosticsOf(result: WorkspaceResult, g: MergedGateway, doc: ResourceDoc | null): Diagnostic[] {
+  const out = new Set<Diagnostic>(g.diagnostics);
+  for (const d of result.diagnosticsByFile.get(g.location.file) ?? []) {
+    const inside = doc !== null && d.span.start >= doc.span.start && d.span.end <= doc.span.end;
+    const about = d.resource?.type === 'MeshGateway' && d.resource.name === g.name && (d.resource.mesh ?? g.mesh) === g.mesh;
+    if (inside || about) out.add(d);
+  }
+  const rank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+  return [...out].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.start - b.span.start);
+}
+
+function portsText(g: MergedGateway): string {
+  return g.ports.map((p) => `${p.port}/${p.protocol}`).join(' ');
+}
+
+/** The gateways in list order: by mesh, then name, then file. */
+export function sortedGateways(gateways: MergedGateway[]): MergedGateway[] {
+  return [...gateways].sort((a, b) => cmp(a.mesh, b.mesh) || cmp(a.name, b.name) || cmp(a.location.file, b.location.file));
+}
+
+/** `mesh/name@file`, with `#2`, `#3`... when a gateway of that name and file is already keyed. */
+export function gatewayKey(g: MergedGateway, taken: ReadonlyMap<string, unknown>): string {
+  let key = `${g.mesh}/${g.name}@${g.location.file}`;
+  for (let n = 2; taken.has(key); n++) key = `${g.mesh}/${g.name}@${g.location.file}#${n}`;
+  return key;
+}
+
+/** What the gateway detail and YAML views show of one gateway. */
+export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: string, mode: 'files' | 'live'): GatewayEntry {
+  const doc = docOf(result, g);
+  const resource = doc ? plainValue(doc.root) : null;
+  const gatewayModel = result.models.gateways.find((m) => m.doc === doc);
+  const zones = [...new Set(g.dataplanes.map((d) => d.zone).filter((z): z is string => z !== null))].sort(cmp);
+  const labelZone = labelsOf(resource)['kuma.io/zone'];
+  const zone = typeof labelZone === 'string' && labelZone !== '' ? labelZone : zones.length > 0 ? zones.join(',') : null;
+  return {
+    key,
+    gateway: g,
+    resource,
+    zone,
+    selectors: (gatewayModel?.selectors ?? []).map((s) => s.match.map((t) => `${t.key}=${t.value}`).join(', ')),
+    tags: (gatewayModel?.tags ?? []).map((t) => `${t.key}=${t.value}`),
+    apiPath: mode === 'live' ? apiPathOf(g.location.file) : null,
+    diagnostics: diagnosticsOf(result, g, doc),
+  };
+}
+
+/** The gateway list's row for an entry; `worst` is its worst certificate state. */
+export function gatewayRow(entry: GatewayEntry, mode: 'files' | 'live', worst: CertificateStatus | null): GatewayRow {
+  const { key, gateway: g, zone } = entry;
+  const online = mode === 'live' ? g.dataplanes.filter((d) => d.online === true).length : null;
+  return {
+    key,
+    mesh: g.mesh,
+    name: g.name,
+    zone,
+    file: g.location.file,
+    ports: portsText(g),
+    listeners: g.listeners.length,
+    online,
+    total: g.dataplanes.length,
+    worst,
+    search: [g.mesh, g.name, zone ?? '', portsText(g), ...g.ports.flatMap((p) => p.hostnames), mode === 'files' ? g.location.file : ''].join(' ').toLowerCase(),
+  };
+}

@@ -1,0 +1,65 @@
+import type { SecretAccess, WorkspaceResult } from '@meshgw/engine';
+import { worstStatus, type MeshSecrets } from './certificate-status.js';
+import { addCertificateUses, certificateRows, type CertificateRow } from './certificate-rows.js';
+import { gatewayEntry, gatewayKey, gatewayRow, sortedGateways, type GatewayEntry, type GatewayRow } from './gateway-rows.js';
+import { meshRows, type MeshRow } from './mesh-rows.js';
+import { secretBasis, secretNotes } from './secret-access.js';
+
+/** What the engine result alone does not say about where it came from. */
+export interface ModelContext {
+  mode: 'files' | 'live';
+  /** The meshes a control plane listed, with each Mesh resource as returned; files derive them. */
+  meshes?: { name: string; resource: unknown }[];
+  /** Per mesh, whether its Secrets could be read. Unnamed meshes: `files` or `pending`. */
+  secrets?: Record<string, MeshSecrets>;
+  /** Per mesh, how many Secrets the control plane returned. */
+  secretCounts?: Record<string, number>;
+}
+
+/**
+ * Everything the views show, derived once per refresh from the engine's result. Plain data
+ * (objects, arrays, Maps): it can be built in a worker thread and posted to the app.
+ */
+export interface ViewModel {
+  mode: 'files' | 'live';
+  gateways: GatewayRow[];
+  certificates: CertificateRow[];
+  meshes: MeshRow[];
+  entries: Map<string, GatewayEntry>;
+  /** Per mesh: whether its Secrets could be read, and how much of them the engine got. */
+  secrets: Record<string, MeshSecrets>;
+  access: Record<string, SecretAccess>;
+  /** Sentences about data that could not be read (admin-only secrets, ...). */
+  notes: string[];
+}
+
+/**
+ * Derives every row and entry the views need. Pure: the same result and context give the same
+ * model. Gateways are sorted by mesh then name, certificates by days left (soonest first, then
+ * the ones without a date), meshes by name.
+ */
+export function buildViewModel(result: WorkspaceResult, context: ModelContext): ViewModel {
+  const mode = context.mode;
+  const basis = secretBasis(result, context);
+  const entries = new Map<string, GatewayEntry>();
+  const gateways: GatewayRow[] = [];
+  const certificates = new Map<string, CertificateRow>();
+  for (const g of sortedGateways(result.gateways)) {
+    const key = gatewayKey(g, entries);
+    const entry = gatewayEntry(result, g, key, mode);
+    entries.set(key, entry);
+    const statuses = addCertificateUses(certificates, basis, g, key);
+    gateways.push(gatewayRow(entry, mode, worstStatus(statuses)));
+  }
+  const certificateList = certificateRows(certificates);
+  const meshes = meshRows(result, context, gateways);
+  const notes = secretNotes(meshes.map((m) => m.name), context);
+  return { mode, gateways, certificates: certificateList, meshes, entries, secrets: basis.secrets, access: basis.access, notes };
+}
+
+/** Rows whose text contains every word of the filter (case-insensitive). */
+export function filterRows<T extends { search: string }>(rows: T[], filter: string): T[] {
+  const words = filter.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return rows;
+  return rows.filter((r) => words.every((w) => r.search.includes(w)));
+}
