@@ -1,4 +1,4 @@
-import { codeInfo, positionToOffset, spanToRange } from '@meshgw/engine';
+import { codeInfo, positionToOffsetInLine, spanToRange } from '@meshgw/engine';
 import type { CompletionEntry, Diagnostic, Fix, HoverResult, Span, SymbolEntry } from '@meshgw/engine';
 import {
   CodeAction,
@@ -41,13 +41,7 @@ export function toRange(geometry: TextGeometry, span: Span): Range {
  * end of the line: the offset before the line break, not the start of the next line.
  */
 export function toOffset(geometry: TextGeometry, position: Position): number {
-  const offset = positionToOffset(geometry.lineStarts, position, geometry.length);
-  const next = position.line >= 0 ? geometry.lineStarts[position.line + 1] : undefined;
-  if (next === undefined) return offset;
-  let end = next;
-  if (geometry.text.charCodeAt(end - 1) === 10 /* \n */) end--;
-  if (geometry.text.charCodeAt(end - 1) === 13 /* \r */) end--;
-  return Math.min(offset, end);
+  return positionToOffsetInLine(geometry.text, geometry.lineStarts, position);
 }
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {

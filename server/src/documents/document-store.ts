@@ -1,4 +1,4 @@
-import { analyzeFiles, createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
+import { analysisDay, analyzeFiles, createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { normalizeUri } from '../uri.js';
 
@@ -93,7 +93,7 @@ export function createDocumentStore(options: { now: () => Date; log: (message: s
 
   const analysis = (): WorkspaceResult => {
     const now = options.now();
-    const day = Math.floor(now.getTime() / 86_400_000);
+    const day = analysisDay(now);
     if (!result || dirty || day !== analysedDay) {
       result = analyze(now);
       byFile = new Map(result.files.map((f) => [f.file, f]));

@@ -2,7 +2,8 @@ import { sep } from 'node:path';
 import type { DocumentStore } from './document-store.js';
 import { MAX_FILE_SIZE } from './document-store.js';
 import { pathToUri, uriToPath } from '../uri.js';
-import { isYamlPath, listYamlFiles, mayHoldKumaResources, readTextFile } from './workspace-files.js';
+import { mayHoldKumaResources } from '@meshgw/engine';
+import { isYamlPath, listYamlFiles, readTextFile } from './workspace-files.js';
 
 /** Reports indexing progress: `done` of `total` files read. */
 export type ProgressSink = (done: number, total: number) => void;

@@ -56,12 +56,3 @@ export async function readTextFile(path: string, maxFileSize: number): Promise<R
   }
 }
 
-const KUMA_MARKER = /["']?\b(?:type|kind)["']?\s*:\s*["']?(?:Mesh|MeshGateway|MeshGatewayRoute|Dataplane|Secret|GlobalSecret|MeshHTTPRoute|MeshTCPRoute)\b/;
-
-/**
- * A cheap test on a file that is not open: only a text that declares one of the kinds Kuma
- * resources have can hold one, so other YAML files are never parsed.
- */
-export function mayHoldKumaResources(text: string): boolean {
-  return KUMA_MARKER.test(text);
-}

@@ -66,6 +66,24 @@ describe('hover', () => {
     });
   }
 
+  it('a gateway Kuma refuses says so first, and shows the protocol as written', () => {
+    const h = hover(gateway(`    - port: 80
+      protocol: HT
+      hostname: a.exa$0mple.com
+`));
+    expect(h?.markdown.split('\n')[0]).toMatch(/^\*\*REJECTED by Kuma: .*"HT"/);
+    expect(h?.markdown).toMatch(/port 80 \(HT\)/);
+    expect(h?.markdown).not.toMatch(/NONE/);
+  });
+
+  it('a listener bound to dataplanes with different tags shows them per dataplane', () => {
+    const other = DATAPLANE.replace('edge-1', 'edge-2').replace('10.0.0.1', '10.0.0.2').replace('location: eu', 'location: us');
+    const h = hover(gateway(HTTP_80.replace('protocol: HTTP', 'protocol: HT$0TP')), { 'dp.yaml': DATAPLANE, 'dp2.yaml': other });
+    expect(h?.markdown).toMatch(/\| location \| eu, us \(varies: 2 dataplanes\) \| dataplane \|/);
+    expect(h?.markdown).toMatch(/\| edge-1 \| eu \|/);
+    expect(h?.markdown).toMatch(/\| edge-2 \| us \|/);
+  });
+
   it('says nothing outside a Kuma resource', () => {
     expect(hover('kind: ConfigMap\ndata:\n  a: b$0\n')).toBeNull();
   });

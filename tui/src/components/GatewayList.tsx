@@ -14,6 +14,7 @@ export interface GatewayListProps {
 
 function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
   const out: Column<GatewayRow>[] = [
+    { title: '!', cell: problemCell, max: 1, min: 1 },
     { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 24, flex: 1 },
     { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 7, flex: 3 },
     { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5, drop: 3 },
@@ -24,6 +25,13 @@ function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
   ];
   if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 20, flex: 4, drop: 4, keepEnd: true });
   return out;
+}
+
+/** `✗` for a gateway with errors (Kuma refuses it, or something it uses), `!` for warnings. */
+function problemCell(r: GatewayRow) {
+  if (r.rejected || r.errors > 0) return seg('✗', 'bad', true);
+  if (r.warnings > 0) return seg('!', 'warn', true);
+  return seg(' ');
 }
 
 /** Built once per mode, so that the table can reuse its cells across renders. */

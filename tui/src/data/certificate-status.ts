@@ -68,9 +68,7 @@ export function certificateStatus(use: CertificateUse, secrets: MeshSecrets, acc
   }
   const bundle = use.bundle;
   const leaf = bundle?.certificates[0];
-  const fatal: PemProblem | undefined = bundle?.problems.find(
-    (p) => p.fatal && !(access === 'certificates-only' && p.code === 'missing-private-key'),
-  );
+  const fatal: PemProblem | undefined = use.blocking[0];
   if (!leaf) return status('problem', 'no certificate', null, fatal?.message ?? 'The data holds no certificate.');
   const band = bandOfDays(leaf.daysLeft, leaf.expired);
   const label = band === 'expired' ? `expired ${Math.max(0, -leaf.daysLeft)}d ago` : `${leaf.daysLeft}d left`;

@@ -1,4 +1,4 @@
-import type { Diagnostic, MergedGateway, ResourceDoc, WorkspaceResult } from '@meshgw/engine';
+import { portText, type Diagnostic, type MergedGateway, type ResourceDoc, type WorkspaceResult } from '@meshgw/engine';
 import type { CertificateStatus } from './certificate-status.js';
 import { cmp } from './compare.js';
 import { plainValue } from './plain-value.js';
@@ -29,6 +29,11 @@ export interface GatewayRow {
   online: number | null;
   total: number;
   worst: CertificateStatus | null;
+  /** Kuma refuses the gateway itself. */
+  rejected: boolean;
+  /** Errors and warnings about the gateway (its own and cross-resource ones). */
+  errors: number;
+  warnings: number;
   search: string;
 }
 
@@ -66,7 +71,12 @@ function diagnosticsOf(result: WorkspaceResult, g: MergedGateway, doc: ResourceD
 }
 
 function portsText(g: MergedGateway): string {
-  return g.ports.map((p) => `${p.port}/${p.protocol}`).join(' ');
+  return g.ports
+    .map((p) => {
+      const shown = portText(g.listeners[p.listeners[0]]);
+      return `${shown.port}/${shown.protocol}`;
+    })
+    .join(' ');
 }
 
 /** The gateways in list order: by mesh, then name, then file. */
@@ -116,6 +126,9 @@ export function gatewayRow(entry: GatewayEntry, mode: 'files' | 'live', worst: C
     online,
     total: g.dataplanes.length,
     worst,
+    rejected: !g.admitted,
+    errors: entry.diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: entry.diagnostics.filter((d) => d.severity === 'warning').length,
     search: [g.mesh, g.name, zone ?? '', portsText(g), ...g.ports.flatMap((p) => p.hostnames), mode === 'files' ? g.location.file : ''].join(' ').toLowerCase(),
   };
 }

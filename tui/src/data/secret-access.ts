@@ -1,4 +1,4 @@
-import type { CertificateUse, SecretAccess, WorkspaceResult } from '@meshgw/engine';
+import { secretAccessOf, type CertificateUse, type SecretAccess, type WorkspaceResult } from '@meshgw/engine';
 import { certificateStatus, type CertificateStatus, type MeshSecrets } from './certificate-status.js';
 import type { ModelContext } from './view-model.js';
 
@@ -14,11 +14,6 @@ export function meshSecretsOf(context: Pick<ModelContext, 'mode' | 'secrets'>, m
   return context.secrets?.[mesh] ?? (context.mode === 'files' ? 'files' : 'pending');
 }
 
-function accessOf(option: WorkspaceResult['options']['secretAccess'], mesh: string): SecretAccess {
-  if (option === undefined) return 'full';
-  if (typeof option === 'string') return option;
-  return option[mesh] ?? 'full';
-}
 
 /** The secrets state and access of every mesh that has a gateway or that the control plane listed. */
 export function secretBasis(result: WorkspaceResult, context: ModelContext): SecretBasis {
@@ -27,7 +22,7 @@ export function secretBasis(result: WorkspaceResult, context: ModelContext): Sec
   const access: Record<string, SecretAccess> = {};
   for (const mesh of meshNamesSeen) {
     secrets[mesh] = meshSecretsOf(context, mesh);
-    access[mesh] = accessOf(result.options.secretAccess, mesh);
+    access[mesh] = secretAccessOf(result.options.secretAccess, mesh);
   }
   return { mode: context.mode, secrets, access };
 }

@@ -15,6 +15,7 @@ export type Intent =
   | 'help'
   | 'refresh'
   | 'yaml'
+  | 'dataplane'
   | 'quit';
 
 const CHARACTERS: Record<string, Intent> = {
@@ -29,6 +30,7 @@ const CHARACTERS: Record<string, Intent> = {
   '?': 'help',
   r: 'refresh',
   y: 'yaml',
+  v: 'dataplane',
   q: 'quit',
 };
 

@@ -66,6 +66,16 @@ function yaml(state: State): State {
   return push(state, { kind: 'yaml', target, scroll: 0 });
 }
 
+/** In the gateway detail, shows the next bound dataplane's own view, then all of them again. */
+function nextDataplane(state: State): State {
+  const view = currentView(state);
+  if (view.kind !== 'gateway') return { ...state, flash: { text: 'v shows one dataplane at a time in a gateway\'s detail.', tone: 'muted' } };
+  const count = state.model?.entries.get(view.key)?.gateway.dataplanes.length ?? 0;
+  if (count === 0) return { ...state, flash: { text: 'No dataplane is bound to this gateway.', tone: 'muted' } };
+  const current = view.dataplane ?? -1;
+  return replaceTop(state, { ...view, dataplane: current + 1 >= count ? -1 : current + 1 });
+}
+
 function back(state: State): State {
   const view = currentView(state);
   if (isList(view) && view.filter !== '') return replaceTop(state, { ...view, filter: '', top: 0 });
@@ -93,6 +103,8 @@ function applyIntent(state: State, intent: Intent): State {
       return back(state);
     case 'yaml':
       return yaml(state);
+    case 'dataplane':
+      return nextDataplane(state);
     case 'filter': {
       const view = currentView(state);
       if (!isList(view)) return { ...state, flash: { text: 'Filters apply to lists: gateways, certificates, meshes.', tone: 'muted' } };

@@ -46,7 +46,7 @@ export function linesOf(state: State, view: Extract<View, { kind: 'gateway' | 'y
   if (view.kind === 'gateway') {
     const entry = model?.entries.get(view.key);
     if (!entry) return [[seg(model === null ? 'Loading…' : 'This gateway is no longer there. Press esc to go back.', 'muted')]];
-    return gatewayDetailLines(entry, model!, state.size.columns);
+    return gatewayDetailLines(entry, model!, state.size.columns, view.dataplane ?? -1);
   }
   const path = yamlApiPath(view.target, model);
   const fetched = path !== null && state.fetched?.path === path && state.fetched.error === null ? state.fetched.value : undefined;

@@ -17,7 +17,8 @@ export type View =
   | ({ kind: 'gateways'; mesh: string | null } & ListPosition)
   | ({ kind: 'certs' } & ListPosition)
   | ({ kind: 'meshes' } & ListPosition)
-  | { kind: 'gateway'; key: string; scroll: number }
+  /** `dataplane`: the bound dataplane whose own view the detail shows; -1 for all of them. */
+  | { kind: 'gateway'; key: string; scroll: number; dataplane?: number }
   | { kind: 'yaml'; target: YamlTarget; scroll: number };
 
 export type ListView = Extract<View, { kind: 'gateways' | 'certs' | 'meshes' }>;

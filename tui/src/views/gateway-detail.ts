@@ -1,4 +1,4 @@
-import type { Diagnostic, FinalTag } from '@meshgw/engine';
+import { gatewayStateLines, portText, varyingText, type Diagnostic, type FinalTag, type MergedListener } from '@meshgw/engine';
 import { wrapWords } from './format.js';
 import { seg, type Line } from './styled.js';
 import type { GatewayEntry } from '../data/gateway-rows.js';
@@ -20,6 +20,15 @@ function tagLines(tags: FinalTag[], indent: string): Line[] {
   });
 }
 
+/** The listener's tags: shared and varying ones, or one dataplane's own when `dataplane` is named. */
+function listenerTagLines(l: MergedListener, dataplane: string | null): Line[] {
+  if (dataplane !== null) return tagLines(l.finalTagsByDataplane[dataplane] ?? [], '      ');
+  const out = tagLines(l.finalTags, '      ');
+  const keyWidth = Math.max(0, ...l.finalTags.map((t) => t.key.length), ...l.varyingTags.map((t) => t.key.length));
+  for (const t of l.varyingTags) out.push([seg('      tag   ', 'muted'), seg(t.key.padEnd(keyWidth)), seg('  '), seg(varyingText(t), 'warn'), seg('  v: one dataplane at a time', 'muted')]);
+  return out;
+}
+
 const DIAGNOSTIC_INDENT = '              ';
 
 function diagnosticLines(d: Diagnostic, width: number): Line[] {
@@ -35,10 +44,13 @@ function diagnosticLines(d: Diagnostic, width: number): Line[] {
  * listeners (TLS, certificates with days left, final tags with their layer, routes), then the
  * engine's diagnostics for this gateway.
  */
-export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width = 100): Line[] {
+export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width = 100, dataplaneIndex = -1): Line[] {
   const g = entry.gateway;
   const out: Line[] = [];
+  const dataplane = g.dataplanes[dataplaneIndex]?.name ?? null;
   out.push([seg('MeshGateway ', 'muted'), seg(g.name, 'plain', true), seg('  mesh ', 'muted'), seg(g.mesh), seg('  zone ', 'muted'), seg(entry.zone ?? '-')]);
+  gatewayStateLines(g).forEach((text, i) => out.push([seg(text, g.admitted ? 'warn' : 'bad', i === 0)]));
+  if (dataplane !== null) out.push([seg('viewing     ', 'muted'), seg(`dataplane ${dataplane}`, 'accent', true), seg(`  (${dataplaneIndex + 1} of ${g.dataplanes.length}; v: next)`, 'muted')]);
   if (model.mode === 'files') out.push([seg('file        ', 'muted'), seg(g.location.file)]);
   out.push([seg('selectors   ', 'muted'), seg(entry.selectors.length > 0 ? entry.selectors.join('  |  ') : 'none')]);
   if (entry.tags.length > 0) out.push([seg('tags        ', 'muted'), seg(entry.tags.join(', '))]);
@@ -57,15 +69,16 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width 
       out.push([seg('  '), state, seg(`  ${d.name.padEnd(nameWidth)}  `), seg((d.address ?? '-').padEnd(addressWidth)), seg('  zone ', 'muted'), seg(d.zone ?? '-')]);
     }
   }
-  for (const lost of g.lostDataplanes) out.push([seg(`  ${lost.name} matches a selector but is bound to ${lost.winner}`, 'muted')]);
+  for (const lost of g.lostDataplanes) out.push([seg(`  ${lost.name} matches a selector but Kuma gives it to ${lost.winner}: ${lost.reason}`, 'muted')]);
   out.push([]);
 
   out.push(section('PORTS', `${g.ports.length} port${g.ports.length === 1 ? '' : 's'}, ${g.listeners.length} listener${g.listeners.length === 1 ? '' : 's'} merged by port`));
   for (const p of g.ports) {
     const limit = p.connectionLimit > 0 ? `connection limit ${p.connectionLimit}` : 'no connection limit';
+    const shown = portText(g.listeners[p.listeners[0]]);
     out.push([
-      seg(`  :${p.port} `, 'plain', true),
-      seg(p.protocol, 'accent', true),
+      seg(`  :${shown.port} `, 'plain', true),
+      seg(shown.protocol, g.listeners[p.listeners[0]].written ? 'bad' : 'accent', true),
       seg(`  hostnames `, 'muted'),
       seg(p.hostnames.join(', ')),
       seg(`  ${limit}`, 'muted'),
@@ -74,7 +87,7 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width 
     for (const index of p.listeners) {
       const l = g.listeners[index];
       if (!l) continue;
-      out.push([seg(`    listener [${l.index}] `, 'muted'), seg(l.hostname, 'plain', true), seg(`  ${l.protocol}`), ...(l.tlsMode ? [seg('  TLS ', 'muted'), seg(l.tlsMode)] : [])]);
+      out.push([seg(`    listener [${l.index}] `, 'muted'), seg(l.hostname, 'plain', true), seg(`  ${portText(l).protocol}`, l.written ? 'bad' : 'plain'), ...(l.tlsMode ? [seg('  TLS ', 'muted'), seg(l.tlsMode)] : [])]);
       for (const c of l.certificates) {
         const status = statusOf(model, c, g.mesh);
         const leaf = c.bundle?.certificates[0];
@@ -88,9 +101,11 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width 
           for (const t of wrapWords(status.problem, Math.max(20, width - 13))) out.push([seg(`            ${t}`, 'bad')]);
         }
       }
-      out.push(...tagLines(l.finalTags, '      '));
+      out.push(...listenerTagLines(l, dataplane));
       for (const r of l.routes) {
-        out.push([seg('      route ', 'muted'), seg(`${r.kind} `, 'muted'), seg(r.name), ...(r.effective ? [] : [seg('  (ignored: a Mesh*Route applies)', 'muted')])]);
+        if (dataplane !== null && r.dataplanes && !r.dataplanes.includes(dataplane)) continue;
+        const on = dataplane === null && r.dataplanes ? [seg(`  (on ${r.dataplanes.join(', ')} only)`, 'warn')] : [];
+        out.push([seg('      route ', 'muted'), seg(`${r.kind} `, 'muted'), seg(r.name), ...on, ...(r.effective ? [] : [seg('  (ignored: a Mesh*Route applies)', 'muted')])]);
       }
       if (l.routes.length === 0) out.push([seg('      no route attached', 'warn')]);
     }

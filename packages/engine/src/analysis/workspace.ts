@@ -19,6 +19,7 @@ import { refusalText, resourceStatus, takesEffect } from './resource-status.js';
 import type { RefusedResources } from '../merge/merge.js';
 import type { Location } from '../base/types.js';
 import { unknownKindDiagnostics } from '../resources/unknown-kind.js';
+import { secretAccessOf } from './secret-access.js';
 
 /** The models of every recognised resource in the workspace. */
 /** A workspace analysis with the models and merge state behind it, for editor features. */
@@ -268,9 +269,7 @@ function analyzeModels(
 }
 
 function accessFor(option: AnalyzeOptions['secretAccess']): (mesh: string) => SecretAccess {
-  if (option === undefined) return () => 'full';
-  if (typeof option === 'string') return () => option;
-  return (mesh) => option[mesh] ?? 'full';
+  return (mesh) => secretAccessOf(option, mesh);
 }
 
 /**

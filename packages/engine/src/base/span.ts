@@ -29,6 +29,20 @@ export function offsetToPosition(lineStarts: number[], offset: number, textLengt
   return { line: lo, character: o - lineStarts[lo] };
 }
 
+/**
+ * The offset of an LSP-style position in `text`: a character past the end of its line means the
+ * end of the line's content, before its line break (not the start of the next line).
+ */
+export function positionToOffsetInLine(text: string, lineStarts: number[], position: Position): number {
+  const offset = positionToOffset(lineStarts, position, text.length);
+  const next = position.line >= 0 ? lineStarts[position.line + 1] : undefined;
+  if (next === undefined) return offset;
+  let end = next;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return Math.min(offset, end);
+}
+
 /** Converts a 0-based line and character to an offset, clamped to the line and the text. */
 export function positionToOffset(lineStarts: number[], position: Position, textLength: number): number {
   if (position.line < 0) return 0;

@@ -11,6 +11,7 @@ import { fieldHover } from './field-docs.js';
 import { cell } from './markdown.js';
 import { varyingText } from '../merge/texts.js';
 import { gatewayStateLines } from '../merge/texts.js';
+import { portText } from '../merge/texts.js';
 
 /** A hover: markdown and the span it is about (a key or a value). */
 export interface HoverResult {
@@ -72,7 +73,7 @@ function hoverSections(result: WorkspaceResult, d: OffsetDescription): string[] 
 
 function listenerTitle(gateway: GatewayModel, l: ListenerModel): string {
   const host = l.hostname === '*' ? '`*` (any host)' : `\`${l.hostname}\``;
-  return `**Listener #${l.index}** of MeshGateway \`${gateway.name}\` (mesh \`${gateway.mesh}\`): ${l.protocol} on port ${l.port}, ${host}`;
+  return `**Listener #${l.index}** of MeshGateway \`${gateway.name}\` (mesh \`${gateway.mesh}\`): ${portText(l).protocol} on port ${portText(l).port}, ${host}`;
 }
 
 function listenerHover(gateway: GatewayModel, merged: MergedGateway, l: ListenerContext): string[] {
@@ -96,13 +97,14 @@ function listenerHover(gateway: GatewayModel, merged: MergedGateway, l: Listener
 function portSection(gateway: GatewayModel, port: MergedPort, current: number | null): string[] {
   const listeners = port.listeners.map((i) => gateway.listeners[i]).filter((l): l is ListenerModel => !!l);
   const count = listeners.length === 1 ? '1 listener' : `${listeners.length} listeners merged into one Envoy listener`;
-  const out: string[] = [`**Port ${port.port}** · ${port.protocol} · ${count}`];
+  const shown = listeners[0] ? portText(listeners[0]) : { port: String(port.port), protocol: port.protocol };
+  const out: string[] = [`**Port ${shown.port}** · ${shown.protocol} · ${count}`];
   const rows = [
     '| listener | hostname | protocol | TLS mode | certificates |',
     '| --- | --- | --- | --- | --- |',
     ...listeners.map(
       (l) =>
-        `| #${l.index}${l.index === current ? ' (this)' : ''} | ${cell(l.hostname)} | ${cell(l.protocol)} | ${l.tls ? cell(l.tls.mode) : '—'} | ${certificateNames(l)} |`,
+        `| #${l.index}${l.index === current ? ' (this)' : ''} | ${cell(l.hostname)} | ${cell(portText(l).protocol)} | ${l.tls ? cell(l.tls.mode) : '—'} | ${certificateNames(l)} |`,
     ),
   ];
   out.push(rows.join('\n'));
@@ -151,7 +153,9 @@ function hostnameHover(gateway: GatewayModel, l: ListenerContext): string[] {
     const who = (owners.get(h) ?? []).map((i) => `#${i}${i === l.index ? ' (this)' : ''}`).join(', ');
     return `${n + 1}. \`${h}\` — listener ${who}`;
   });
-  out.push(`Hostnames on port ${port.port} (${port.protocol}), most specific first:\n\n${lines.join('\n')}`);
+  const first = gateway.listeners[port.listeners[0]];
+  const shown = first ? portText(first) : { port: String(port.port), protocol: port.protocol };
+  out.push(`Hostnames on port ${shown.port} (${shown.protocol}), most specific first:\n\n${lines.join('\n')}`);
   out.push(MATCHING[port.protocol] ?? 'Kuma rejects a listener without a valid protocol, so nothing is matched on this port.');
   return out;
 }
@@ -288,7 +292,7 @@ function routeSelectorHover(result: WorkspaceResult, d: OffsetDescription): stri
       } else {
         state = 'attached';
       }
-      rows.push(`| ${cell(g.name)} | #${l.index} | ${l.port} | ${cell(l.hostname)} | ${cell(l.protocol)} | ${state} |`);
+      rows.push(`| ${cell(g.name)} | #${l.index} | ${portText(l).port} | ${cell(l.hostname)} | ${cell(portText(l).protocol)} | ${state} |`);
     }
   });
   if (rows.length === 0) {

@@ -3,6 +3,7 @@ import type { WorkspaceResult } from '../analysis/workspace.js';
 import type { MergedPort } from '../merge/types.js';
 import type { ResourceDoc } from '../resources/types.js';
 import type { Span } from '../base/types.js';
+import { portText } from '../merge/texts.js';
 
 /** What a symbol stands for; the server maps these to its editor's symbol kinds. */
 export type SymbolEntryKind = 'resource' | 'listener';
@@ -46,7 +47,7 @@ function resourceSymbol(result: WorkspaceResult, doc: ResourceDoc): SymbolEntry 
       const port = portOf.get(l.index);
       const shared = port && port.listeners.length > 1 ? sharedWith(l.port, l.index, port.listeners) : '';
       entry.children.push({
-        name: `:${l.port} ${l.protocol} ${l.hostname}`,
+        name: `:${portText(l).port} ${portText(l).protocol} ${l.hostname}`,
         detail: [`listener #${l.index}`, shared].filter(Boolean).join(' · '),
         kind: 'listener',
         span: l.span,

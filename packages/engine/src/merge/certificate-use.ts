@@ -40,7 +40,7 @@ export function resolveCertificate(
 ): CertificateUse {
   const file = gateway.doc.file;
   const location = { file, span: ref.span };
-  const base: CertificateUse = { index: ref.index, source: ref.source, location, state: 'empty', secret: null, bundle: null, coversHostname: null };
+  const base: CertificateUse = { index: ref.index, source: ref.source, location, state: 'empty', secret: null, bundle: null, coversHostname: null, blocking: [] };
   const warn = (code: DiagnosticCode, message: string) =>
     out.push(diagnostic({
       code,
@@ -112,6 +112,7 @@ function finish(
   if (!bundle) return use;
   const keysDropped = access === 'certificates-only';
   const fatal = bundle.problems.filter((p) => p.fatal && !(keysDropped && p.code === 'missing-private-key'));
+  use.blocking = fatal;
   if (fatal.length > 0) {
     const what = use.secret ? `Secret "${use.secret.name}"` : 'This inline certificate';
     warn('certificate-unusable', `${what} cannot be used by the gateway: ${fatal.map((p) => p.message).join('; ')}.`);

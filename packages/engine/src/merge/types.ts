@@ -2,6 +2,7 @@ import type { Diagnostic } from '../base/diagnostic.js';
 import type { Location } from '../base/types.js';
 import type { PemBundleFacts } from '../kuma/certificate-types.js';
 import type { CertificateSource } from '../resources/types.js';
+import type { PemProblem } from '../kuma/certificate-types.js';
 
 export type TagLayer = 'dataplane' | 'gateway' | 'listener' | 'selector';
 
@@ -29,6 +30,11 @@ export interface CertificateUse {
   bundle: PemBundleFacts | null;
   /** Whether the leaf's SANs cover the listener hostname; null when unknown or `*`. */
   coversHostname: boolean | null;
+  /**
+   * The problems that stop Kuma from using the bundle, given what the caller could read (a
+   * missing private key is not one when the client dropped the keys); empty when usable.
+   */
+  blocking: PemProblem[];
 }
 
 export interface AttachedRoute {
