@@ -48,9 +48,9 @@ describe('gateway list', () => {
     expect(frame).toMatchInlineSnapshot(`
       "meshgw  files ws  6 files, no control plane                                       refreshed just now
       gateways  [2]
-        NAME  MESH      ZONE  PORTS                 LISTENERS  DATAPLANES  CERTIFICATES       FILE
-      > edge  default   -     8080/HTTP 8443/HTTPS          5           1  expired 1100d ago  ws/edge.yaml
-        pay   payments  -     443/HTTPS                     1           0  5d left            ws/pay.yaml
+        NAME  !  MESH      ZONE  PORTS              LISTENERS  DATAPLANES  CERTIFICATES       FILE
+      > edge  !  default   -     8080/HTTP 8443/H…          5           1  expired 1100d ago  ws/edge.yaml
+        pay      payments  -     443/HTTPS                  1           0  5d left            ws/pay.yaml
 
 
 
@@ -76,9 +76,9 @@ describe('gateway list', () => {
     const h = start();
     await waitForFrame(h.lastFrame, '> edge');
     await press(h, 'j');
-    expect(lineWith(plain(h.lastFrame()), '> ')).toMatch(/^> pay\s+payments/);
+    expect(lineWith(plain(h.lastFrame()), '> ')).toMatch(/^> pay\s+(?:[!✗]\s+)?payments/);
     await press(h, KEY.up);
-    expect(lineWith(plain(h.lastFrame()), '> ')).toMatch(/^> edge\s+default/);
+    expect(lineWith(plain(h.lastFrame()), '> ')).toMatch(/^> edge\s+(?:[!✗]\s+)?default/);
     await press(h, KEY.down, 'k', KEY.enter);
     const frame = await waitForFrame(h.lastFrame, 'gateways › default/edge');
     expect(frame).toMatchInlineSnapshot(`

@@ -41,7 +41,7 @@ describe('the terminal app on a real mesh', () => {
     const list = await waitForFrame(h.lastFrame, 'broken-gateway');
     const broken = list.split('\n').find((l) => l.includes('broken-gateway')) ?? '';
     const edge = list.split('\n').find((l) => l.includes('edge-gateway')) ?? '';
-    expect(broken).toMatch(/✗ +broken-gateway/);
+    expect(broken).toMatch(/broken-gateway +✗/);
     expect(broken).toContain('8080/HT');
     expect(edge).not.toContain('✗');
     await h.press('\r');

@@ -14,9 +14,9 @@ export interface GatewayListProps {
 
 function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
   const out: Column<GatewayRow>[] = [
-    { title: '!', cell: problemCell, max: 1, min: 1 },
     { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 24, flex: 1 },
-    { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 7, flex: 3 },
+    { title: '!', cell: problemCell, max: 1, min: 1 },
+    { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 8, flex: 3 },
     { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5, drop: 3 },
     { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10, flex: 2 },
     { title: 'LISTENERS', cell: (r) => seg(String(r.listeners)), align: 'right', drop: 2 },
