@@ -10,7 +10,7 @@ import { CLIENT_CAPABILITIES, nextDiagnostics, startLsp, type LspProcess } from 
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLE = join(ROOT, 'examples/edge-gateway');
-const REGISTERS_MERGED_GATEWAY = /MergedGatewayRequest/.test(readFileSync(join(ROOT, 'server/src/server.ts'), 'utf8'));
+const REGISTERS_MERGED_GATEWAY = /MergedGatewayRequest/.test(readFileSync(join(ROOT, 'server/src/handlers/register.ts'), 'utf8'));
 
 interface Manifest {
   name: string;

@@ -1,6 +1,7 @@
-import { analysisDay, analyzeFiles, createWorkspace, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
+import { DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { normalizeUri } from '../uri.js';
+import { createAnalysisCache } from './analysis-cache.js';
 
 /** Files larger than this many bytes are not read from disk; the engine skips longer texts. */
 export const MAX_FILE_SIZE = DEFAULT_PARSE_LIMITS.maxFileSize;
@@ -42,71 +43,12 @@ export interface DocumentStore {
 }
 
 export function createDocumentStore(options: { now: () => Date; log: (message: string) => void }): DocumentStore {
-  const workspace = createWorkspace();
   const open = new Map<string, OpenDocument>();
   const disk = new Map<string, string>();
-  /** Texts the engine failed on, by file: left out until the text changes. */
-  const quarantined = new Map<string, string>();
   let settings: Settings = DEFAULT_SETTINGS;
-  let result: WorkspaceResult | null = null;
-  let byFile = new Map<string, FileAnalysis>();
-  let dirty = true;
-  let analysedDay = NaN;
-
   const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key);
-
-  const sync = (key: string) => {
-    const text = textOf(key);
-    if (text !== undefined && quarantined.has(key) && quarantined.get(key) !== text) quarantined.delete(key);
-    if (text === undefined || quarantined.has(key)) workspace.removeFile(key);
-    else workspace.setFile(key, text);
-    dirty = true;
-  };
-
-  /**
-   * The engine never throws on input by contract. Should it throw all the same, the files it
-   * fails on alone are left out (until they change), so one bad file never stops the others.
-   */
-  const analyze = (now: Date): WorkspaceResult => {
-    const opts = { now, certificateWarningDays: settings.certificateWarningDays, reportUnknownFields: settings.reportUnknownFields };
-    try {
-      return workspace.analyze(opts);
-    } catch (error) {
-      options.log(`analysis failed, looking for the file that causes it: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    for (const key of workspace.files()) {
-      const text = textOf(key) ?? '';
-      try {
-        analyzeFiles([{ file: key, text }], opts);
-      } catch {
-        options.log(`left out of the analysis until it changes: ${key}`);
-        quarantined.set(key, text);
-        workspace.removeFile(key);
-      }
-    }
-    try {
-      return workspace.analyze(opts);
-    } catch {
-      return result ?? analyzeFiles([], opts);
-    }
-  };
-
-  const analysis = (): WorkspaceResult => {
-    const now = options.now();
-    const day = analysisDay(now);
-    if (!result || dirty || day !== analysedDay) {
-      result = analyze(now);
-      byFile = new Map(result.files.map((f) => [f.file, f]));
-      dirty = false;
-      analysedDay = day;
-    }
-    return result;
-  };
-
-  const file = (key: string): FileAnalysis | null => {
-    analysis();
-    return byFile.get(key) ?? null;
-  };
+  const cache = createAnalysisCache({ now: options.now, log: options.log, settings: () => settings, textOf });
+  const sync = (key: string): void => cache.sync(key, textOf(key));
 
   return {
     key: normalizeUri,
@@ -151,29 +93,32 @@ export function createDocumentStore(options: { now: () => Date; log: (message: s
     },
     setSettings(next) {
       settings = next;
-      dirty = true;
+      cache.invalidate();
     },
-    analysis,
-    file,
+    analysis: () => cache.current().result,
+    file: (key) => cache.current().byFile.get(key) ?? null,
     diagnostics(key) {
-      const r = analysis();
+      const { result: r, byFile } = cache.current();
       const f = byFile.get(key);
       if (!f) return [];
       if (f.resources.length === 0 && !(open.has(key) && skippedKumaFile(f))) return [];
-      const out: Diagnostic[] = [];
-      for (const d of r.diagnosticsByFile.get(key) ?? []) {
-        const level = settings.severity[d.code];
-        if (level === 'off') continue;
-        out.push(level ? { ...d, severity: level } : d);
-      }
-      return out;
+      return shownDiagnostics(r.diagnosticsByFile.get(key) ?? [], settings);
     },
     kumaFiles() {
-      return analysis()
-        .files.filter((f) => f.resources.length > 0)
-        .map((f) => f.file);
+      return cache.current().result.files.filter((f) => f.resources.length > 0).map((f) => f.file);
     },
   };
+}
+
+/** A file's diagnostics with the severity overrides of the settings applied; `off` drops them. */
+function shownDiagnostics(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const level = settings.severity[d.code];
+    if (level === 'off') continue;
+    out.push(level ? { ...d, severity: level } : d);
+  }
+  return out;
 }
 
 /** An open file the engine skipped (too large, binary) that looks like it holds Kuma resources. */
