@@ -85,8 +85,8 @@ describe.skipIf(!hasTmux && !required)('meshgw tui in tmux', () => {
     start(['tui', '--cp', cp.url], { MESHGW_NOW: '2027-01-05T00:00:00Z', MESHGW_TOKEN: ADMIN_TOKEN });
     let s = await waitFor('> edge');
     expect(s).toMatch(/^meshgw {2}Kuma 2\.14\.3 {2}zone default {2}http:\/\/127\.0\.0\.1:\d+ +refreshed just now \(00:00:00 UTC\)$/m);
-    expect(s).toMatch(/^> edge {6}default {3}- {7}80\/HTTP 443\/HTTPS {10}3 {8}1\/3 {2}36461d left$/m);
-    expect(s).toMatch(/^ {2}pay-gw {4}payments {2}zone-2 {2}8443\/HTTPS {17}2 {8}1\/1 {2}5d left$/m);
+    expect(s).toMatch(/^> edge {9}default {3}- {7}80\/HTTP 443\/HTTPS {10}3 {8}1\/3 {2}36461d left$/m);
+    expect(s).toMatch(/^ {2}pay-gw {7}payments {2}zone-2 {2}8443\/HTTPS {17}2 {8}1\/1 {2}5d left$/m);
     expect(tmux('display', '-p', '-t', SESSION, '#{alternate_on}').trim()).toBe('1');
 
     send('Enter');
@@ -139,7 +139,7 @@ describe.skipIf(!hasTmux && !required)('meshgw tui in tmux', () => {
     await waitFor('/_');
     type('edge-gateway');
     s = await waitFor('/edge-gateway_');
-    expect(s).toMatch(/^> edge-gateway +default +- +8080\/HTTP 8443\/HTTPS +3 +1 +\d+d left/m);
+    expect(s).toMatch(/^> edge-gateway +(?:[!✗] +)?default +- +8080\/HTTP 8443\/HTTPS +3 +1 +\d+d left/m);
     send('Enter');
     await waitFor('<enter> open');
     send('Enter');

@@ -31,8 +31,8 @@ describe('live control plane', () => {
     expect(frame.split('\n')[0]).toMatch(new RegExp(`^meshgw  Kuma 2\\.14\\.3  zone default  ${cp.url}\\s+refreshed just now$`));
     expect(frame).toContain('  NAME      !  MESH      ZONE    PORTS              LISTENERS  DP ONLINE  CERTIFICATES');
     expect(lineWith(frame, '> edge')).toBe('> edge         default   -       80/HTTP 443/HTTPS          3        1/3  36461d left');
-    expect(lineWith(frame, 'internal')).toBe('internal  default   zone-1  8080/TCP                   1        1/1  -');
-    expect(lineWith(frame, 'pay-gw')).toBe('pay-gw    payments  zone-2  8443/HTTPS                 2        1/1  5d left');
+    expect(lineWith(frame, 'internal')).toBe('internal     default   zone-1  8080/TCP                   1        1/1  -');
+    expect(lineWith(frame, 'pay-gw')).toBe('pay-gw       payments  zone-2  8443/HTTPS                 2        1/1  5d left');
   });
 
   it('opens a gateway: merged listeners, final tags with layers, dataplanes online, certificate days', async () => {
