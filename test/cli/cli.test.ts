@@ -45,7 +45,7 @@ describe('meshgw check', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.version).toBe(1);
-    expect(out.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(out.summary).toEqual({ errors: 1, warnings: 0, infos: 0, resources: 1 });
     const d = out.files[0].diagnostics[0];
     expect(d).toMatchObject({
       severity: 'error',

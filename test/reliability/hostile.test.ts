@@ -214,7 +214,7 @@ describe('hostile input through meshgw check --format json', () => {
   }
 
   async function check(paths: string[]): Promise<{ code: number | null; stderr: string; out: CheckJson }> {
-    const r = await slot(() => runCliAsync(['check', '--format', 'json', ...paths]));
+    const r = await slot(() => runCliAsync(['check', '--format', 'json', '--allow-empty', ...paths]));
     return { code: r.code, stderr: r.stderr, out: JSON.parse(r.stdout) as CheckJson };
   }
 
@@ -226,7 +226,9 @@ describe('hostile input through meshgw check --format json', () => {
     expect(code).toBe(out.summary.errors > 0 ? 1 : 0);
     const byFile = new Map(out.files.map((f) => [f.file, f.diagnostics.map((d) => d.code)]));
     expect([...byFile.keys()].sort()).toEqual([...pathOf.values()].sort());
-    const wrong = CASES.map((c) => ({ name: c.name, want: c.codes, got: distinct(byFile.get(pathOf.get(c.name)!) ?? []) }))
+    // The corpus holds several copies of one gateway, which together are duplicates (#11): a
+    // finding about the run, not about each file.
+    const wrong = CASES.map((c) => ({ name: c.name, want: c.codes, got: distinct((byFile.get(pathOf.get(c.name)!) ?? []).filter((code) => code !== 'duplicate-resource')) }))
       .filter(({ name, got }) => !codesMatch(CASES.find((c) => c.name === name)!, got));
     expect(wrong).toEqual([]);
   });
