@@ -45,10 +45,10 @@ export function bandOfDays(daysLeft: number, expired: boolean): CertificateBand 
 
 /**
  * The state of one certificate a listener uses. `secrets` tells why a secret could not be read
- * (admin-only, not fetched yet); `access` whether private keys were dropped by the client, in
- * which case a missing key is expected and not a problem.
+ * (admin-only, not fetched yet). Which problems block the bundle is the engine's answer
+ * (`use.blocking`: a missing key does not when the client dropped the keys).
  */
-export function certificateStatus(use: CertificateUse, secrets: MeshSecrets, access: SecretAccess): CertificateStatus {
+export function certificateStatus(use: CertificateUse, secrets: MeshSecrets): CertificateStatus {
   switch (use.state) {
     case 'not-found':
       return status('problem', 'not found', null, `Secret "${use.secret?.name ?? ''}" does not exist in this mesh.`);

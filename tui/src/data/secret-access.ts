@@ -29,7 +29,7 @@ export function secretBasis(result: WorkspaceResult, context: ModelContext): Sec
 
 /** The state of one certificate a gateway of `mesh` uses. */
 export function statusOf(model: SecretBasis, use: CertificateUse, mesh: string): CertificateStatus {
-  return certificateStatus(use, model.secrets[mesh] ?? (model.mode === 'files' ? 'files' : 'pending'), model.access[mesh] ?? 'full');
+  return certificateStatus(use, model.secrets[mesh] ?? (model.mode === 'files' ? 'files' : 'pending'));
 }
 
 /** Sentences about meshes whose Secrets are admin-only or could not be read, in mesh order. */
