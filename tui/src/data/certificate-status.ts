@@ -1,4 +1,4 @@
-import type { CertificateUse, PemProblem, SecretAccess } from '@meshgw/engine';
+import type { CertificateUse, PemProblem } from '@meshgw/engine';
 
 /** How a certificate reads on screen. Colour is never the only signal: `label` says it in words. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted' | 'accent' | 'plain';
