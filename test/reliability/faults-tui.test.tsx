@@ -86,7 +86,7 @@ function expectSentence(shown: string, whole: string, keyWords: string): void {
 
 /** `age|interval|sentence` of the banner over the gateway list, from the frame flattened to one line. */
 function bannerOf(frame: string): string | null {
-  const match = /Refresh failed \(showing data (.+?) old, retrying every (.+?)\): (.*?)(?= NAME MESH )/.exec(flat(frame));
+  const match = /Refresh failed \(showing data (.+?) old, retrying every (.+?)\): (.*?)(?= NAME ! MESH )/.exec(flat(frame));
   return match === null ? null : `${match[1]}|${match[2]}|${match[3]}`;
 }
 
@@ -110,7 +110,7 @@ describe('the terminal app against a failing control plane', () => {
     expect(lines[0]).toMatch(/^meshgw  Kuma 2\.14\.3  zone default  http:.*STALE: refreshed (42 s ago|just now)$/);
     expect(lines[1]).toBe('gateways  [3]');
     expect(lines[2]).toMatch(/^Refresh failed /);
-    expect(lines[3 + (lines[3].startsWith('  NAME') ? 0 : 1)]).toMatch(/^ {2}NAME +MESH/);
+    expect(lines[3 + (lines[3].startsWith('  NAME') ? 0 : 1)]).toMatch(/^ {2}NAME +! +MESH/);
     // The last good gateways stay.
     for (const name of ['> edge', 'internal', 'pay-gw']) expect(frame).toContain(name);
 
@@ -211,7 +211,7 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux, 80×24)', () => {
         expect(lines[0]).toMatch(/^meshgw  Kuma 2\.14\.3 .*STALE: refreshed (just now|\d+ s ago)$/);
         expect(lines[1]).toBe('gateways  [3]');
         expect(lines[2]).toMatch(/^Refresh failed \(showing data \d+ s old, retrying every 1 s\): /);
-        expect(lines[4]).toMatch(/^ {2}NAME +MESH/);
+        expect(lines[4]).toMatch(/^ {2}NAME +! +MESH/);
         expect(s.split('Refresh failed').length).toBe(2);
         expect(s).toContain('> edge');
         expect(s).not.toMatch(STACK_TRACE);

@@ -22,6 +22,21 @@ const ELSEWHERE = resolve(EXAMPLES, '..', 'not-in-the-workspace');
 
 let client: LspClient;
 
+/**
+ * A copy of the workspace's gateway opened outside the workspace duplicates it, so it carries
+ * `duplicate-resource` (and, being later in file order, it is the copy Kuma keeps). The tests
+ * below are about the protocol, not duplicates: they leave that warning out, and close what
+ * each test opened outside the workspace so the next one starts with the workspace alone.
+ */
+const COPY_CODES = new Set(['duplicate-resource']);
+const notCopy = <T extends { code: string }>(items: T[]): T[] => items.filter((d) => !COPY_CODES.has(d.code));
+const openedElsewhere = new Set<string>();
+function openElsewhere(file: string, text: string, version: number): string {
+  const uri = client.open(resolve(ELSEWHERE, file), text, version);
+  openedElsewhere.add(uri);
+  return uri;
+}
+
 beforeAll(async () => {
   client = await startIndexedServer([FOLDER]);
 });
@@ -43,6 +58,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   if (!invalidMessages) expect(loggedErrors(client).slice(errorsBefore)).toEqual([]);
+  for (const uri of openedElsewhere) client.notify('textDocument/didClose', { textDocument: { uri } });
+  openedElsewhere.clear();
 });
 
 async function all(uri: string, position: Position): Promise<unknown[]> {
@@ -97,7 +114,7 @@ describe('documents the server does not hold', () => {
       contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: 'x' }],
     });
     client.notify('textDocument/didClose', { textDocument: { uri: ghost } });
-    const once = client.open(resolve(ELSEWHERE, 'closed-twice.yaml'), GATEWAY_TEXT, 1);
+    const once = openElsewhere('closed-twice.yaml', GATEWAY_TEXT, 1);
     client.notify('textDocument/didClose', { textDocument: { uri: once } });
     client.notify('textDocument/didClose', { textDocument: { uri: once } });
     expect(await all(ghost, { line: 2, character: 0 })).toEqual(EMPTY_ANSWERS);
@@ -130,7 +147,7 @@ describe('positions out of range', () => {
       ['lf', GATEWAY_TEXT],
       ['crlf', crlf],
     ] as const) {
-      const uri = client.open(resolve(ELSEWHERE, `range-${name}.yaml`), text, 1);
+      const uri = openElsewhere(`range-${name}.yaml`, text, 1);
       // A character past the end of line 2 (`type: MeshGateway`) is its end: the hover is on
       // `MeshGateway`, not on `mesh` at the start of the next line.
       const past = await client.request<{ range: { start: Position } }>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1_000_000 } });
@@ -149,7 +166,7 @@ describe('positions out of range', () => {
 
   it('answers positions LSP does not allow (negative, fractional, huge, missing) without going down', async () => {
     invalidMessages = true;
-    const uri = client.open(resolve(ELSEWHERE, 'range-invalid.yaml'), GATEWAY_TEXT, 1);
+    const uri = openElsewhere('range-invalid.yaml', GATEWAY_TEXT, 1);
     const positions: unknown[] = [
       { line: -1, character: -1 },
       { line: 0, character: -2_147_483_648 },
@@ -217,8 +234,8 @@ describe('changes with stale or repeated versions', () => {
   const portZero = GATEWAY_TEXT.replace('port: 8443', 'port: 0');
 
   it('applies every change in the order it came, whatever its version, and reports on the latest text', async () => {
-    const uri = client.open(resolve(ELSEWHERE, 'versions.yaml'), GATEWAY_TEXT, 10);
-    const codes = async () => (await client.request<{ items: Pushed[] }>('textDocument/diagnostic', { textDocument: { uri } })).items.map((d) => d.code);
+    const uri = openElsewhere('versions.yaml', GATEWAY_TEXT, 10);
+    const codes = async () => notCopy((await client.request<{ items: Pushed[] }>('textDocument/diagnostic', { textDocument: { uri } })).items).map((d) => d.code);
     expect(await codes()).toEqual([]);
 
     // Older than the open version.
@@ -233,7 +250,7 @@ describe('changes with stale or repeated versions', () => {
     // The same stale version again, with the fix.
     mark = client.notifications.length;
     client.change(uri, GATEWAY_TEXT, 3);
-    await pushed<Pushed>(uri, mark, (items) => items.length === 0);
+    await pushed<Pushed>(uri, mark, (items) => notCopy(items).length === 0);
     expect(await codes()).toEqual([]);
 
     // A burst of changes with versions going down and repeating: the last text wins, the one
@@ -254,13 +271,13 @@ describe('changes with stale or repeated versions', () => {
       textDocument: { uri, version: 0 },
       contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '8080' }],
     });
-    await pushed<Pushed>(uri, mark, (items) => items.length === 0);
+    await pushed<Pushed>(uri, mark, (items) => notCopy(items).length === 0);
     expect(await codes()).toEqual([]);
   });
 
   it('survives changes without a version, with ranges past the end, and with no changes', async () => {
     invalidMessages = true;
-    const uri = client.open(resolve(ELSEWHERE, 'versionless.yaml'), GATEWAY_TEXT, 1);
+    const uri = openElsewhere('versionless.yaml', GATEWAY_TEXT, 1);
     const far = { line: 1_000_000, character: 5 };
     client.notify('textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: portZero }] });
     client.notify('textDocument/didChange', { textDocument: { uri, version: null }, contentChanges: [{ text: portZero }] });
@@ -269,7 +286,7 @@ describe('changes with stale or repeated versions', () => {
     client.notify('textDocument/didChange', { textDocument: { uri, version: 4 } });
     client.notify('textDocument/didChange', null);
     const items = (await client.request<{ items: Pushed[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
-    expect(items).toEqual([]);
+    expect(notCopy(items)).toEqual([]);
     const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols.map((s) => s.name)).toEqual(['MeshGateway edge-gateway']);
     expect(await answers(client)).toBe(true);
@@ -282,8 +299,8 @@ describe('binary and very large files', () => {
     let junk = '';
     for (let i = 0; i < 4096; i++) junk += String.fromCharCode((i * 7919 + 13) % 256);
     const mark = client.notifications.length;
-    const bad = client.open(resolve(ELSEWHERE, 'corrupted.yaml'), corrupted, 1);
-    const noise = client.open(resolve(ELSEWHERE, 'noise.yaml'), junk, 1);
+    const bad = openElsewhere('corrupted.yaml', corrupted, 1);
+    const noise = openElsewhere('noise.yaml', junk, 1);
     const warned = await pushed<{ code: string; severity: number; message: string; range: { start: Position; end: Position } }>(bad, mark, (items) => items.length > 0);
     expect(warned.diagnostics.map((d) => [d.code, d.severity])).toEqual([['not-text', 2]]);
     expect(warned.diagnostics[0].message).toBe('File skipped: it holds binary data (NUL bytes or invalid UTF-8), not YAML text.');
@@ -323,7 +340,7 @@ describe('binary and very large files', () => {
       text += '    - port: 0\n      protocol: HTTP\n      hostname: last.example.com\n';
       const mark = client.notifications.length;
       const opened = performance.now();
-      const uri = client.open(resolve(ELSEWHERE, 'big.yaml'), text, 1);
+      const uri = openElsewhere('big.yaml', text, 1);
       // Analysing some 16,000 listeners takes seconds, more on a busy machine: the waits are generous.
       const got = await pushed<{ code: string; message: string; range: { start: Position; end: Position } }>(uri, mark, (items) => items.length > 0, 50_000);
       const log = [`diagnostics ${(performance.now() - opened).toFixed(0)} ms after it was opened`];
@@ -359,7 +376,7 @@ describe('binary and very large files', () => {
   it('skips a Kuma file over the size limit with a warning, and keeps answering', async () => {
     const text = `type: MeshGateway\nmesh: default\nname: huge\n# ${'x'.repeat(6 * 1024 * 1024)}\n`;
     const mark = client.notifications.length;
-    const uri = client.open(resolve(ELSEWHERE, 'huge.yaml'), text, 1);
+    const uri = openElsewhere('huge.yaml', text, 1);
     const got = await pushed<{ code: string; severity: number; range: { start: Position; end: Position } }>(uri, mark, (items) => items.length > 0);
     expect(got.diagnostics.map((d) => [d.code, d.severity])).toEqual([['file-too-large', 2]]);
     expect(got.diagnostics[0].range.start).toEqual({ line: 0, character: 0 });
