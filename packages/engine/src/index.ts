@@ -9,6 +9,8 @@ export type { Range, Span } from './base/types.js';
 export type { ParsedFile, YNode } from './syntax/tree.js';
 export type { ResourceDoc } from './resources/types.js';
 export { mayHoldKumaResources } from './resources/marker.js';
+export { DEFAULT_KUMA_VERSION, SUPPORTED_KUMA_VERSIONS, formatKumaVersion, readKumaVersion, versionFromControlPlane } from './kuma/versions.js';
+export type { KumaVersion } from './kuma/versions.js';
 export type { PemProblem } from './kuma/certificate-types.js';
 export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTag } from './merge/types.js';
 export { positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';

@@ -2,7 +2,7 @@ import type { ResourceDoc } from '../resources/types.js';
 import type { ResourceKind } from '../kuma/kinds.js';
 import type { Span } from '../base/types.js';
 import type { DiagnosticCode } from '../base/codes.js';
-import type { VersionRange } from '../kuma/versions.js';
+import type { KumaVersion, VersionRange } from '../kuma/versions.js';
 
 /** One finding of a rule, located at the node it is about. */
 export interface Violation {
@@ -48,7 +48,8 @@ export interface AdmissionRule {
    * read from Kuma v2.14.3's source; where an older version differs, the rule says so here.
    */
   versions?: VersionRange;
-  check(doc: ResourceDoc, report: Report): void;
+  /** `target` is the Kuma version being checked against, for checks whose messages or limits changed. */
+  check(doc: ResourceDoc, report: Report, target: KumaVersion): void;
 }
 
 /**
@@ -60,5 +61,5 @@ export interface WarningRule {
   kinds: readonly ResourceKind[];
   /** The Kuma versions that drop or fail on what this rule reports; absent: every version. */
   versions?: VersionRange;
-  check(doc: ResourceDoc, report: Report): void;
+  check(doc: ResourceDoc, report: Report, target: KumaVersion): void;
 }

@@ -5,6 +5,8 @@ import type { ResourceDoc } from '../resources/types.js';
 import { diagnostic } from '../base/diagnostic.js';
 import type { DiagnosticCode } from '../base/codes.js';
 import { resourceRef } from '../resources/resource-ref.js';
+import { DEFAULT_KUMA_VERSION } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 /**
  * Kuma's admission validation of one resource: every violation Kuma prints for it, each as a
@@ -13,14 +15,14 @@ import { resourceRef } from '../resources/resource-ref.js';
  * on Universal the spec comes first and name/mesh after; both stages are returned, in that
  * order, and `formatKumaError` prints the first one only.
  */
-export function admissionDiagnostics(doc: ResourceDoc): Diagnostic[] {
-  const rules = admissionRulesFor(doc.kind);
+export function admissionDiagnostics(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
+  const rules = admissionRulesFor(doc.kind, target);
   const spec = rules.filter((r) => r !== META_RULE);
   const metaStage = rules.filter((r) => r === META_RULE);
   const stages = doc.form === 'kubernetes' ? [metaStage, spec] : [spec, metaStage];
   const out: Diagnostic[] = [];
   for (const stage of stages) {
-    for (const { rule, violation } of runInOrder(stage, doc)) {
+    for (const { rule, violation } of runInOrder(stage, doc, target)) {
       out.push(toDiagnostic(doc, rule.id, 'error', true, violation));
     }
   }
@@ -47,7 +49,7 @@ export function formatKumaError(diagnostics: readonly Diagnostic[]): string {
  * Runs rules and orders their violations: in list order, except that a run of consecutive rules
  * sharing a `group` is merged by the list item each violation belongs to (stable otherwise).
  */
-function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc): { rule: AdmissionRule; violation: Violation }[] {
+function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc, target: KumaVersion): { rule: AdmissionRule; violation: Violation }[] {
   const out: { rule: AdmissionRule; violation: Violation }[] = [];
   for (let i = 0; i < rules.length; ) {
     let j = i + 1;
@@ -55,7 +57,7 @@ function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc): { rule: 
     if (group !== undefined) while (j < rules.length && rules[j].group === group) j++;
     const found: { rule: AdmissionRule; violation: Violation; order: number }[] = [];
     for (const rule of rules.slice(i, j)) {
-      rule.check(doc, (violation) => found.push({ rule, violation, order: found.length }));
+      rule.check(doc, (violation) => found.push({ rule, violation, order: found.length }), target);
     }
     if (group !== undefined) found.sort((a, b) => (a.violation.item ?? -1) - (b.violation.item ?? -1) || a.order - b.order);
     out.push(...found);

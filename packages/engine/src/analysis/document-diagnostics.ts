@@ -3,6 +3,7 @@ import { admissionDiagnostics } from '../admission/validate.js';
 import { warningDiagnostics } from '../warnings/warning-diagnostics.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { ResourceDoc } from '../resources/types.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 /**
  * Everything that can be said of one resource document on its own: the values Kuma could not
@@ -11,12 +12,12 @@ import type { ResourceDoc } from '../resources/types.js';
  * parse before validating it, admission rules run only on a document without parse errors.
  * Cached per document text by the workspace.
  */
-export function documentDiagnostics(doc: ResourceDoc, options: { reportUnknownFields: boolean }): Diagnostic[] {
+export function documentDiagnostics(doc: ResourceDoc, options: { reportUnknownFields: boolean; kumaVersion: KumaVersion }): Diagnostic[] {
   const parseErrors = [...checkScalarTypes(doc), ...checkEnumCase(doc)];
   const out: Diagnostic[] = [...parseErrors];
   if (!parseErrors.some((d) => d.severity === 'error')) {
-    out.push(...admissionDiagnostics(doc));
-    out.push(...warningDiagnostics(doc));
+    out.push(...admissionDiagnostics(doc, options.kumaVersion));
+    out.push(...warningDiagnostics(doc, options.kumaVersion));
   }
   if (options.reportUnknownFields) out.push(...checkUnknownFields(doc));
   return out;

@@ -1,3 +1,4 @@
+import type { KumaVersion } from '../kuma/versions.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { MergedGateway } from '../merge/types.js';
 import type { ResourceDoc } from '../resources/types.js';
@@ -20,6 +21,11 @@ export interface AnalyzeOptions {
    * A record gives the access per mesh; meshes it does not name have 'full'.
    */
   secretAccess?: SecretAccess | Record<string, SecretAccess>;
+  /**
+   * The Kuma version whose rules apply (admission, warnings, the fields and enum values it
+   * knows). Default: the newest supported minor, `DEFAULT_KUMA_VERSION`.
+   */
+  kumaVersion?: KumaVersion;
   /** Live state of dataplanes keyed by `mesh/name`, when a control plane told it. */
   dataplaneStatus?: Record<string, { online: boolean; zone: string | null }>;
 }

@@ -20,6 +20,8 @@ import type { RefusedResources } from '../merge/merge.js';
 import type { Location } from '../base/types.js';
 import { unknownKindDiagnostics } from '../resources/unknown-kind.js';
 import { secretAccessOf } from './secret-access.js';
+import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 /** The models of every recognised resource in the workspace. */
 /** A workspace analysis with the models and merge state behind it, for editor features. */
@@ -95,8 +97,8 @@ export function createWorkspace(): Workspace {
       return [...entries.keys()];
     },
     analyze(options) {
-      const opts = { certificateWarningDays: 30, reportUnknownFields: true, ...options };
-      const optionKey = `${opts.reportUnknownFields}|${opts.maxFileSize ?? ''}`;
+      const opts = { certificateWarningDays: 30, reportUnknownFields: true, ...options, kumaVersion: options.kumaVersion ?? DEFAULT_KUMA_VERSION };
+      const optionKey = `${opts.reportUnknownFields}|${opts.maxFileSize ?? ''}|${formatKumaVersion(opts.kumaVersion)}`;
       const readBundle = bundles.reader(opts.now);
       const files: FileAnalysis[] = [];
       for (const [file, entry] of entries) {
@@ -138,7 +140,7 @@ function createBundleCache(): { reader(now: Date): (text: string) => PemBundleFa
  * Parses one file and runs the single-document checks, reusing those of documents whose text
  * is unchanged; stores the analysis on the entry.
  */
-function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields: boolean; maxFileSize?: number }, optionKey: string): void {
+function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields: boolean; maxFileSize?: number; kumaVersion: KumaVersion }, optionKey: string): void {
   const parsed = parseFile(file, entry.text, {
     cache: entry.cache,
     limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
@@ -155,7 +157,7 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
     let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
     if (!cached) {
       // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
-      const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields });
+      const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields, kumaVersion: opts.kumaVersion });
       cached = { start: doc.span.start, diagnostics: structuredClone(fresh) };
     }
     documents.set(key, cached);

@@ -41,3 +41,40 @@ export function inRange(version: KumaVersion, range: VersionRange | undefined): 
   if (until && compareVersions(version, { ...until, patch: until.patch ?? 0 }) >= 0) return false;
   return true;
 }
+
+/** The oldest and newest minor meshgw speaks, and the target when none is chosen. */
+export const SUPPORTED_KUMA_VERSIONS = { oldest: '2.0', newest: '2.14' } as const;
+export const DEFAULT_KUMA_VERSION: KumaVersion = { major: 2, minor: 14, patch: null };
+
+/** `2.14` or `2.14.2`, as the user would write it. */
+export function formatKumaVersion(v: KumaVersion): string {
+  return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
+}
+
+/**
+ * Reads a target version as a user gives it (a flag, a setting, a project file, a control
+ * plane's `GET /`): the version, or a message saying what is wrong with it. A version newer than
+ * the newest supported minor is out of range, as is one older than the oldest.
+ */
+export function readKumaVersion(text: string): { version: KumaVersion } | { error: string } {
+  const range = `${SUPPORTED_KUMA_VERSIONS.oldest} to ${SUPPORTED_KUMA_VERSIONS.newest}`;
+  const version = parseKumaVersion(text);
+  if (!version) return { error: `"${text}" is not a Kuma version: write major.minor (e.g. 2.7) or major.minor.patch; meshgw supports ${range}.` };
+  const oldest = parseKumaVersion(SUPPORTED_KUMA_VERSIONS.oldest)!;
+  const newest = parseKumaVersion(SUPPORTED_KUMA_VERSIONS.newest)!;
+  const minorOf = (v: KumaVersion): KumaVersion => ({ ...v, patch: null });
+  if (compareVersions(minorOf(version), oldest) < 0 || compareVersions(minorOf(version), newest) > 0) {
+    return { error: `Kuma ${formatKumaVersion(version)} is not supported: meshgw supports Kuma ${range} (Kong Mesh ${range}).` };
+  }
+  return { version };
+}
+
+/**
+ * The target version a control plane's `GET /` reports (`version` like `2.7.3`, Kong Mesh's
+ * `kumaVersion` or `basedOnKuma`, a `-dev` suffix): major.minor.patch, or null when it names none.
+ */
+export function versionFromControlPlane(reported: string | null | undefined): KumaVersion | null {
+  if (!reported) return null;
+  const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(reported);
+  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) } : null;
+}
