@@ -55,5 +55,10 @@ export function translateSettings(config: ConfigurationReader): Translation {
     problems.push('meshgw.severity must be an object mapping diagnostic codes to severities.');
   }
 
+  const version = config.get<unknown>('kumaVersion');
+  if (typeof version === 'string' && /^\s*v?\d+\.\d+(\.\d+)?\s*$/.test(version)) settings.kumaVersion = version.trim();
+  else if (version === null) settings.kumaVersion = null;
+  else if (version !== undefined && version !== '') problems.push(`meshgw.kumaVersion must be a Kuma version such as "2.7" or "2.14.2", not ${JSON.stringify(version)}.`);
+
   return { settings, problems };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import type { KumaVersion } from '@meshgw/engine';
 import type { ServerContext } from './context.js';
 import { createDocumentStore } from './documents/document-store.js';
 import { createDiagnosticsPublisher } from './handlers/diagnostics.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   docsUrl?: string | null;
   /** Milliseconds to wait after a change before pushing diagnostics. */
   pushDelay?: number;
+  /** The Kuma version to check against, pinned (`meshgw lsp --kuma-version`): beats every setting. */
+  kumaVersion?: KumaVersion | null;
 }
 
 const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -44,7 +47,11 @@ export function startServer(options: ServerOptions = {}): Connection {
   const connection = createConnection(ProposedFeatures.all, input, output);
   if (output === process.stdout) redirectConsole(connection);
 
-  const store = createDocumentStore({ now: options.now ?? (() => new Date()), log: (message) => connection.console.warn(message) });
+  const store = createDocumentStore({
+    now: options.now ?? (() => new Date()),
+    log: (message) => connection.console.warn(message),
+    pinnedVersion: options.kumaVersion ?? null,
+  });
   let markReady: () => void = () => undefined;
   const indexed = new Promise<void>((resolve) => (markReady = resolve));
   const startup: Startup = { client: noClientFeatures(), folders: [], initialSettings: null };

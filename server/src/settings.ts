@@ -1,7 +1,6 @@
-import type { Severity } from '@meshgw/engine';
+import { DEFAULT_KUMA_VERSION, readKumaVersion, readSeverityOverride, type KumaVersion, type ProjectSettings, type SeverityOverride } from '@meshgw/engine';
 
-/** A severity override: one of the engine's severities, or `off` to drop the diagnostic. */
-export type SeverityOverride = Severity | 'off';
+export type { SeverityOverride } from '@meshgw/engine';
 
 /** The server's settings, read from the `meshgw` section of `workspace/configuration`. */
 export interface Settings {
@@ -11,20 +10,44 @@ export interface Settings {
   reportUnknownFields: boolean;
   /** Severity by diagnostic code. */
   severity: Record<string, SeverityOverride>;
+  /** `meshgw.kumaVersion`: the Kuma version to check against (`2.7`, `2.14.2`); null when not set. */
+  kumaVersion: string | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { certificateWarningDays: 30, reportUnknownFields: true, severity: {} };
+export const DEFAULT_SETTINGS: Settings = { certificateWarningDays: 30, reportUnknownFields: true, severity: {}, kumaVersion: null };
 
-const LEVELS: Record<string, SeverityOverride> = {
-  error: 'error',
-  warning: 'warning',
-  warn: 'warning',
-  info: 'info',
-  information: 'info',
-  hint: 'hint',
-  off: 'off',
-  none: 'off',
-};
+/** Where the target version came from, in the order that decides it. */
+export type VersionSource = 'command line' | 'project file' | 'setting' | 'default';
+
+/** The settings in force: the client's, overridden by the project file, the version pinned on the command line first. */
+export interface EffectiveSettings extends Omit<Settings, 'kumaVersion'> {
+  kumaVersion: KumaVersion;
+  kumaVersionSource: VersionSource;
+}
+
+/**
+ * The settings that apply. The target version: `lsp --kuma-version`, then the project file's
+ * `kumaVersion`, then `meshgw.kumaVersion`, then the default; the other settings: the project
+ * file's, then the client's.
+ */
+export function effectiveSettings(client: Settings, project: ProjectSettings | null, pinned: KumaVersion | null): EffectiveSettings {
+  const read = client.kumaVersion === null ? null : readKumaVersion(client.kumaVersion);
+  const setting = read && 'version' in read ? read.version : null;
+  const version: [KumaVersion, VersionSource] = pinned
+    ? [pinned, 'command line']
+    : project?.kumaVersion
+      ? [project.kumaVersion.version, 'project file']
+      : setting
+        ? [setting, 'setting']
+        : [DEFAULT_KUMA_VERSION, 'default'];
+  return {
+    certificateWarningDays: project?.certificateWarningDays ?? client.certificateWarningDays,
+    reportUnknownFields: project?.reportUnknownFields ?? client.reportUnknownFields,
+    severity: { ...client.severity, ...project?.severity },
+    kumaVersion: version[0],
+    kumaVersionSource: version[1],
+  };
+}
 
 /**
  * Reads settings as a client sends them; anything missing or malformed keeps its default, so a
@@ -39,9 +62,16 @@ export function readSettings(raw: unknown): Settings {
   if (typeof r.reportUnknownFields === 'boolean') out.reportUnknownFields = r.reportUnknownFields;
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, level] of Object.entries(r.severity as Record<string, unknown>)) {
-      const mapped = typeof level === 'string' ? LEVELS[level.toLowerCase()] : undefined;
+      const mapped = readSeverityOverride(level);
       if (mapped) out.severity[code] = mapped;
     }
   }
+  if (typeof r.kumaVersion === 'string' && r.kumaVersion.trim() !== '') out.kumaVersion = r.kumaVersion.trim();
   return out;
+}
+
+/** What is wrong with settings as read (one sentence each), for the server's log. */
+export function settingsProblems(settings: Settings): string[] {
+  const read = settings.kumaVersion === null ? null : readKumaVersion(settings.kumaVersion);
+  return read && 'error' in read ? [`meshgw.kumaVersion: ${read.error}`] : [];
 }

@@ -40,7 +40,7 @@ describe('translateSettings', () => {
 
   it('passes numbers and switches through', () => {
     const { settings } = translateSettings(config({ certificateWarningDays: 7, reportUnknownFields: false }));
-    expect(settings).toEqual({ certificateWarningDays: 7, reportUnknownFields: false, severity: {} });
+    expect(settings).toEqual({ certificateWarningDays: 7, reportUnknownFields: false, severity: {}, kumaVersion: null });
   });
 
   it('accepts 0 days: report only certificates that have expired', () => {
@@ -69,12 +69,20 @@ describe('translateSettings', () => {
     const { settings, problems } = translateSettings(
       config({ certificateWarningDays: 2.5, reportUnknownFields: 'yes', severity: { 'certificate-expired': 'fatal', 'route-unattached': 3, 'certificate-expiring': 'error' } }),
     );
-    expect(settings).toEqual({ severity: { 'certificate-expiring': 'error' } });
+    expect(settings).toEqual({ severity: { 'certificate-expiring': 'error' }, kumaVersion: null });
     expect(problems).toHaveLength(4);
     expect(problems[0]).toContain('meshgw.certificateWarningDays');
     expect(problems[1]).toContain('meshgw.reportUnknownFields');
     expect(problems[2]).toContain('"certificate-expired"');
     expect(problems[3]).toContain('"route-unattached"');
+  });
+
+  it('passes a Kuma version through, and drops one that is not a version with a sentence', () => {
+    expect(translateSettings(config({ kumaVersion: '2.7' })).settings.kumaVersion).toBe('2.7');
+    expect(translateSettings(config({ kumaVersion: ' 2.14.2 ' })).settings.kumaVersion).toBe('2.14.2');
+    const bad = translateSettings(config({ kumaVersion: 'latest' }));
+    expect(bad.settings.kumaVersion).toBeUndefined();
+    expect(bad.problems).toEqual(['meshgw.kumaVersion must be a Kuma version such as "2.7" or "2.14.2", not "latest".']);
   });
 
   it('rejects negative days and a severity that is not an object', () => {
@@ -86,7 +94,7 @@ describe('translateSettings', () => {
 
   it('never forwards the editor-only trace setting', () => {
     const { settings } = translateSettings(config({ 'trace.server': 'verbose' }));
-    expect(Object.keys(settings).sort()).toEqual(['certificateWarningDays', 'reportUnknownFields', 'severity']);
+    expect(Object.keys(settings).sort()).toEqual(['certificateWarningDays', 'kumaVersion', 'reportUnknownFields', 'severity']);
   });
 
   it('is read by the server exactly as sent', () => {

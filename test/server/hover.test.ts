@@ -13,6 +13,8 @@ const ROUTES = resolve(EXAMPLES, 'edge-gateway/routes.yaml');
 const TCP = resolve(EXAMPLES, 'tcp-tls-gateway/gateway.yaml');
 const BROKEN = resolve(EXAMPLES, 'broken/typo-hostnmae.yaml');
 const NOW = '2026-12-20T00:00:00Z';
+/** Every hover ends by naming the Kuma version whose rules applied: the default here. */
+const RULES = '\n\n*Kuma 2.14 rules*';
 
 let client: LspClient;
 const texts = new Map<string, string>();
@@ -127,7 +129,7 @@ describe('hover on parts of a listener', () => {
         '2. `foo.example.com` — listener #0 (this)',
         '',
         'Kuma builds one Envoy listener for the port with a virtual host per hostname. A request goes to the virtual host that matches its Host header: an exact name first, then the longest `*.` wildcard, then `*`.',
-      ].join('\n'),
+      ].join('\n') + RULES,
     );
   });
 
@@ -145,7 +147,7 @@ describe('hover on parts of a listener', () => {
         '',
         'Final value: `staging`, from the listener (dataplane, then gateway, then listener tags; later layers win).',
         'It overrides the gateway value `production`.',
-      ].join('\n'),
+      ].join('\n') + RULES,
     );
   });
 
@@ -202,7 +204,7 @@ describe('hover on selectors', () => {
         '| dataplane | address | state |',
         '| --- | --- | --- |',
         '| edge-gateway-1 | 192.168.0.10 | bound to this gateway |',
-      ].join('\n'),
+      ].join('\n') + RULES,
     );
   });
 });
@@ -210,7 +212,7 @@ describe('hover on selectors', () => {
 describe('hover elsewhere', () => {
   it('on any other field: its documentation', async () => {
     const md = (await hover(GATEWAY, 'conf:', 1))!.contents.value;
-    expect(md).toBe('**`conf`** · object · required\n\nThe gateway configuration: its listeners. Required.');
+    expect(md).toBe('**`conf`** · object · required\n\nThe gateway configuration: its listeners. Required.' + RULES);
   });
 
   it('on a comment or blank line: nothing', async () => {

@@ -15,6 +15,8 @@ export type { PemProblem } from './kuma/certificate-types.js';
 export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTag } from './merge/types.js';
 export { positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';
 export { analysisDay } from './analysis/day.js';
+export { PROJECT_FILE, applySeverityOverrides, readProjectSettings, readSeverityOverride } from './analysis/project-settings.js';
+export type { ProjectSettings, SeverityOverride } from './analysis/project-settings.js';
 export { secretAccessOf } from './analysis/secret-access.js';
 export { codeInfo } from './base/codes.js';
 export { DEFAULT_PARSE_LIMITS } from './syntax/parse-limits.js';

@@ -1,5 +1,5 @@
 import { analysisDay, analyzeFiles, createWorkspace, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
-import type { Settings } from '../settings.js';
+import type { EffectiveSettings } from '../settings.js';
 
 /**
  * One engine workspace and its last analysis, recomputed on demand when a file or the settings
@@ -22,7 +22,7 @@ export interface CurrentAnalysis {
 export interface AnalysisCacheOptions {
   now: () => Date;
   log: (message: string) => void;
-  settings: () => Settings;
+  settings: () => EffectiveSettings;
   /** The current text of a file the workspace holds, to find the one the engine fails on. */
   textOf: (key: string) => string | undefined;
 }
@@ -42,7 +42,7 @@ export function createAnalysisCache(options: AnalysisCacheOptions): AnalysisCach
    */
   const analyze = (now: Date): WorkspaceResult => {
     const settings = options.settings();
-    const opts = { now, certificateWarningDays: settings.certificateWarningDays, reportUnknownFields: settings.reportUnknownFields };
+    const opts = { now, certificateWarningDays: settings.certificateWarningDays, reportUnknownFields: settings.reportUnknownFields, kumaVersion: settings.kumaVersion };
     try {
       return workspace.analyze(opts);
     } catch (error) {

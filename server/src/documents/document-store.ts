@@ -1,5 +1,5 @@
-import { DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
+import { applySeverityOverrides, DEFAULT_PARSE_LIMITS, readProjectSettings, type Diagnostic, type FileAnalysis, type KumaVersion, type ProjectSettings, type WorkspaceResult } from '@meshgw/engine';
+import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings, type Settings } from '../settings.js';
 import { normalizeUri } from '../uri.js';
 import { createAnalysisCache } from './analysis-cache.js';
 
@@ -31,8 +31,13 @@ export interface DocumentStore {
   setDisk(key: string, text: string): void;
   removeDisk(key: string): void;
   diskKeys(): string[];
-  settings(): Settings;
+  /** The settings in force: the client's, the project file's, the version pinned at start. */
+  settings(): EffectiveSettings;
+  /** The client's settings (`meshgw` section). */
   setSettings(settings: Settings): void;
+  /** The project file that applies (its key and disk text), or null for none. */
+  setProjectFile(key: string | null, diskText: string | null): void;
+  projectFile(): string | null;
   /** The analysis of the current texts at the current time. */
   analysis(): WorkspaceResult;
   file(key: string): FileAnalysis | null;
@@ -42,13 +47,32 @@ export interface DocumentStore {
   kumaFiles(): string[];
 }
 
-export function createDocumentStore(options: { now: () => Date; log: (message: string) => void }): DocumentStore {
+export interface DocumentStoreOptions {
+  now: () => Date;
+  log: (message: string) => void;
+  /** The target version given on the command line (`lsp --kuma-version`): it beats every setting. */
+  pinnedVersion?: KumaVersion | null;
+}
+
+export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
   const open = new Map<string, OpenDocument>();
   const disk = new Map<string, string>();
-  let settings: Settings = DEFAULT_SETTINGS;
+  let client: Settings = DEFAULT_SETTINGS;
+  const project = { key: null as string | null, disk: null as string | null, read: null as { text: string; settings: ProjectSettings; problems: Diagnostic[] } | null };
   const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key);
-  const cache = createAnalysisCache({ now: options.now, log: options.log, settings: () => settings, textOf });
-  const sync = (key: string): void => cache.sync(key, textOf(key));
+  /** The project file as read from its open text, else its disk text; parsed once per text. */
+  const projectRead = () => {
+    const text = project.key ? (open.get(project.key)?.text ?? project.disk) : null;
+    if (text === null || project.key === null) return null;
+    if (project.read?.text !== text) project.read = { text, ...readProjectSettings(project.key, text) };
+    return project.read;
+  };
+  const settings = (): EffectiveSettings => effectiveSettings(client, projectRead()?.settings ?? null, options.pinnedVersion ?? null);
+  const cache = createAnalysisCache({ now: options.now, log: options.log, settings, textOf });
+  const sync = (key: string): void => {
+    if (key === project.key) cache.invalidate();
+    cache.sync(key, textOf(key));
+  };
 
   return {
     key: normalizeUri,
@@ -88,37 +112,31 @@ export function createDocumentStore(options: { now: () => Date; log: (message: s
     diskKeys() {
       return [...disk.keys()];
     },
-    settings() {
-      return settings;
-    },
+    settings,
     setSettings(next) {
-      settings = next;
+      client = next;
       cache.invalidate();
     },
+    setProjectFile(key, diskText) {
+      project.key = key;
+      project.disk = diskText;
+      cache.invalidate();
+    },
+    projectFile: () => project.key,
     analysis: () => cache.current().result,
     file: (key) => cache.current().byFile.get(key) ?? null,
     diagnostics(key) {
+      if (key === project.key) return projectRead()?.problems ?? [];
       const { result: r, byFile } = cache.current();
       const f = byFile.get(key);
       if (!f) return [];
       if (f.resources.length === 0 && !(open.has(key) && skippedKumaFile(f))) return [];
-      return shownDiagnostics(r.diagnosticsByFile.get(key) ?? [], settings);
+      return applySeverityOverrides(r.diagnosticsByFile.get(key) ?? [], settings().severity);
     },
     kumaFiles() {
       return cache.current().result.files.filter((f) => f.resources.length > 0).map((f) => f.file);
     },
   };
-}
-
-/** A file's diagnostics with the severity overrides of the settings applied; `off` drops them. */
-function shownDiagnostics(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const level = settings.severity[d.code];
-    if (level === 'off') continue;
-    out.push(level ? { ...d, severity: level } : d);
-  }
-  return out;
 }
 
 /** An open file the engine skipped (too large, binary) that looks like it holds Kuma resources. */

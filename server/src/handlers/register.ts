@@ -26,7 +26,7 @@ export function registerDocumentSync(
   documents.onDidClose((e) => void close(e.document.uri));
   documents.listen(connection);
 
-  connection.onDidChangeWatchedFiles(onWatchedFiles(ctx, publisher));
+  connection.onDidChangeWatchedFiles(onWatchedFiles(ctx, publisher, () => options.folders));
   connection.onDidChangeConfiguration((params) => void options.configure(params.settings));
 }
 

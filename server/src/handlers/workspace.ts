@@ -1,17 +1,19 @@
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context.js';
 import { forgetFolder, indexFolders, inFolders, refreshFile } from '../documents/indexing.js';
-import { readSettings } from '../settings.js';
+import { isProjectFile, loadProjectFile } from '../documents/project-file.js';
+import { readSettings, settingsProblems } from '../settings.js';
 import { uriToPath } from '../uri.js';
 import type { DiagnosticsPublisher } from './diagnostics.js';
 
 /** `workspace/didChangeWatchedFiles`: files changed on disk are read again, unless open. */
-export function onWatchedFiles(ctx: ServerContext, publisher: DiagnosticsPublisher) {
+export function onWatchedFiles(ctx: ServerContext, publisher: DiagnosticsPublisher, folders: () => string[]) {
   return async (params: DidChangeWatchedFilesParams): Promise<void> => {
     await ctx.ready();
     for (const change of params.changes) {
       const key = ctx.store.key(change.uri);
       const path = uriToPath(key);
+      if (path && isProjectFile(path)) await loadProjectFile(ctx.store, folders(), ctx.log);
       if (change.type === FileChangeType.Deleted) {
         ctx.store.removeDisk(key);
         if (path) forgetFolder(ctx.store, path);
@@ -53,7 +55,9 @@ export function onConfiguration(connection: Connection, ctx: ServerContext, publ
       }
     }
     if (raw === undefined && !ctx.client.configuration) return;
-    ctx.store.setSettings(readSettings(raw ?? initial()));
+    const settings = readSettings(raw ?? initial());
+    for (const problem of settingsProblems(settings)) ctx.error(problem);
+    ctx.store.setSettings(settings);
     publisher.changed();
   };
 }
@@ -67,6 +71,7 @@ export function onFolders(ctx: ServerContext, publisher: DiagnosticsPublisher, f
       forgetFolder(ctx.store, path);
     }
     folders.push(...added);
+    await loadProjectFile(ctx.store, folders, ctx.log);
     await indexFolders(ctx.store, added, { log: ctx.log });
     publisher.changed();
   };

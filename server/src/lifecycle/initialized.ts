@@ -1,6 +1,7 @@
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context.js';
 import { indexFolders } from '../documents/indexing.js';
+import { loadProjectFile } from '../documents/project-file.js';
 import type { DiagnosticsPublisher } from '../handlers/diagnostics.js';
 import { uriToPath } from '../uri.js';
 
@@ -42,6 +43,7 @@ export function onInitialized(options: InitializedOptions) {
       const progress = client.workDoneProgress ? await withTimeout(connection.window.createWorkDoneProgress().catch(() => null), 3000, null) : null;
       progress?.begin('meshgw: indexing', 0, `${folders.length} folder(s)`, false);
       try {
+        await loadProjectFile(ctx.store, folders, ctx.log);
         const count = await indexFolders(ctx.store, folders, {
           log: ctx.log,
           progress: (done, total) => progress?.report(Math.floor((done / Math.max(total, 1)) * 100), `${done}/${total} files`),

@@ -1,4 +1,5 @@
-import { analyzeFiles } from '@meshgw/engine';
+import { analyzeFiles, applySeverityOverrides } from '@meshgw/engine';
+import { chooseTarget, KUMA_VERSION_FLAG, loadProject, targetLine } from '../project.js';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
 import { readInputs } from '../files.js';
 import { checkJson } from '../format/check-json.js';
@@ -8,6 +9,7 @@ import type { CommandContext } from '../context.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'format', value: true, valueName: 'stylish|json|sarif', description: 'output format (default stylish)' },
+  KUMA_VERSION_FLAG,
   { name: 'warning-days', value: true, valueName: 'N', description: 'report certificates that expire within N days (default 30)' },
   { name: 'no-unknown-fields', value: false, description: 'do not report fields Kuma ignores' },
   { name: 'max-warnings', value: true, valueName: 'N', description: 'exit 1 when there are more than N warnings (default: no limit)' },
@@ -18,7 +20,7 @@ const FLAGS: FlagSpec[] = [
 
 export const CHECK_HELP = helpText(
   'meshgw check [options] PATH...',
-  'Checks MeshGateway, MeshGatewayRoute, Dataplane and Secret files the way Kuma v2.14.3 would\nadmit them, plus what Kuma accepts and then drops or fails on. Folders are walked for\n*.yaml and *.yml; all inputs form one workspace. Exit 0: no errors; 1: errors, or more\nwarnings than --max-warnings; 2: usage or unreadable input; 4: nothing was checked (no Kuma\nresource in the paths, or every file skipped), unless --allow-empty.',
+  'Checks MeshGateway, MeshGatewayRoute, Dataplane and Secret files the way Kuma would admit them\n(the version: --kuma-version, else kumaVersion in the .meshgw.yaml found upward from the paths,\nelse 2.14), plus what Kuma accepts and then drops or fails on. Folders are walked for\n*.yaml and *.yml; all inputs form one workspace. .meshgw.yaml may also set\ncertificateWarningDays, reportUnknownFields and severity (code: error|warning|info|hint|off). Exit 0: no errors; 1: errors, or more\nwarnings than --max-warnings; 2: usage or unreadable input; 4: nothing was checked (no Kuma\nresource in the paths, or every file skipped), unless --allow-empty.',
   FLAGS,
 );
 
@@ -35,20 +37,30 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
   const maxWarnings = stringFlag(args, 'max-warnings');
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
   if (args.positionals.length === 0) throw new UsageError('name at least one file or folder to check');
+  const project = await loadProject(args.positionals);
+  const target = chooseTarget(args, project);
   const input = await readInputs(args.positionals);
   for (const e of input.errors) ctx.stderr(`meshgw: ${e}\n`);
   if (input.errors.length > 0) return 2;
   const result = analyzeFiles(input.files, {
     now: ctx.now(),
-    certificateWarningDays: days !== undefined ? Number(days) : 30,
-    reportUnknownFields: !args.flags.has('no-unknown-fields'),
+    certificateWarningDays: days !== undefined ? Number(days) : (project.settings.certificateWarningDays ?? 30),
+    reportUnknownFields: !args.flags.has('no-unknown-fields') && project.settings.reportUnknownFields !== false,
+    kumaVersion: target.version,
   });
+  const severity = project.settings.severity ?? {};
   const report = checkJson(
-    result.files.map((f) => ({ file: f.file, parsed: f.parsed, diagnostics: result.diagnosticsByFile.get(f.file) ?? [], resources: f.resources.length })),
+    result.files.map((f) => ({
+      file: f.file,
+      parsed: f.parsed,
+      diagnostics: applySeverityOverrides(result.diagnosticsByFile.get(f.file) ?? [], severity),
+      resources: f.resources.length,
+    })),
+    target.text,
   );
   if (format === 'json') ctx.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (format === 'sarif') ctx.stdout(JSON.stringify(sarif(report, { version: ctx.version, helpBase: 'docs/diagnostics.md' }), null, 2) + '\n');
-  else ctx.stdout(stylish(report, { colour: ctx.isTTY && !args.flags.has('no-color') && !process.env.NO_COLOR }));
+  else ctx.stdout(stylish(report, { colour: ctx.isTTY && !args.flags.has('no-color') && !process.env.NO_COLOR, target: targetLine(target) }));
   if (report.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && report.summary.warnings > Number(maxWarnings)) {
     ctx.stderr(`meshgw: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);

@@ -3,6 +3,7 @@ import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
 import type { ParsedArgs } from '../args.js';
 import { connect } from '../connect.js';
 import type { CommandContext } from '../context.js';
+import { chooseTarget, loadProject, targetLine } from '../project.js';
 
 /**
  * `meshgw inspect --cp URL`: the same merged model as for files, built from a live control
@@ -22,19 +23,25 @@ export async function inspectLive(args: ParsedArgs, format: string, ctx: Command
     ctx.stderr(`meshgw inspect: ${snapshot.error.message}\n`);
     return 3;
   }
+  const cp = snapshot.value.controlPlane;
+  const project = await loadProject([]);
+  const target = chooseTarget(args, project, cp.version);
+  if (target.warning) ctx.stderr(`meshgw inspect: warning: ${target.warning}\n`);
   const inputs = snapshotInputs(snapshot.value);
-  const result = analyzeFiles(inputs.files, { now: ctx.now(), ...inputs.options });
+  const result = analyzeFiles(inputs.files, { now: ctx.now(), ...inputs.options, kumaVersion: target.version });
   for (const note of snapshot.value.notes) ctx.stderr(`meshgw inspect: note: ${note}\n`);
   for (const m of snapshot.value.meshes) {
     if (m.secrets.state === 'forbidden') ctx.stderr(`meshgw inspect: mesh ${m.name}: certificate expiry needs an admin token (secrets are admin-only).\n`);
   }
   if (format === 'json') {
-    const cp = snapshot.value.controlPlane;
-    const json = { ...inspectJson(result.gateways), controlPlane: { url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone } };
+    const json = {
+      ...inspectJson(result.gateways),
+      kumaVersion: target.text,
+      controlPlane: { url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone },
+    };
     ctx.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
-    const cp = snapshot.value.controlPlane;
-    ctx.stdout(`${cp.product} ${cp.version} at ${cp.url}${cp.mode ? ` (${cp.mode}${cp.zone ? `, zone ${cp.zone}` : ''})` : ''}\n\n`);
+    ctx.stdout(`${cp.product} ${cp.version} at ${cp.url}${cp.mode ? ` (${cp.mode}${cp.zone ? `, zone ${cp.zone}` : ''})` : ''}\n${targetLine(target)}\n\n`);
     ctx.stdout(inspectText(result.gateways) + '\n');
   }
   return 0;

@@ -1,15 +1,18 @@
 import { startServer } from '@meshgw/server';
-import { helpText, parseArgs, UsageError, type FlagSpec } from '../args.js';
+import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../context.js';
+import { KUMA_VERSION_FLAG } from '../project.js';
+import { readKumaVersion } from '@meshgw/engine';
 
 const FLAGS: FlagSpec[] = [
   { name: 'stdio', value: false, description: 'speak LSP on standard input and output (the default and only transport)' },
+  KUMA_VERSION_FLAG,
   { name: 'help', value: false, description: 'show this help' },
 ];
 
 export const LSP_HELP = helpText(
   'meshgw lsp --stdio',
-  'Runs the meshgw language server for any LSP client: Kuma\'s admission errors and meshgw\'s\nanalysis as diagnostics, completion, and hovers that show merged ports and final listener tags.\nIt indexes the *.yaml/*.yml files of the workspace folders. See docs/editors.md.',
+  'Runs the meshgw language server for any LSP client: Kuma\'s admission errors and meshgw\'s\nanalysis as diagnostics, completion, and hovers that show merged ports and final listener tags.\nIt indexes the *.yaml/*.yml files of the workspace folders. The Kuma version: --kuma-version,\nelse kumaVersion in the .meshgw.yaml found upward from a workspace folder, else the\nmeshgw.kumaVersion setting, else 2.14. See docs/editors.md.',
   FLAGS,
 );
 
@@ -21,6 +24,9 @@ export async function lspCommand(argv: string[], ctx: CommandContext): Promise<n
     return 0;
   }
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-  startServer({ now: () => ctx.now() });
+  const pinned = stringFlag(args, 'kuma-version');
+  const read = pinned === undefined ? null : readKumaVersion(pinned);
+  if (read && 'error' in read) throw new UsageError(`--kuma-version: ${read.error}`);
+  startServer({ now: () => ctx.now(), kumaVersion: read ? read.version : null });
   return -1;
 }

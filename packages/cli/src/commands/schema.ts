@@ -1,17 +1,19 @@
 import { jsonSchema, type SchemaKind } from '@meshgw/engine';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../context.js';
+import { chooseTarget, KUMA_VERSION_FLAG, loadProject } from '../project.js';
 
 const KINDS: SchemaKind[] = ['MeshGateway', 'MeshGatewayRoute', 'Dataplane', 'all'];
 
 const FLAGS: FlagSpec[] = [
   { name: 'kind', value: true, valueName: 'MeshGateway|MeshGatewayRoute|Dataplane|all', description: 'the resource kind (default all)' },
+  KUMA_VERSION_FLAG,
   { name: 'help', value: false, description: 'show this help' },
 ];
 
 export const SCHEMA_HELP = helpText(
   'meshgw schema [--kind KIND]',
-  'Prints a JSON Schema (draft-07) for the Universal and Kubernetes forms of the builtin gateway\nresources, built from the same field knowledge as hover and completion. Point the YAML\nlanguage server at it with `yaml.schemas` (see docs/editors.md).',
+  'Prints a JSON Schema (draft-07) for the Universal and Kubernetes forms of the builtin gateway\nresources, built from the same field knowledge as hover and completion, for the Kuma version\nof --kuma-version (else .meshgw.yaml here or above, else 2.14). Point the YAML\nlanguage server at it with `yaml.schemas` (see docs/editors.md).',
   FLAGS,
 );
 
@@ -25,6 +27,7 @@ export async function schemaCommand(argv: string[], ctx: CommandContext): Promis
   const kind = stringFlag(args, 'kind') ?? 'all';
   const known = KINDS.find((k) => k.toLowerCase() === kind.toLowerCase());
   if (!known) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, not "${kind}"`);
-  ctx.stdout(JSON.stringify(jsonSchema(known), null, 2) + '\n');
+  const target = chooseTarget(args, await loadProject([]));
+  ctx.stdout(JSON.stringify(jsonSchema(known, target.version), null, 2) + '\n');
   return 0;
 }

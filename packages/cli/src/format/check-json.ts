@@ -3,6 +3,8 @@ import { spanToRange, type Diagnostic, type ParsedFile, type Range } from '@mesh
 /** The `--format json` output of `meshgw check`: one object, version 1, 0-based positions. */
 export interface CheckJson {
   version: 1;
+  /** The Kuma version whose rules applied, as given (`2.7`, `2.14.2`); `2.14` by default. */
+  kumaVersion: string;
   files: { file: string; diagnostics: CheckJsonDiagnostic[] }[];
   /** `resources`: how many Kuma resources were checked (0: nothing was, see exit status 4). */
   summary: { errors: number; warnings: number; infos: number; resources: number };
@@ -26,9 +28,9 @@ export interface CheckedFile {
   resources: number;
 }
 
-export function checkJson(files: CheckedFile[]): CheckJson {
+export function checkJson(files: CheckedFile[], kumaVersion: string): CheckJson {
   const summary = { errors: 0, warnings: 0, infos: 0, resources: 0 };
-  const out: CheckJson = { version: 1, files: [], summary };
+  const out: CheckJson = { version: 1, kumaVersion, files: [], summary };
   for (const f of files) {
     summary.resources += f.resources;
     out.files.push({

@@ -7,7 +7,7 @@ const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m'
  * `file:line:col severity message [code]` (1-based line and column), and a summary line.
  * Colours only when asked (on a TTY).
  */
-export function stylish(report: CheckJson, options: { colour: boolean }): string {
+export function stylish(report: CheckJson, options: { colour: boolean; target?: string }): string {
   const c = (name: keyof typeof COLOURS, text: string) => (options.colour ? `${COLOURS[name]}${text}${COLOURS.reset}` : text);
   const lines: string[] = [];
   for (const f of report.files) {
@@ -23,5 +23,6 @@ export function stylish(report: CheckJson, options: { colour: boolean }): string
   const s = report.summary;
   const total = s.errors + s.warnings + s.infos;
   lines.push(total === 0 ? (s.resources === 0 ? 'No Kuma resources found to check.' : 'No problems found.') : `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`);
+  if (options.target) lines.push(c('dim', options.target));
   return lines.join('\n') + '\n';
 }

@@ -180,6 +180,10 @@ export const DIAGNOSTIC_CODES = [
     'A selector of this gateway matches a builtin gateway Dataplane, but Kuma gives each Dataplane to exactly one MeshGateway: the one whose best matching selector has the most tags, then the most exact (non-`*`) values; on a tie the gateway created later, then the first by name. This gateway loses the Dataplane, so it does not run there.'),
   c('unknown-kind', 'meshgw', 'Unknown resource kind',
     'The document looks like a Kuma resource (a Universal `type` with a `name`, or an `apiVersion` of `kuma.io`), but its kind is not one meshgw knows. Kinds are case-sensitive (`MeshGateway`, not `meshgateway`); a misspelled kind is refused when applied, and meshgw does not check the document.'),
+
+  // The project
+  c('project-settings', 'meshgw', 'Project settings',
+    'A setting in `.meshgw.yaml` that meshgw cannot use: an unknown key, a value of the wrong type, or a Kuma version outside the supported range (2.0 to 2.14). The setting is ignored; the command line stops with exit status 2, the editor shows this diagnostic.'),
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
 /** Every diagnostic code; a misspelled code fails to compile. */

@@ -1,3 +1,4 @@
+import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
 import { describeAt, type ListenerContext, type OffsetDescription } from './describe.js';
 import { bestSelector, compareRank, tagRecord, tagsMatch } from '../merge/selection.js';
 import { finalTagRecord } from '../merge/final-tags.js';
@@ -33,6 +34,7 @@ export function hoverAt(result: WorkspaceResult, file: string, offset: number): 
   if (sections.length === 0) return null;
   const merged = d.gateway?.merged;
   if (merged && (!merged.admitted || merged.duplicates.length > 0)) sections.unshift(gatewayStateLines(merged).map((l, i) => (i === 0 ? `**${l}**` : l)).join('  \n'));
+  sections.push(`*Kuma ${formatKumaVersion(result.options.kumaVersion ?? DEFAULT_KUMA_VERSION)} rules*`);
   return { markdown: sections.join('\n\n'), span };
 }
 

@@ -2,6 +2,8 @@ import type { ResourceKind } from '../kuma/kinds.js';
 import { documentType } from '../kuma/fields/documents.js';
 import type { FieldSpec, FieldType, ObjectType } from '../kuma/fields/field-type.js';
 import { RESOURCE_KINDS } from '../kuma/kinds.js';
+import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 /**
  * A JSON Schema (draft-07, as yaml-language-server reads it) for MeshGateway, MeshGatewayRoute
@@ -44,7 +46,7 @@ const QUOTED_UINT = '^\\s*(0|[1-9][0-9]*)\\s*$';
 const QUOTED_DOUBLE = '^\\s*(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)\\s*$';
 
 /** The schema for one kind (both forms) or for all three kinds. */
-export function jsonSchema(kind: SchemaKind): JsonSchema {
+export function jsonSchema(kind: SchemaKind, target: KumaVersion = DEFAULT_KUMA_VERSION): JsonSchema {
   const kinds = kind === 'all' ? SCHEMA_KINDS : [kind];
   const branches: JsonSchema[] = [];
   for (const k of kinds) {
@@ -61,7 +63,7 @@ export function jsonSchema(kind: SchemaKind): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
-    description: `${title} (Kuma 2.14), in Universal (type/name/mesh at the top) or Kubernetes (apiVersion/kind/metadata/spec) form.`,
+    description: `${title} (Kuma ${formatKumaVersion(target)}), in Universal (type/name/mesh at the top) or Kubernetes (apiVersion/kind/metadata/spec) form.`,
     type: 'object',
     if: { required: ['apiVersion'] },
     then: { required: ['kind'], ...(kind === 'all' ? kumaKindOnly() : { properties: { kind: { enum: kinds } } }) },
