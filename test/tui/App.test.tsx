@@ -46,7 +46,7 @@ describe('gateway list', () => {
     const h = start();
     const frame = await waitForFrame(h.lastFrame, '> edge');
     expect(frame).toMatchInlineSnapshot(`
-      "meshgw  files ws  6 files, no control plane                                       refreshed just now
+      "meshgw  files ws  6 files, no control plane, Kuma 2.14 rules                      refreshed just now
       gateways  [2]
         NAME  !  MESH      ZONE  PORTS              LISTENERS  DATAPLANES  CERTIFICATES       FILE
       > edge  !  default   -     8080/HTTP 8443/H…          5           1  expired 1100d ago  ws/edge.yaml
@@ -82,7 +82,7 @@ describe('gateway list', () => {
     await press(h, KEY.down, 'k', KEY.enter);
     const frame = await waitForFrame(h.lastFrame, 'gateways › default/edge');
     expect(frame).toMatchInlineSnapshot(`
-      "meshgw  files ws  6 files, no control plane                                       refreshed just now
+      "meshgw  files ws  6 files, no control plane, Kuma 2.14 rules                      refreshed just now
       gateways › default/edge
       MeshGateway edge  mesh default  zone -
       file        ws/edge.yaml
@@ -206,7 +206,7 @@ describe('command mode', () => {
     await press(h, KEY.enter);
     const frame = await waitForFrame(h.lastFrame, /^certificates  \[5\]$/m);
     expect(frame).toMatchInlineSnapshot(`
-      "meshgw  files ws  6 files, no control plane                                       refreshed just now
+      "meshgw  files ws  6 files, no control plane, Kuma 2.14 rules                      refreshed just now
       certificates  [5]
         EXPIRY             NOT AFTER   MESH      SECRET          KEY        COVERS HOST     USED BY
       > expired 1100d ago  2024-01-01  default   old             RSA 2048   ✓ yes           default/edge:…

@@ -90,7 +90,7 @@ describe('loader', () => {
     const loader = createLoader({ kind: 'files', paths: ['ws'], load: async () => files }, { secretsIntervalMs: 60_000 });
     cleanups.push(() => loader.close());
     let data = ok(await loader.refresh({ signal: signal(), now: NOW }));
-    expect(data.info).toEqual({ kind: 'files', label: 'ws', fileCount: 6 });
+    expect(data.info).toEqual({ kind: 'files', label: 'ws', fileCount: 6, rules: '2.14' });
     expect(data.model.gateways.map((g) => g.name)).toEqual(['edge', 'pay']);
     files = files.filter((f) => f.file !== 'ws/pay.yaml');
     data = ok(await loader.refresh({ signal: signal(), now: NOW }));

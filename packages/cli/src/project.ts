@@ -101,15 +101,8 @@ export interface Target {
  * supported version's rules, with a warning.
  */
 export function chooseTarget(args: ParsedArgs, project: Project, controlPlaneVersion?: string | null): Target {
-  const flag = stringFlag(args, 'kuma-version');
-  if (flag !== undefined) {
-    const read = readKumaVersion(flag);
-    if ('error' in read) throw new UsageError(`--kuma-version: ${read.error}`);
-    return { version: read.version, text: flag.trim().replace(/^v/, ''), source: 'flag' };
-  }
-  if (project.settings.kumaVersion) {
-    return { version: project.settings.kumaVersion.version, text: project.settings.kumaVersion.text, source: 'project file', file: project.file ?? undefined };
-  }
+  const pinned = pinnedTarget(args, project);
+  if (pinned) return pinned;
   const reported = versionFromControlPlane(controlPlaneVersion);
   if (reported) {
     const read = readKumaVersion(formatKumaVersion(reported));
@@ -124,6 +117,20 @@ export function chooseTarget(args: ParsedArgs, project: Project, controlPlaneVer
     };
   }
   return { version: DEFAULT_KUMA_VERSION, text: formatKumaVersion(DEFAULT_KUMA_VERSION), source: 'default' };
+}
+
+/** The target the user pinned (`--kuma-version`, then the project file), or null. */
+export function pinnedTarget(args: ParsedArgs, project: Project): Target | null {
+  const flag = stringFlag(args, 'kuma-version');
+  if (flag !== undefined) {
+    const read = readKumaVersion(flag);
+    if ('error' in read) throw new UsageError(`--kuma-version: ${read.error}`);
+    return { version: read.version, text: flag.trim().replace(/^v/, ''), source: 'flag' };
+  }
+  if (project.settings.kumaVersion) {
+    return { version: project.settings.kumaVersion.version, text: project.settings.kumaVersion.text, source: 'project file', file: project.file ?? undefined };
+  }
+  return null;
 }
 
 /** One line for text outputs: which rules applied and why. */

@@ -21,6 +21,13 @@ function modeText(info: Extract<SourceInfo, { kind: 'live' }>): string {
   return info.mode;
 }
 
+/** Said only when the rules are not those of the version the control plane runs. */
+function rulesText(info: Extract<SourceInfo, { kind: 'live' }>): string {
+  if (info.rules === null) return '';
+  if (info.pinned) return `rules of Kuma ${info.rules} (pinned)`;
+  return info.version !== null && info.version.replace(/^v/, '').startsWith(info.rules) ? '' : `rules of Kuma ${info.rules}`;
+}
+
 function freshness(status: RefreshStatus, clock: number, wide: boolean): { text: string; color?: string } {
   if (status.lastSuccessAt === null) return { text: status.refreshing ? 'loading…' : status.error ? 'no data' : 'waiting', color: status.error ? 'red' : undefined };
   const age = `refreshed ${ago(clock - status.lastSuccessAt)}${wide ? ` (${clockTime(status.lastSuccessAt)} UTC)` : ''}`;
@@ -47,7 +54,7 @@ export function Header({ info, status, clock, crumbs, count, filter, width }: He
               <Text>
                 {'  files '}
                 <Text bold>{info.label}</Text>
-                <Text dimColor>{`  ${info.fileCount} file${info.fileCount === 1 ? '' : 's'}, no control plane`}</Text>
+                <Text dimColor>{`  ${info.fileCount} file${info.fileCount === 1 ? '' : 's'}, no control plane, Kuma ${info.rules} rules`}</Text>
               </Text>
             ) : (
               <Text>
@@ -59,6 +66,7 @@ export function Header({ info, status, clock, crumbs, count, filter, width }: He
                 {info.context !== null ? <Text>{`  ctx ${info.context}`}</Text> : null}
                 {'  '}
                 <Text bold>{info.product !== null ? `${info.product} ${info.version ?? ''}`.trim() : 'control plane'}</Text>
+                {rulesText(info) ? <Text color="yellow">{`  ${rulesText(info)}`}</Text> : null}
                 {modeText(info) ? <Text>{`  ${modeText(info)}`}</Text> : null}
                 <Text dimColor>{`  ${info.url}`}</Text>
               </Text>

@@ -1,10 +1,14 @@
-import type { FileInput, Workspace } from '@meshgw/engine';
+import { readKumaVersion, type FileInput, type Workspace } from '@meshgw/engine';
 import { snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import type { MeshSecrets } from './certificate-status.js';
 import { buildViewModel, type ViewModel } from './view-model.js';
 
 /** One thing to analyse: files, or a control-plane snapshot. `now` is in milliseconds. */
-export type AnalysisRequest = { kind: 'files'; files: FileInput[]; now: number } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot; now: number };
+export type AnalysisRequest = ({ kind: 'files'; files: FileInput[] } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot }) & {
+  now: number;
+  /** The Kuma version whose rules apply (`2.7`, `2.14.3`); the default when absent or unreadable. */
+  kumaVersion?: string;
+};
 
 export interface AnalysisResult {
   model: ViewModel;
@@ -39,15 +43,17 @@ function meshSecrets(state: SecretsState): MeshSecrets {
  */
 export function analyzeRequest(workspace: Workspace, request: AnalysisRequest): AnalysisResult {
   const now = new Date(request.now);
+  const read = request.kumaVersion === undefined ? null : readKumaVersion(request.kumaVersion);
+  const kumaVersion = read && 'version' in read ? read.version : undefined;
   if (request.kind === 'files') {
     sync(workspace, request.files);
-    const model = buildViewModel(workspace.analyze({ now }), { mode: 'files' });
+    const model = buildViewModel(workspace.analyze({ now, kumaVersion }), { mode: 'files' });
     return { model, notes: model.notes, fileCount: request.files.length };
   }
   const { snapshot } = request;
   const inputs = snapshotInputs(snapshot);
   sync(workspace, inputs.files);
-  const result = workspace.analyze({ now, ...inputs.options });
+  const result = workspace.analyze({ now, ...inputs.options, kumaVersion });
   const model = buildViewModel(result, {
     mode: 'live',
     meshes: snapshot.meshes.map((m) => ({ name: m.name, resource: m.mesh })),

@@ -1,6 +1,6 @@
 import { loadControlPlaneSnapshot, type MeshSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
-import { sourceInfo, type DataSource, type FilesSource, type LiveSource, type SourceInfo } from './source.js';
+import { rulesFor, sourceInfo, type DataSource, type FilesSource, type LiveSource, type SourceInfo } from './source.js';
 import type { ViewModel } from './view-model.js';
 
 /** What one successful refresh produced. */
@@ -49,7 +49,7 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
     async refresh({ signal, now }) {
       try {
         const files = await source.load(signal);
-        const result = await analyzer.analyze({ kind: 'files', files, now: now.getTime() }, signal);
+        const result = await analyzer.analyze({ kind: 'files', files, now: now.getTime(), kumaVersion: rulesFor(source, null) }, signal);
         return { ok: true, data: { at: now.getTime(), info: sourceInfo(source, files.length), model: result.model, notes: result.notes } };
       } catch (error) {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };
@@ -80,10 +80,12 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
       });
       const snapshot = { ...loaded.value, meshes };
       try {
-        const result = await analyzer.analyze({ kind: 'snapshot', snapshot, now: now.getTime() }, signal);
         const cp = snapshot.controlPlane;
+        const rules = rulesFor(source, cp.version);
+        const result = await analyzer.analyze({ kind: 'snapshot', snapshot, now: now.getTime(), kumaVersion: rules }, signal);
         const base = sourceInfo(source);
-        const info: SourceInfo = base.kind === 'live' ? { ...base, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
+        const info: SourceInfo =
+          base.kind === 'live' ? { ...base, rules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
         return { ok: true, data: { at: now.getTime(), info, model: result.model, notes: result.notes } };
       } catch (error) {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };

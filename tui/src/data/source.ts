@@ -1,3 +1,4 @@
+import { DEFAULT_KUMA_VERSION, formatKumaVersion, readKumaVersion, versionFromControlPlane } from '@meshgw/engine';
 import type { FileInput } from '@meshgw/engine';
 import type { ConnectionSettings, KumaClient, Result } from '@meshgw/kuma-client';
 
@@ -8,6 +9,8 @@ export interface FilesSource {
   paths: string[];
   /** Reads the files again. A rejection is shown as a failed refresh (the last data stays). */
   load: (signal: AbortSignal) => Promise<FileInput[]>;
+  /** The Kuma version whose rules apply (`2.7`), pinned by a flag or `.meshgw.yaml`; default 2.14. */
+  kumaVersion?: string;
 }
 
 /** A live control plane. The app only reads from it. */
@@ -19,15 +22,20 @@ export interface LiveSource {
   connectContext?: (name: string) => Promise<Result<LiveSource>>;
   /** The kumactl context names, for `:ctx` without a name. */
   contexts?: string[];
+  /** The Kuma version whose rules apply, pinned; absent: the version the control plane runs. */
+  kumaVersion?: string;
 }
 
 export type DataSource = FilesSource | LiveSource;
 
 /** What the header says about where the data comes from. Never holds a token. */
 export type SourceInfo =
-  | { kind: 'files'; label: string; fileCount: number }
+  | { kind: 'files'; label: string; fileCount: number; rules: string }
   | {
       kind: 'live';
+      /** The Kuma version whose rules applied; `pinned` when the user chose it. */
+      rules: string | null;
+      pinned: boolean;
       url: string;
       product: string | null;
       version: string | null;
@@ -40,10 +48,12 @@ export type SourceInfo =
 
 /** The header's description of a source before its first refresh answered. */
 export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
-  if (source.kind === 'files') return { kind: 'files', label: source.paths.join(' '), fileCount };
+  if (source.kind === 'files') return { kind: 'files', label: source.paths.join(' '), fileCount, rules: rulesFor(source, null) };
   const origin = source.settings.source;
   return {
     kind: 'live',
+    rules: source.kumaVersion ?? null,
+    pinned: source.kumaVersion !== undefined,
     url: source.client.url,
     product: null,
     version: null,
@@ -53,4 +63,15 @@ export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
     context: origin.kind === 'kumactl' ? origin.context : null,
     insecure: source.settings.tls.insecureSkipVerify,
   };
+}
+
+/**
+ * The Kuma version whose rules apply to a source: the pinned one, else (live) the version the
+ * control plane reports when meshgw supports it, else the default.
+ */
+export function rulesFor(source: DataSource, controlPlaneVersion: string | null): string {
+  if (source.kumaVersion !== undefined) return source.kumaVersion;
+  const reported = versionFromControlPlane(controlPlaneVersion);
+  if (reported && 'version' in readKumaVersion(formatKumaVersion(reported))) return formatKumaVersion(reported);
+  return formatKumaVersion(DEFAULT_KUMA_VERSION);
 }

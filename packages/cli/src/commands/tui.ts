@@ -7,9 +7,11 @@ import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type Parsed
 import { CONNECTION_FLAGS, connect, wantsLive } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { readInputs } from '../files.js';
+import { KUMA_VERSION_FLAG, loadProject, pinnedTarget } from '../project.js';
 
 const FLAGS: FlagSpec[] = [
   ...CONNECTION_FLAGS,
+  KUMA_VERSION_FLAG,
   { name: 'refresh', value: true, valueName: 'SECONDS', description: 'seconds between list refreshes (default 5, at least 1)' },
   { name: 'secrets-refresh', value: true, valueName: 'SECONDS', description: 'seconds between Secrets refreshes (default 60, at least 5)' },
   { name: 'help', value: false, description: 'show this help' },
@@ -40,12 +42,13 @@ async function contextNames(args: ParsedArgs, ctx: CommandContext): Promise<stri
   }
 }
 
-async function liveSource(args: ParsedArgs, ctx: CommandContext): Promise<Result<LiveSource>> {
+async function liveSource(args: ParsedArgs, ctx: CommandContext, pinned: { kumaVersion?: string }): Promise<Result<LiveSource>> {
   const connected = await connect(args);
   if (!connected.ok) return connected;
   const contexts = await contextNames(args, ctx);
   const source: LiveSource = {
     kind: 'live',
+    ...pinned,
     client: connected.value.client,
     settings: connected.value.settings,
     contexts,
@@ -53,7 +56,7 @@ async function liveSource(args: ParsedArgs, ctx: CommandContext): Promise<Result
       const flags = new Map(args.flags);
       flags.delete('cp');
       flags.set('context', name);
-      return liveSource({ positionals: [], flags }, ctx);
+      return liveSource({ positionals: [], flags }, ctx, pinned);
     },
   };
   return { ok: true, value: source };
@@ -72,6 +75,8 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
   }
   const refreshMs = seconds(args, 'refresh', 5, 1);
   const secretsRefreshMs = seconds(args, 'secrets-refresh', 60, 5);
+  const pinned = pinnedTarget(args, await loadProject(args.positionals));
+  const kumaVersion = pinned ? { kumaVersion: pinned.text } : {};
   let source: DataSource;
   if (args.positionals.length > 0) {
     if (wantsLive(args)) throw new UsageError('give either PATH... or a control plane (--cp/--context), not both');
@@ -81,6 +86,7 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
     if (first.errors.length > 0) return 2;
     source = {
       kind: 'files',
+      ...kumaVersion,
       paths,
       load: async () => {
         const input = await readInputs(paths);
@@ -89,7 +95,7 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
       },
     };
   } else {
-    const live = await liveSource(args, ctx);
+    const live = await liveSource(args, ctx, kumaVersion);
     if (!live.ok) {
       ctx.stderr(`meshgw tui: ${live.error.message}\n`);
       return 2;
