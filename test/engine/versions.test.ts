@@ -1,4 +1,5 @@
 import { compareVersions, inRange, parseKumaVersion } from '@meshgw/engine/testing';
+import { analyzeFiles } from '@meshgw/engine';
 import { describe, expect, it } from 'vitest';
 
 describe('Kuma versions', () => {
@@ -23,5 +24,36 @@ describe('Kuma versions', () => {
     expect(inRange(v('2.5.9'), range)).toBe(true);
     expect(inRange(v('2.6'), range)).toBe(false);
     expect(inRange(v('2.0'), undefined)).toBe(true);
+  });
+});
+
+describe('merge behaviour by version', () => {
+  // Kuma 2.7's gateway names certificates by datasource type and refuses any other
+  // (pkg/plugins/runtime/gateway/filter_chain_generator.go: "unsupported datasource type");
+  // 2.8 added a case for DataSource_InlineString.
+  const GATEWAY = `type: MeshGateway
+mesh: default
+name: inline-gw
+selectors:
+  - match:
+      kuma.io/service: inline-gw
+conf:
+  listeners:
+    - port: 8443
+      protocol: HTTPS
+      hostname: a.example.com
+      tls:
+        mode: TERMINATE
+        certificates:
+          - inlineString: not-a-real-bundle
+`;
+  const codes = (version: string) =>
+    (analyzeFiles([{ file: 'gw.yaml', text: GATEWAY }], { now: new Date('2026-06-01T00:00:00Z'), kumaVersion: parseKumaVersion(version)! }).diagnosticsByFile.get('gw.yaml') ?? []).map(
+      (d) => d.code,
+    );
+
+  it('warns that an inlineString certificate fails before 2.8, and not from 2.8', () => {
+    for (const v of ['2.0', '2.3', '2.7', '2.7.29']) expect(codes(v), v).toContain('certificate-inline-string');
+    for (const v of ['2.8', '2.10', '2.14']) expect(codes(v), v).not.toContain('certificate-inline-string');
   });
 });
