@@ -1,15 +1,18 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { admissionDiagnostics, warningDiagnostics, parseFile, recogniseResources } from '@meshgw/engine/testing';
+import { admissionDiagnostics, warningDiagnostics, parseFile, parseKumaVersion, recogniseResources } from '@meshgw/engine/testing';
 import type { Diagnostic } from '@meshgw/engine';
+import type { KumaVersion } from '@meshgw/engine/testing';
 
 /**
  * Golden tests of the admission rules and gateway warnings. Each folder of
  * test/fixtures/rules holds `input.yaml` and `expected.json` (code, Kuma path, message and the
  * text the span covers, for every diagnostic of every resource in the file). Folders ported from
  * Kuma's own validator tests also hold `kuma.json`, Kuma's expected violations, which the
- * admission diagnostics must equal as a set (Kuma's tests do not fix the order).
+ * admission diagnostics must equal as a set (Kuma's tests do not fix the order). A folder may
+ * hold `kuma-version` (e.g. `2.13`): its input is then checked against that Kuma version instead
+ * of the newest, for checks that only older versions make.
  * Regenerate with UPDATE_GOLDEN=1 and review the diff.
  */
 
@@ -23,9 +26,9 @@ interface Found {
   text: string;
 }
 
-function check(text: string): { found: Found[]; diagnostics: Diagnostic[] } {
+function check(text: string, target?: KumaVersion): { found: Found[]; diagnostics: Diagnostic[] } {
   const parsed = parseFile('input.yaml', text);
-  const diagnostics = recogniseResources(parsed).flatMap((doc) => [...admissionDiagnostics(doc), ...warningDiagnostics(doc)]);
+  const diagnostics = recogniseResources(parsed).flatMap((doc) => [...admissionDiagnostics(doc, target), ...warningDiagnostics(doc, target)]);
   const found = diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message, text: text.slice(d.span.start, d.span.end) }));
   return { found, diagnostics };
 }
@@ -44,7 +47,9 @@ describe('admission rules (golden)', () => {
     it(name, () => {
       const dir = join(FIXTURES, name);
       const text = readFileSync(join(dir, 'input.yaml'), 'utf8');
-      const { found, diagnostics } = check(text);
+      const versionFile = join(dir, 'kuma-version');
+      const target = existsSync(versionFile) ? (parseKumaVersion(readFileSync(versionFile, 'utf8')) ?? undefined) : undefined;
+      const { found, diagnostics } = check(text, target);
       const expectedFile = join(dir, 'expected.json');
       if (UPDATE || !existsSync(expectedFile)) {
         writeFileSync(expectedFile, `${JSON.stringify(found, null, 2)}\n`);

@@ -1,10 +1,15 @@
 import { dataplaneAddress } from './dataplane/dataplane-address.js';
 import { dataplaneAdmin } from './dataplane/dataplane-admin-port.js';
 import { dataplaneBuiltin } from './dataplane/dataplane-builtin-sections.js';
+import { dataplaneDelegated } from './dataplane/dataplane-delegated-sections.js';
 import { dataplaneGatewayTags } from './dataplane/dataplane-gateway-tags.js';
 import { dataplaneInbound } from './dataplane/dataplane-inbound.js';
+import { dataplaneInboundRequired } from './dataplane/dataplane-inbound-required.js';
+import { dataplaneListeners } from './dataplane/dataplane-listeners.js';
+import { dataplaneMetrics } from './dataplane/dataplane-metrics.js';
 import { dataplaneNetworking } from './dataplane/dataplane-networking.js';
 import { dataplaneOutbound } from './dataplane/dataplane-outbound.js';
+import { dataplaneProbes } from './dataplane/dataplane-probes.js';
 import { dataplaneTransparentProxying } from './dataplane/dataplane-reachable-backends.js';
 import { gatewayConf } from './mesh-gateway/gateway-conf.js';
 import { gatewayListener } from './mesh-gateway/gateway-listener.js';
@@ -49,11 +54,16 @@ export const ADMISSION_RULES: readonly AdmissionRule[] = [
   dataplaneNetworking,
   dataplaneAdmin,
   dataplaneBuiltin,
+  dataplaneDelegated,
+  dataplaneInboundRequired,
   dataplaneGatewayTags,
   dataplaneAddress,
   dataplaneInbound,
   dataplaneOutbound,
   dataplaneTransparentProxying,
+  dataplaneProbes,
+  dataplaneMetrics,
+  dataplaneListeners,
   policyRouteTarget,
   policyRouteTo,
   policyRouteBackends,

@@ -1,4 +1,3 @@
-import { isBuiltinGateway } from '../resources/dataplane.js';
 import { IDENTIFIER, IDENTIFIER_MESSAGE, identifierViolation, MESH, MESH_MESSAGE } from './checks/identifier.js';
 import { looseStringField, lookup, stringField, valueSpan } from '../resources/decode.js';
 import type { AdmissionRule, Report } from './rule.js';
@@ -18,7 +17,6 @@ export const meta: AdmissionRule = {
   id: 'resource-meta',
   kinds: ['Mesh', 'MeshGateway', 'MeshGatewayRoute', 'Dataplane', 'Secret', 'GlobalSecret', 'MeshHTTPRoute', 'MeshTCPRoute'],
   check(doc, report) {
-    if (doc.kind === 'Dataplane' && !isBuiltinGateway(doc)) return;
     if (doc.form === 'universal') {
       // kumactl reads the meta into a plain struct: numbers and booleans read as their text.
       checkIdentifier(doc, 'name', looseStringField(doc.root, 'name').value, IDENTIFIER, IDENTIFIER_MESSAGE, report);

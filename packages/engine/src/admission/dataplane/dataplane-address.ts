@@ -1,4 +1,4 @@
-import { isBuiltinGateway } from '../../resources/dataplane.js';
+import { dataplaneType } from '../../resources/dataplane.js';
 import { isDNSName, isIP } from '../checks/net-address.js';
 import { keySpan, messageField, specAnchor, stringField, valueSpan } from '../../resources/decode.js';
 import type { AdmissionRule } from '../rule.js';
@@ -15,12 +15,12 @@ export function addressViolations(address: string): string[] {
   return out;
 }
 
-/** The address of a builtin gateway Dataplane. */
+/** `networking.address` of a Dataplane of any type. */
 export const dataplaneAddress: AdmissionRule = {
   id: 'dataplane-address',
   kinds: ['Dataplane'],
   check(doc, report) {
-    if (!isBuiltinGateway(doc)) return;
+    if (!dataplaneType(doc)) return;
     const networking = messageField(doc.spec, 'networking');
     const address = stringField(networking.value, 'address');
     const span = address.pair ? valueSpan(address.pair) : networking.pair ? keySpan(networking.pair) : specAnchor(doc);

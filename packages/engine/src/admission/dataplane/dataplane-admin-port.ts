@@ -1,4 +1,4 @@
-import { isBuiltinGateway } from '../../resources/dataplane.js';
+import { dataplaneType } from '../../resources/dataplane.js';
 import { isUnspecified, parseIP, sameIP } from '../checks/net-address.js';
 import { keySpan, listField, messageField, stringField, uintField, valueSpan } from '../../resources/decode.js';
 import type { AdmissionRule } from '../rule.js';
@@ -13,14 +13,14 @@ function overlapsLoopback(address: string): boolean {
 }
 
 /**
- * The Envoy admin port of a builtin gateway Dataplane (`networking.admin.port`) may not be a
- * port an inbound or outbound uses on 127.0.0.1 (Kuma checks this before anything else).
+ * The Envoy admin port of a Dataplane of any type (`networking.admin.port`) may not be a port an
+ * inbound or outbound uses on 127.0.0.1 (Kuma checks this before anything else).
  */
 export const dataplaneAdmin: AdmissionRule = {
   id: 'dataplane-admin-port',
   kinds: ['Dataplane'],
   check(doc, report) {
-    if (!isBuiltinGateway(doc)) return;
+    if (!dataplaneType(doc)) return;
     const networking = messageField(doc.spec, 'networking');
     const admin = messageField(networking.value, 'admin');
     if (!admin.value || !admin.pair) return;

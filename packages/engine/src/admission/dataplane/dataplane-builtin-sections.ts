@@ -1,15 +1,21 @@
-import { isBuiltinGateway } from '../../resources/dataplane.js';
+import { dataplaneType } from '../../resources/dataplane.js';
+import { DATAPLANE_FIELD_VERSIONS } from '../../kuma/dataplane-field-versions.js';
+import { inRange } from '../../kuma/versions.js';
 import { keySpan, listField, messageField } from '../../resources/decode.js';
 import type { AdmissionRule } from '../rule.js';
 
-/** A builtin gateway Dataplane has no inbounds, outbounds, zone proxy listeners or probes. */
+/**
+ * A builtin gateway Dataplane has no inbounds, outbounds, zone proxy listeners (a field since
+ * 2.14) or probes.
+ */
 export const dataplaneBuiltin: AdmissionRule = {
   id: 'dataplane-builtin-sections',
   kinds: ['Dataplane'],
-  check(doc, report) {
-    if (!isBuiltinGateway(doc)) return;
+  check(doc, report, target) {
+    if (dataplaneType(doc) !== 'builtin') return;
     const networking = messageField(doc.spec, 'networking').value;
-    for (const name of ['inbound', 'outbound', 'listeners'] as const) {
+    const sections = inRange(target, DATAPLANE_FIELD_VERSIONS.listeners) ? (['inbound', 'outbound', 'listeners'] as const) : (['inbound', 'outbound'] as const);
+    for (const name of sections) {
       const list = listField(networking, name);
       if (list.value.length > 0 && list.pair) {
         report({ path: `networking.${name}`, message: `${name} cannot be defined for builtin gateways`, span: keySpan(list.pair) });

@@ -1,41 +1,47 @@
-import { isBuiltinGateway } from '../../resources/dataplane.js';
+import { dataplaneType } from '../../resources/dataplane.js';
 import { isIP } from '../checks/net-address.js';
 import { fieldPath, goQuote, indexPath, keyPath } from '../../base/path.js';
+import { parseGoDuration } from '../../base/go-duration.js';
 import { itemAnchor, keySpan, listField, lookup, messageField, stringField, tagsField, uintField, valueSpan } from '../../resources/decode.js';
 import { checkTags } from '../checks/tag-checks.js';
+import { ALLOWED_PROTOCOLS_HINT, isKnownProtocol } from '../../kuma/protocols.js';
+import { DATAPLANE_FIELD_VERSIONS } from '../../kuma/dataplane-field-versions.js';
 import { PROTOCOL_TAG, SERVICE_TAG } from '../../kuma/reserved-tags.js';
+import { inRange } from '../../kuma/versions.js';
+import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
 import type { TagEntry } from '../../resources/decode.js';
 import type { Emit } from '../checks/tag-checks.js';
 import type { AdmissionRule, Report } from '../rule.js';
 import type { YNode, YPair } from '../../syntax/tree.js';
 
-/** Protocols `ParseProtocol` knows (compared lower-cased), and the ones Kuma lists to the user. */
-const KNOWN_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'tls', 'http', 'http2', 'grpc', 'kafka', 'mysql']);
-const ALLOWED_HINT = 'Allowed values: grpc, http, http2, kafka, tcp';
+/** Up to 2.13 every inbound needs `kuma.io/service`; from 2.14 only an inbound with tags does. */
+const SERVICE_ALWAYS_REQUIRED: VersionRange = { until: '2.14' };
 
 /**
- * Inbounds of a builtin gateway Dataplane are refused (see `dataplane-builtin-sections`), yet
- * Kuma still validates each one as for any Dataplane; this rule reports those checks.
+ * Each inbound of a Dataplane, of any type (a gateway Dataplane may not have inbounds, see
+ * `dataplane-builtin-sections` and `dataplane-delegated-sections`, yet Kuma still validates each
+ * one): ports, addresses, tags, protocol, service probe, then the service tag.
  */
 export const dataplaneInbound: AdmissionRule = {
   id: 'dataplane-inbound',
   kinds: ['Dataplane'],
-  check(doc, report) {
-    if (!isBuiltinGateway(doc)) return;
+  check(doc, report, target) {
+    if (!dataplaneType(doc)) return;
     const networking = messageField(doc.spec, 'networking').value;
     const dataplaneAddress = stringField(networking, 'address').value;
     listField(networking, 'inbound').value.forEach((inbound, i) => {
       const path = indexPath('networking.inbound', i);
-      checkInbound(inbound, path, dataplaneAddress, report);
+      checkInbound(inbound, path, dataplaneAddress, report, target);
       const tags = tagsField(inbound, 'tags');
-      if (tags.value.length > 0 && tags.pair && !tags.value.some((t) => t.key === SERVICE_TAG)) {
-        report({ path: keyPath(fieldPath(path, 'tags'), SERVICE_TAG), message: 'tag has to exist', span: keySpan(tags.pair) });
+      if (tags.value.length === 0 && !inRange(target, SERVICE_ALWAYS_REQUIRED)) return;
+      if (!tags.value.some((t) => t.key === SERVICE_TAG)) {
+        report({ path: keyPath(fieldPath(path, 'tags'), SERVICE_TAG), message: 'tag has to exist', span: tags.pair ? keySpan(tags.pair) : itemAnchor(inbound) });
       }
     });
   },
 };
 
-function checkInbound(inbound: YNode, path: string, dataplaneAddress: string, report: Report): void {
+function checkInbound(inbound: YNode, path: string, dataplaneAddress: string, report: Report, target: KumaVersion): void {
   const anchor = itemAnchor(inbound);
   const at = (f: { pair: YPair | null }) => (f.pair ? valueSpan(f.pair) : anchor);
   const port = uintField(inbound, 'port');
@@ -68,29 +74,31 @@ function checkInbound(inbound: YNode, path: string, dataplaneAddress: string, re
     fieldPath(path, 'tags'),
     tags.value,
     tags.pair ? keySpan(tags.pair) : anchor,
-    { values: 'tags', mapChecks: [knownProtocol] },
+    { values: 'tags', mapChecks: [knownProtocol(target)] },
     (p, message, span) => report({ path: p, message, span }),
   );
   const protocol = stringField(inbound, 'protocol');
-  if (protocol.value !== '' && !KNOWN_PROTOCOLS.has(protocol.value.toLowerCase())) {
+  if (inRange(target, DATAPLANE_FIELD_VERSIONS.inboundProtocol) && protocol.value !== '' && !isKnownProtocol(protocol.value, target)) {
     report({
       path: fieldPath(path, 'protocol'),
-      message: `has an invalid value ${goQuote(protocol.value)}. ${ALLOWED_HINT}`,
+      message: `has an invalid value ${goQuote(protocol.value)}. ${ALLOWED_PROTOCOLS_HINT}`,
       span: at(protocol),
     });
   }
   checkServiceProbe(inbound, fieldPath(path, 'serviceProbe'), report);
 }
 
-function knownProtocol(entries: TagEntry[], path: string, emit: Emit): void {
-  const protocol = entries.find((e) => e.key === PROTOCOL_TAG);
-  if (protocol && !KNOWN_PROTOCOLS.has(protocol.value.toLowerCase())) {
-    emit(
-      keyPath(path, PROTOCOL_TAG),
-      `tag ${goQuote(PROTOCOL_TAG)} has an invalid value ${goQuote(protocol.value)}. ${ALLOWED_HINT}`,
-      valueSpan(protocol.pair),
-    );
-  }
+function knownProtocol(target: KumaVersion) {
+  return (entries: TagEntry[], path: string, emit: Emit): void => {
+    const protocol = entries.find((e) => e.key === PROTOCOL_TAG);
+    if (protocol && !isKnownProtocol(protocol.value, target)) {
+      emit(
+        keyPath(path, PROTOCOL_TAG),
+        `tag ${goQuote(PROTOCOL_TAG)} has an invalid value ${goQuote(protocol.value)}. ${ALLOWED_PROTOCOLS_HINT}`,
+        valueSpan(protocol.pair),
+      );
+    }
+  };
 }
 
 /**
@@ -114,29 +122,4 @@ function checkServiceProbe(inbound: YNode, path: string, report: Report): void {
       report({ path: fieldPath(path, name), message: 'must have a positive value', span: valueSpan(pair) });
     }
   }
-}
-
-const DURATION_UNITS: Readonly<Record<string, number>> = {
-  ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600,
-};
-
-/** Go's `time.ParseDuration` (how the decoder reads a Duration): seconds, or null if invalid. */
-export function parseGoDuration(text: string): number | null {
-  let s = text;
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    if (s[0] === '-') sign = -1;
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') return null;
-  let total = 0;
-  const re = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
-  while (s !== '') {
-    const m = re.exec(s);
-    if (!m || m[1] === '.') return null;
-    total += Number(m[1]) * DURATION_UNITS[m[2]];
-    s = s.slice(m[0].length);
-  }
-  return sign * total;
 }

@@ -1,4 +1,5 @@
-import { BACKEND_KINDS, BACKEND_KINDS_MESSAGE, isBuiltinGateway } from '../../resources/dataplane.js';
+import { BACKEND_KINDS, BACKEND_KINDS_MESSAGE, dataplaneType } from '../../resources/dataplane.js';
+import { DATAPLANE_FIELD_VERSIONS } from '../../kuma/dataplane-field-versions.js';
 import { IDENTIFIER, IDENTIFIER_MESSAGE, identifierViolation } from '../checks/identifier.js';
 import { fieldPath, indexPath } from '../../base/path.js';
 import { itemAnchor, keySpan, listField, messageField, stringField, tagsField, valueSpan } from '../../resources/decode.js';
@@ -8,14 +9,15 @@ import type { AdmissionRule } from '../rule.js';
 const PATH = 'networking.transparentProxing.reachableBackends.refs';
 
 /**
- * The `reachableBackends` refs under `networking.transparentProxying` of a builtin gateway
- * Dataplane: a known kind, and a valid name or labels (not both).
+ * The `reachableBackends` refs under `networking.transparentProxying` of a Dataplane of any type
+ * (a field since 2.9): a known kind, and a valid name or labels (not both).
  */
 export const dataplaneTransparentProxying: AdmissionRule = {
   id: 'dataplane-reachable-backends',
   kinds: ['Dataplane'],
+  versions: DATAPLANE_FIELD_VERSIONS.reachableBackends,
   check(doc, report) {
-    if (!isBuiltinGateway(doc)) return;
+    if (!dataplaneType(doc)) return;
     const networking = messageField(doc.spec, 'networking').value;
     const tp = messageField(networking, 'transparentProxying', 'transparent_proxying').value;
     const reachable = messageField(tp, 'reachableBackends', 'reachable_backends').value;
