@@ -57,3 +57,36 @@ conf:
     for (const v of ['2.8', '2.10', '2.14']) expect(codes(v), v).not.toContain('certificate-inline-string');
   });
 });
+
+describe('host order by version', () => {
+  // Kuma 2.6 (#9054, MakeGatewayListener) emits a port's hosts most specific first; before, in
+  // reverse string order (sort.Slice with `>`), which puts `*` last.
+  const GATEWAY = `type: MeshGateway
+mesh: default
+name: hosts
+selectors:
+  - match:
+      kuma.io/service: hosts
+conf:
+  listeners:
+    - port: 8080
+      protocol: HTTP
+      hostname: "*.example.com"
+    - port: 8080
+      protocol: HTTP
+      hostname: a.example.com
+    - port: 8080
+      protocol: HTTP
+    - port: 8080
+      protocol: HTTP
+      hostname: z.example.com
+`;
+  const hosts = (version: string) =>
+    analyzeFiles([{ file: 'gw.yaml', text: GATEWAY }], { now: new Date('2026-06-01T00:00:00Z'), kumaVersion: parseKumaVersion(version)! }).gateways[0].ports[0].hostnames;
+
+  it('lists exact names first from 2.6, and in reverse string order before', () => {
+    expect(hosts('2.6')).toEqual(['a.example.com', 'z.example.com', '*.example.com', '*']);
+    expect(hosts('2.14')).toEqual(['a.example.com', 'z.example.com', '*.example.com', '*']);
+    expect(hosts('2.5')).toEqual(['z.example.com', 'a.example.com', '*.example.com', '*']);
+  });
+});

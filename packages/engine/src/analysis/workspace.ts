@@ -347,7 +347,8 @@ function mergeByMesh(
     ];
     const states = m.dataplanes.map((d) => JSON.stringify(status[`${d.mesh}/${d.name}`] ?? null)).join(',');
     const gatewayState = m.gateways.map((g) => `${refused.gateways.has(g) ? 'r' : 'a'}${duplicates(g).length}`).join(',');
-    const key = `${day}|${certificates.secretAccess(mesh)}|${states}|${gatewayState}|${[...certificates.refusedSecrets.keys()].join(',')}`;
+    const version = formatKumaVersion(opts.kumaVersion ?? DEFAULT_KUMA_VERSION);
+    const key = `${version}|${day}|${certificates.secretAccess(mesh)}|${states}|${gatewayState}|${[...certificates.refusedSecrets.keys()].join(',')}`;
     const previous = cache.get(mesh);
     let result: MergeResult;
     if (previous && previous.key === key && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) {
@@ -362,6 +363,7 @@ function mergeByMesh(
         duplicates,
         certificates,
         dataplaneStatus: status,
+        kumaVersion: opts.kumaVersion ?? DEFAULT_KUMA_VERSION,
       });
       cache.set(mesh, { inputs, key, result });
     }

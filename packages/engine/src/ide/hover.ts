@@ -1,4 +1,6 @@
-import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
+import { HOSTS_BY_EXACTNESS } from '../merge/ports.js';
+import { DEFAULT_KUMA_VERSION, formatKumaVersion, inRange } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 import { describeAt, type ListenerContext, type OffsetDescription } from './describe.js';
 import { bestSelector, compareRank, tagRecord, tagsMatch } from '../merge/selection.js';
 import { finalTagRecord } from '../merge/final-tags.js';
@@ -59,7 +61,7 @@ function hoverSections(result: WorkspaceResult, d: OffsetDescription): string[] 
   if (d.listener && gateway?.merged) {
     const l = d.listener;
     if (l.rest.length === 1 && l.rest[0] === 'port' && l.port) return portSection(gateway.model, l.port, l.index);
-    if (l.rest.length === 1 && l.rest[0] === 'hostname' && l.port) return hostnameHover(gateway.model, l);
+    if (l.rest.length === 1 && l.rest[0] === 'hostname' && l.port) return hostnameHover(gateway.model, l, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
     const out = listenerHover(gateway.model, gateway.merged, l);
     if (l.rest.length > 0) {
       const doc = fieldHover(d);
@@ -140,7 +142,7 @@ const MATCHING: Record<string, string> = {
   TCP: 'TCP has no hostnames to match: all listeners of the port share one TCP proxy whose backends are the union of the routes of all its hostnames.',
 };
 
-function hostnameHover(gateway: GatewayModel, l: ListenerContext): string[] {
+function hostnameHover(gateway: GatewayModel, l: ListenerContext, target: KumaVersion): string[] {
   const port = l.port as MergedPort;
   const out = [
     `**Hostname** \`${l.model.hostname}\`${l.model.hostnameSpan ? '' : ' (no hostname: `*`, any host)'} · listener #${l.index} of \`${gateway.name}\``,
@@ -157,7 +159,8 @@ function hostnameHover(gateway: GatewayModel, l: ListenerContext): string[] {
   });
   const first = gateway.listeners[port.listeners[0]];
   const shown = first ? portText(first) : { port: String(port.port), protocol: port.protocol };
-  out.push(`Hostnames on port ${shown.port} (${shown.protocol}), most specific first:\n\n${lines.join('\n')}`);
+  const order = inRange(target, HOSTS_BY_EXACTNESS) ? 'most specific first' : 'in reverse name order, as Kuma before 2.6 emits them';
+  out.push(`Hostnames on port ${shown.port} (${shown.protocol}), ${order}:\n\n${lines.join('\n')}`);
   out.push(MATCHING[port.protocol] ?? 'Kuma rejects a listener without a valid protocol, so nothing is matched on this port.');
   return out;
 }

@@ -1,5 +1,6 @@
+import type { KumaVersion } from '../kuma/versions.js';
 import { resolveCertificate, type CertificateContext } from './certificate-use.js';
-import { mergePorts } from './ports.js';
+import { hostnameOrder, mergePorts } from './ports.js';
 import { attachForGroups, type RouteAttachment } from './routes.js';
 import { tagRecord } from './selection.js';
 import { bindDataplanes, wouldBind, type Binding, type LostDataplane } from './binding.js';
@@ -38,6 +39,8 @@ export interface MergeInput {
   duplicates: (gateway: GatewayModel) => Location[];
   certificates: CertificateContext;
   dataplaneStatus: Record<string, { online: boolean; zone: string | null }>;
+  /** The Kuma version whose merge applies (host order changed in 2.6). */
+  kumaVersion: KumaVersion;
 }
 
 export interface MergeResult {
@@ -145,7 +148,7 @@ function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGat
     mesh: gateway.mesh,
     name: gateway.name,
     location: { file: gateway.doc.file, span: gateway.doc.nameNode?.span ?? gateway.doc.span },
-    ports: mergePorts(gateway.listeners),
+    ports: mergePorts(gateway.listeners, hostnameOrder(input.kumaVersion)),
     listeners,
     dataplanes: boundDataplanes(mine, input),
     lostDataplanes: (binding.lost.get(gateway) ?? []).map((l) => ({ name: l.dataplane.name, winner: l.winner.name, reason: l.reason })),

@@ -1,3 +1,5 @@
+import { inRange } from '../kuma/versions.js';
+import type { KumaVersion, VersionRange } from '../kuma/versions.js';
 import type { ListenerModel } from '../resources/types.js';
 import type { MergedPort } from './types.js';
 
@@ -18,12 +20,26 @@ export function compareHostnames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Before 2.6, Kuma emitted a port's hosts in reverse string order, which puts `*` last. */
+export function compareHostnamesBefore26(a: string, b: string): number {
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
+/** The versions that emit a port's hosts most specific first (`MakeGatewayListener`, 2.6 #9054). */
+export const HOSTS_BY_EXACTNESS: VersionRange = { since: '2.6' };
+
+/** The order in which the target version emits a port's hosts. */
+export function hostnameOrder(target: KumaVersion): (a: string, b: string) => number {
+  return inRange(target, HOSTS_BY_EXACTNESS) ? compareHostnames : compareHostnamesBefore26;
+}
+
 /**
  * Collapses listeners by port as Kuma's generator does: protocol, crossMesh and the connection
  * limit come from the first listener of the port in declaration order; hostnames are the
- * distinct hostnames of all of them, most specific first. Ports are in ascending order.
+ * distinct hostnames of all of them, in the order Kuma emits them (most specific first by
+ * default). Ports are in ascending order.
  */
-export function mergePorts(listeners: ListenerModel[]): MergedPort[] {
+export function mergePorts(listeners: ListenerModel[], order: (a: string, b: string) => number = compareHostnames): MergedPort[] {
   const byPort = new Map<number, ListenerModel[]>();
   for (const l of listeners) {
     const group = byPort.get(l.port);
@@ -37,7 +53,7 @@ export function mergePorts(listeners: ListenerModel[]): MergedPort[] {
       return {
         port,
         protocol: first.protocol,
-        hostnames: [...new Set(group.map((l) => l.hostname))].sort(compareHostnames),
+        hostnames: [...new Set(group.map((l) => l.hostname))].sort(order),
         listeners: group.map((l) => l.index),
         connectionLimit: first.connectionLimit,
         crossMesh: first.crossMesh,
