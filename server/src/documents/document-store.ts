@@ -1,4 +1,5 @@
-import { applySeverityOverrides, DEFAULT_PARSE_LIMITS, readProjectSettings, type Diagnostic, type FileAnalysis, type KumaVersion, type ProjectSettings, type WorkspaceResult } from '@meshgw/engine';
+import { applySeverityOverrides, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type KumaVersion, type WorkspaceResult } from '@meshgw/engine';
+import { createProjectState } from './project-state.js';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings, type Settings } from '../settings.js';
 import { normalizeUri } from '../uri.js';
 import { createAnalysisCache } from './analysis-cache.js';
@@ -58,15 +59,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const open = new Map<string, OpenDocument>();
   const disk = new Map<string, string>();
   let client: Settings = DEFAULT_SETTINGS;
-  const project = { key: null as string | null, disk: null as string | null, read: null as { text: string; settings: ProjectSettings; problems: Diagnostic[] } | null };
+  const project = createProjectState();
   const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key);
-  /** The project file as read from its open text, else its disk text; parsed once per text. */
-  const projectRead = () => {
-    const text = project.key ? (open.get(project.key)?.text ?? project.disk) : null;
-    if (text === null || project.key === null) return null;
-    if (project.read?.text !== text) project.read = { text, ...readProjectSettings(project.key, text) };
-    return project.read;
-  };
+  const projectRead = () => project.read((key) => open.get(key)?.text);
   const settings = (): EffectiveSettings => effectiveSettings(client, projectRead()?.settings ?? null, options.pinnedVersion ?? null);
   const cache = createAnalysisCache({ now: options.now, log: options.log, settings, textOf });
   const sync = (key: string): void => {
@@ -118,8 +113,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       cache.invalidate();
     },
     setProjectFile(key, diskText) {
-      project.key = key;
-      project.disk = diskText;
+      project.set(key, diskText);
       cache.invalidate();
     },
     projectFile: () => project.key,
