@@ -116,6 +116,7 @@ describe('fieldAtPath', () => {
     expect(protocol?.kind === 'enum' && protocol.values.map((v) => [v.name, v.number])).toEqual([
       ['NONE', 0],
       ['TCP', 1],
+      ['UDP', 2],
       ['TLS', 3],
       ['HTTP', 4],
       ['HTTPS', 5],
@@ -175,7 +176,7 @@ describe('the field description', () => {
       for (const field of type.fields) {
         expect(field.doc, `${type.name}.${field.name}`).toMatch(/^\S.*[.)]$/);
         if (field.protoName) {
-          expect(field.protoName).toMatch(/^[a-z]+(_[a-z]+)+$/);
+          expect(field.protoName).toMatch(/^[a-z]+(_[a-z0-9]+)+$/);
           expect(field.protoName.replace(/_(.)/g, (_m, c: string) => c.toUpperCase())).toBe(field.name);
         }
         if (field.type.kind === 'enum') for (const v of field.type.values) expect(v.doc).toMatch(/\S/);

@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { jsonSchema } from '@meshgw/engine';
 import type { SchemaKind } from '@meshgw/engine';
+import { parseKumaVersion } from '@meshgw/engine/testing';
 
 /** Keywords the schema carries for editors; validators ignore them. */
 const EDITOR_KEYWORDS = ['markdownDescription', 'deprecationMessage', 'enumDescriptions', 'markdownEnumDescriptions'];
@@ -221,6 +222,15 @@ describe('the schema document', () => {
     const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true });
     ajv.addVocabulary(EDITOR_KEYWORDS);
     expect(ajv.validateSchema(schema)).toBe(true);
+  });
+
+  it('holds the fields and enum names of the target version', () => {
+    const v = (text: string) => parseKumaVersion(text)!;
+    expect(JSON.stringify(jsonSchema('MeshGateway', v('2.2')))).toContain('"enum":["NONE","TCP","HTTP","HTTPS"]');
+    expect(JSON.stringify(jsonSchema('MeshGateway', v('2.1')))).toContain('"enum":["NONE","TCP","UDP","TLS","HTTP","HTTPS"]');
+    expect(JSON.stringify(jsonSchema('Dataplane', v('2.13')))).not.toContain('"listeners"');
+    expect(JSON.stringify(jsonSchema('Dataplane', v('2.14')))).toContain('"listeners"');
+    expect(JSON.stringify(jsonSchema('MeshGatewayRoute', v('2.1')))).not.toContain('hostToBackendHostname');
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnumCase, checkScalarTypes, checkUnknownFields } from '@meshgw/engine/testing';
+import { checkEnumCase, checkScalarTypes, checkUnknownFields, parseKumaVersion } from '@meshgw/engine/testing';
 import type { Diagnostic } from '@meshgw/engine';
 import { marked, resourceDoc } from './support/ynode.js';
 
 /**
  * Each case is a document with at most one «marked» span. The three checks run together; the
  * case lists the expected code and the fix's new text (null: no fix). A case without a mark
- * expects no diagnostics at all.
+ * expects no diagnostics at all. `kumaVersion` is the target (2.14 when absent).
  */
 interface Case {
   name: string;
@@ -14,21 +14,23 @@ interface Case {
   code?: string;
   fix?: string | null;
   message?: string;
+  kumaVersion?: string;
 }
 
-function runAll(text: string): Diagnostic[] {
+function runAll(text: string, kumaVersion = '2.14'): Diagnostic[] {
   const doc = resourceDoc(text);
-  return [...checkUnknownFields(doc), ...checkEnumCase(doc), ...checkScalarTypes(doc)];
+  const target = parseKumaVersion(kumaVersion)!;
+  return [...checkUnknownFields(doc, target), ...checkEnumCase(doc, target), ...checkScalarTypes(doc, target)];
 }
 
 function check(c: Case): Diagnostic[] {
   if (!c.yaml.includes('«')) {
-    const found = runAll(c.yaml);
+    const found = runAll(c.yaml, c.kumaVersion);
     expect(found.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
     return found;
   }
   const { text, span } = marked(c.yaml);
-  const found = runAll(text);
+  const found = runAll(text, c.kumaVersion);
   expect(found.map((d) => [d.code, d.span])).toEqual([[c.code, span]]);
   const d = found[0];
   expect(d.fixes?.[0]?.edits[0]?.newText ?? null).toBe(c.fix ?? null);
@@ -528,11 +530,75 @@ const ENUMS: Case[] = [
   { name: 'a route path match in lower case', yaml: route('      backends: []').replace('match: PREFIX', 'match: «prefix»'), code: 'enum-case', fix: 'PREFIX' },
   {
     name: 'an unknown protocol lists the valid values',
+    yaml: gateway('    protocol: «QUIC»'),
+    code: 'enum-unknown',
+    fix: null,
+    message:
+      'Unknown value "QUIC" for protocol: Kuma rejects it (unknown value "\\"QUIC\\"" for enum kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol). Valid values: TCP, TLS, HTTP, HTTPS (or a number).',
+  },
+  {
+    name: 'UDP, which only the protos of 2.0 and 2.1 declare',
     yaml: gateway('    protocol: «UDP»'),
     code: 'enum-unknown',
     fix: null,
     message:
-      'Unknown value "UDP" for protocol: Kuma rejects it (unknown value "\\"UDP\\"" for enum kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol). Valid values: TCP, TLS, HTTP, HTTPS (or a number).',
+      'Kuma 2.14 cannot read "UDP" (unknown value "\\"UDP\\"" for enum kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol): protocol has this value before Kuma 2.2. Valid values: TCP, TLS, HTTP, HTTPS (or a number).',
+  },
+  { name: 'UDP decodes on 2.1 (its validator refuses it)', yaml: gateway('    protocol: UDP'), kumaVersion: '2.1' },
+  {
+    name: 'TLS, which the protos of 2.2 lack',
+    yaml: gateway('    protocol: «TLS»'),
+    kumaVersion: '2.2.9',
+    code: 'enum-unknown',
+    fix: null,
+    message:
+      'Kuma 2.2.9 cannot read "TLS" (unknown value "\\"TLS\\"" for enum kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol): protocol has this value before Kuma 2.2 and from Kuma 2.3. Valid values: TCP, HTTP, HTTPS (or a number).',
+  },
+  { name: 'TLS as a number decodes on 2.2', yaml: gateway('    protocol: 3'), kumaVersion: '2.2' },
+  { name: 'TLS decodes on 2.3', yaml: gateway('    protocol: TLS'), kumaVersion: '2.3' },
+  {
+    name: 'PASSTHROUGH, which the protos of 2.2 lack',
+    yaml: gateway('    protocol: HTTP\n    tls:\n      mode: «PASSTHROUGH»'),
+    kumaVersion: '2.2',
+    code: 'enum-unknown',
+    fix: null,
+  },
+  {
+    name: 'a header match of 2.1 on 2.0',
+    yaml: route('      backends: []').replace('          value: /', '          value: /\n        headers:\n        - name: x\n          match: «PRESENT»'),
+    kumaVersion: '2.0',
+    code: 'enum-unknown',
+    fix: null,
+  },
+  {
+    name: 'a field of 2.14 on 2.13',
+    yaml: 'type: Dataplane\nmesh: default\nname: gw\nnetworking:\n  address: 1.2.3.4\n  «listeners»: []\n',
+    kumaVersion: '2.13',
+    code: 'unknown-field',
+    fix: null,
+    message: 'Kuma 2.13 does not know "listeners" and ignores it: Kuma reads it from Kuma 2.14.',
+  },
+  { name: 'the same field on 2.14', yaml: 'type: Dataplane\nmesh: default\nname: gw\nnetworking:\n  address: 1.2.3.4\n  listeners: []\n' },
+  {
+    name: 'labels before 2.6',
+    yaml: 'type: MeshGateway\nmesh: default\nname: gw\n«labels»:\n  team: a\n',
+    kumaVersion: '2.5',
+    code: 'unknown-field',
+    fix: null,
+  },
+  {
+    name: 'a filter of 2.1 on 2.0, whose value is not checked',
+    yaml: route('      filters:\n      - «responseHeader»:\n          set: 5'),
+    kumaVersion: '2.0',
+    code: 'unknown-field',
+    fix: null,
+  },
+  {
+    name: 'the host rewrite of 2.2 on 2.1',
+    yaml: route('      filters:\n      - rewrite:\n          «hostToBackendHostname»: true'),
+    kumaVersion: '2.1',
+    code: 'unknown-field',
+    fix: null,
   },
   { name: 'a near-miss enum name', yaml: gateway('    protocol: «HTPS»'), code: 'enum-unknown', fix: 'HTTPS' },
   { name: 'a quoted number is read as a name', yaml: gateway('    protocol: «"4"»'), code: 'enum-unknown', fix: 'HTTP' },

@@ -5,17 +5,20 @@ import type { ResourceDoc } from '../resources/types.js';
 import { diagnostic } from '../base/diagnostic.js';
 import type { DiagnosticCode } from '../base/codes.js';
 import { resourceRef } from '../resources/resource-ref.js';
+import { decodedBy } from '../resources/decoded-by.js';
 import { DEFAULT_KUMA_VERSION } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 
 /**
  * Kuma's admission validation of one resource: every violation Kuma prints for it, each as a
  * diagnostic with Kuma's path (with the `spec.` prefix in Kubernetes form) and message, in
- * Kuma's order. Kuma stops at the first failing stage: on Kubernetes the mesh check comes first,
- * on Universal the spec comes first and name/mesh after; both stages are returned, in that
- * order, and `formatKumaError` prints the first one only.
+ * Kuma's order, read from the document as the target version's decoder sees it (`decodedBy`:
+ * without the fields that version does not know). Kuma stops at the first failing stage: on
+ * Kubernetes the mesh check comes first, on Universal the spec comes first and name/mesh after;
+ * both stages are returned, in that order, and `formatKumaError` prints the first one only.
  */
-export function admissionDiagnostics(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
+export function admissionDiagnostics(written: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
+  const doc = decodedBy(written, target);
   const rules = admissionRulesFor(doc.kind, target);
   const spec = rules.filter((r) => r !== META_RULE);
   const metaStage = rules.filter((r) => r === META_RULE);

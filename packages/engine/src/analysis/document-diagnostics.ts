@@ -13,12 +13,12 @@ import type { KumaVersion } from '../kuma/versions.js';
  * Cached per document text by the workspace.
  */
 export function documentDiagnostics(doc: ResourceDoc, options: { reportUnknownFields: boolean; kumaVersion: KumaVersion }): Diagnostic[] {
-  const parseErrors = [...checkScalarTypes(doc), ...checkEnumCase(doc)];
+  const parseErrors = [...checkScalarTypes(doc, options.kumaVersion), ...checkEnumCase(doc, options.kumaVersion)];
   const out: Diagnostic[] = [...parseErrors];
   if (!parseErrors.some((d) => d.severity === 'error')) {
     out.push(...admissionDiagnostics(doc, options.kumaVersion));
     out.push(...warningDiagnostics(doc, options.kumaVersion));
   }
-  if (options.reportUnknownFields) out.push(...checkUnknownFields(doc));
+  if (options.reportUnknownFields) out.push(...checkUnknownFields(doc, options.kumaVersion));
   return out;
 }

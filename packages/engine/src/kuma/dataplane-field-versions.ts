@@ -2,8 +2,8 @@ import type { VersionRange } from './versions.js';
 
 /**
  * Dataplane fields that only some Kuma versions have. Elsewhere the decoder drops them as
- * unknown fields, so no check sees them: a rule reads such a field only when the target
- * version is in its range.
+ * unknown fields, so no check sees them: the field schema (`fields/dataplane.ts`) gives each its
+ * range from here, and `resources/decoded-by.ts` drops it from what the rules read.
  */
 export const DATAPLANE_FIELD_VERSIONS = {
   /** `networking.outbound[].service`, the service before it became a tag. */
@@ -14,6 +14,12 @@ export const DATAPLANE_FIELD_VERSIONS = {
   outboundBackendRefLabels: { since: '2.9' },
   /** `networking.inbound[].name`. */
   inboundName: { since: '2.8' },
+  /** `networking.inbound[].state`. */
+  inboundState: { since: '2.5' },
+  /** `networking.transparentProxying.ipFamilyMode`. */
+  ipFamilyMode: { since: '2.7' },
+  /** `networking.transparentProxying.redirectPortInboundV6`, before the IP family mode replaced it. */
+  redirectPortInboundV6: { until: '2.9' },
   /** `networking.transparentProxying.reachableBackends`. */
   reachableBackends: { since: '2.9' },
   /** `networking.inbound[].protocol`. */

@@ -6,10 +6,21 @@ import type { EnumType, TypedEnum } from './fields/field-type.js';
  * decoder (`enumNumbers`), completion and hover all read these.
  */
 
+/**
+ * Kuma 2.2 took `UDP`, `TLS` and `PASSTHROUGH` out of the protos (2.0 and 2.1 declared them and
+ * refused them in the validator); 2.3 brought back `TLS` and `PASSTHROUGH`, now supported.
+ */
+const TLS_PROTOCOL_DECLARED = [{ until: '2.2' }, { since: '2.3' }] as const;
+const TLS_PROTOCOL_SUPPORTED = { since: '2.3' } as const;
+
 export const PROTOCOL_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol', [
   ['NONE', 0, 'Not a valid protocol: Kuma rejects a listener without a protocol.', { writable: false }],
   ['TCP', 1, 'Plain TCP proxying to the backends of MeshGatewayRoute `conf.tcp` or MeshTCPRoute.'],
-  ['TLS', 3, 'TLS matched by SNI, terminated or passed through (`tls.mode`), then proxied as TCP.'],
+  ['UDP', 2, 'Not a valid protocol: Kuma 2.0 and 2.1 refuse it, later versions cannot read the name.', { writable: false, versions: { until: '2.2' } }],
+  ['TLS', 3, 'TLS matched by SNI, terminated or passed through (`tls.mode`), then proxied as TCP.', {
+    versions: TLS_PROTOCOL_DECLARED,
+    writable: TLS_PROTOCOL_SUPPORTED,
+  }],
   ['HTTP', 4, 'Plain-text HTTP/1.1 and HTTP/2 routed by Host header and HTTP routes.'],
   ['HTTPS', 5, 'HTTP over TLS terminated at the gateway; needs `tls` with mode TERMINATE and certificates.'],
 ]);
@@ -17,7 +28,9 @@ export const PROTOCOL_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.Listener.
 export const TLS_MODE_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.TLS.Mode', [
   ['NONE', 0, 'Not a valid mode: a present `tls` needs TERMINATE or PASSTHROUGH.', { writable: false }],
   ['TERMINATE', 1, 'The gateway terminates TLS with the listener\'s certificates (1 or 2 of them).'],
-  ['PASSTHROUGH', 2, 'The gateway forwards the TLS stream untouched, matching only the SNI; not allowed on HTTPS listeners.'],
+  ['PASSTHROUGH', 2, 'The gateway forwards the TLS stream untouched, matching only the SNI; not allowed on HTTPS listeners.', {
+    versions: TLS_PROTOCOL_DECLARED,
+  }],
 ]);
 
 export const PATH_MATCH_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGatewayRoute.HttpRoute.Match.Path.MatchType', [
@@ -29,8 +42,8 @@ export const PATH_MATCH_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGatewayRoute.Ht
 export const HEADER_MATCH_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGatewayRoute.HttpRoute.Match.Header.MatchType', [
   ['EXACT', 0, 'The header equals the value (default).'],
   ['REGEX', 1, 'The header matches the value as an RE2 regular expression.'],
-  ['ABSENT', 2, 'The header is not present; `value` must not be set.'],
-  ['PRESENT', 3, 'The header is present with any value; `value` must not be set.'],
+  ['ABSENT', 2, 'The header is not present; `value` must not be set.', { versions: { since: '2.1' } }],
+  ['PRESENT', 3, 'The header is present with any value; `value` must not be set.', { versions: { since: '2.1' } }],
 ]);
 
 export const QUERY_MATCH_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGatewayRoute.HttpRoute.Match.Query.MatchType', [
@@ -93,7 +106,7 @@ export function enumNames(type: EnumType): string[] {
 }
 
 /** A listener protocol as written by a user; `NONE` is the enum's unset value, never valid. */
-export type ListenerProtocol = 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'NONE';
+export type ListenerProtocol = 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'NONE';
 
 export type TlsMode = 'TERMINATE' | 'PASSTHROUGH' | 'NONE';
 

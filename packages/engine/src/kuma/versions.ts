@@ -32,14 +32,37 @@ export function compareVersions(a: KumaVersion, b: KumaVersion): number {
   return a.major - b.major || a.minor - b.minor || (a.patch ?? Infinity) - (b.patch ?? Infinity) || 0;
 }
 
-/** Whether `version` lies in `range` (an absent range holds for every version). */
-export function inRange(version: KumaVersion, range: VersionRange | undefined): boolean {
+/**
+ * The versions something holds for when one range is not enough: a protobuf enum value that a
+ * release removed and a later one brought back holds in each of its ranges.
+ */
+export type VersionRanges = VersionRange | readonly VersionRange[];
+
+/** Whether `version` lies in `range`, or in one of the ranges (an absent range holds for every version). */
+export function inRange(version: KumaVersion, range: VersionRanges | undefined): boolean {
   if (!range) return true;
+  if (isRangeList(range)) return range.some((r) => inRange(version, r));
   const since = range.since ? parseKumaVersion(range.since) : null;
   const until = range.until ? parseKumaVersion(range.until) : null;
   if (since && compareVersions(version, { ...since, patch: since.patch ?? 0 }) < 0) return false;
   if (until && compareVersions(version, { ...until, patch: until.patch ?? 0 }) >= 0) return false;
   return true;
+}
+
+/**
+ * A range in words, for messages and docs: `from Kuma 2.6`, `before Kuma 2.2`,
+ * `from Kuma 2.8, before 2.9`; several ranges joined by `and`. Empty for an absent range.
+ */
+export function versionRangeText(range: VersionRanges | undefined): string {
+  if (!range) return '';
+  if (isRangeList(range)) return range.map(versionRangeText).join(' and ');
+  if (range.since && range.until) return `from Kuma ${range.since}, before ${range.until}`;
+  if (range.since) return `from Kuma ${range.since}`;
+  return range.until ? `before Kuma ${range.until}` : '';
+}
+
+function isRangeList(range: VersionRanges): range is readonly VersionRange[] {
+  return Array.isArray(range);
 }
 
 /** The oldest and newest minor meshgw speaks, and the target when none is chosen. */

@@ -1,13 +1,15 @@
 import type { ResourceKind } from '../kuma/kinds.js';
 import { documentType } from '../kuma/fields/documents.js';
 import type { FieldSpec, FieldType, ObjectType } from '../kuma/fields/field-type.js';
+import { fieldKnown, valueKnown } from '../kuma/fields/field-type.js';
 import { RESOURCE_KINDS } from '../kuma/kinds.js';
 import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 
 /**
  * A JSON Schema (draft-07, as yaml-language-server reads it) for MeshGateway, MeshGatewayRoute
- * and Dataplane documents in Universal and Kubernetes form, derived from `fields.ts`.
+ * and Dataplane documents in Universal and Kubernetes form, derived from `kuma/fields/`: the
+ * fields and enum names the target version reads.
  *
  * What it encodes: both spellings of every field, enums as their names or any integer (as Kuma
  * reads protobuf enums), uint32 and double values also as quoted numbers, `null` wherever a
@@ -52,11 +54,11 @@ export function jsonSchema(kind: SchemaKind, target: KumaVersion = DEFAULT_KUMA_
   for (const k of kinds) {
     branches.push({
       if: { properties: { type: { const: k } }, required: ['type'], not: { required: ['apiVersion'] } },
-      then: objectSchema(documentType(k, 'universal')),
+      then: objectSchema(documentType(k, 'universal'), target),
     });
     branches.push({
       if: { properties: { kind: { const: k } }, required: ['apiVersion', 'kind'] },
-      then: objectSchema(documentType(k, 'kubernetes')),
+      then: objectSchema(documentType(k, 'kubernetes'), target),
     });
   }
   const title = kind === 'all' ? 'Kuma builtin gateway resources' : `Kuma ${kind}`;
@@ -72,13 +74,15 @@ export function jsonSchema(kind: SchemaKind, target: KumaVersion = DEFAULT_KUMA_
   };
 }
 
-function objectSchema(type: ObjectType): JsonSchema {
+/** An object's schema with the fields `target` reads (a field of other versions is unknown there). */
+function objectSchema(type: ObjectType, target: KumaVersion): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   const allOf: JsonSchema[] = [];
-  for (const field of type.fields) {
-    properties[field.name] = fieldSchema(field, field.name);
-    if (field.protoName) properties[field.protoName] = fieldSchema(field, field.protoName);
+  const fields = type.fields.filter((f) => fieldKnown(f, target));
+  for (const field of fields) {
+    properties[field.name] = fieldSchema(field, field.name, target);
+    if (field.protoName) properties[field.protoName] = fieldSchema(field, field.protoName, target);
     if (field.required) {
       if (field.protoName) allOf.push({ anyOf: [{ required: [field.name] }, { required: [field.protoName] }] });
       else required.push(field.name);
@@ -88,7 +92,7 @@ function objectSchema(type: ObjectType): JsonSchema {
   if (type.closed) out.additionalProperties = false;
   if (required.length > 0) out.required = required;
   for (const group of type.oneofs ?? []) {
-    const members = group.fields.map((name) => spellings(type, name));
+    const members = group.fields.filter((name) => fields.some((f) => f.name === name)).map((name) => spellings(type, name));
     if (group.required) allOf.push({ anyOf: members.flat().map((name) => ({ required: [name] })) });
     const pairs: JsonSchema[] = [];
     for (let i = 0; i < members.length; i++) {
@@ -108,8 +112,8 @@ function spellings(type: ObjectType, name: string): string[] {
 }
 
 /** The schema of a field written as `key` (its JSON or its proto name). */
-function fieldSchema(field: FieldSpec, key: string): JsonSchema {
-  const base = typeSchema(field.type);
+function fieldSchema(field: FieldSpec, key: string, target: KumaVersion): JsonSchema {
+  const base = typeSchema(field.type, target);
   const schema = field.required ? base : nullable(base);
   const annotated: JsonSchema = { title: key, description: plain(field.doc), markdownDescription: field.doc, ...schema };
   if (field.deprecated) annotated.deprecationMessage = plain(field.deprecated);
@@ -121,7 +125,7 @@ function plain(doc: string): string {
   return doc.replace(/`/g, '');
 }
 
-function typeSchema(type: FieldType): JsonSchema {
+function typeSchema(type: FieldType, target: KumaVersion): JsonSchema {
   switch (type.kind) {
     case 'string':
     case 'bytes':
@@ -148,12 +152,12 @@ function typeSchema(type: FieldType): JsonSchema {
     case 'intOrString':
       return { type: ['integer', 'string'] };
     case 'enum': {
-      const names = type.values.map((v) => v.name);
+      const values = type.values.filter((v) => valueKnown(v, target));
       const named: JsonSchema = {
         type: 'string',
-        enum: names,
-        enumDescriptions: type.values.map((v) => plain(v.doc)),
-        markdownEnumDescriptions: type.values.map((v) => v.doc),
+        enum: values.map((v) => v.name),
+        enumDescriptions: values.map((v) => plain(v.doc)),
+        markdownEnumDescriptions: values.map((v) => v.doc),
       };
       return type.numbers ? { anyOf: [named, { type: 'integer' }] } : named;
     }
@@ -163,9 +167,9 @@ function typeSchema(type: FieldType): JsonSchema {
       return s;
     }
     case 'object':
-      return objectSchema(type);
+      return objectSchema(type, target);
     case 'list': {
-      const s: JsonSchema = { type: 'array', items: typeSchema(type.of) };
+      const s: JsonSchema = { type: 'array', items: typeSchema(type.of, target) };
       if (type.min !== undefined) s.minItems = type.min;
       if (type.max !== undefined) s.maxItems = type.max;
       return s;

@@ -9,7 +9,9 @@ import type { EnumType, FieldSpec, FieldType, ObjectType } from '../kuma/fields/
 import { documentType, fieldByKey, specType } from '../kuma/fields/documents.js';
 import { isProtoKind } from '../kuma/kinds.js';
 import { editDistance, nearestName } from '../base/nearest.js';
-import { writableValues } from '../kuma/fields/field-type.js';
+import { fieldKnown, valueKnown, writableValues } from '../kuma/fields/field-type.js';
+import { DEFAULT_KUMA_VERSION, formatKumaVersion, versionRangeText } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 /**
  * Checks that read a resource the way Kuma's decoder does, field by field, against the field
@@ -19,7 +21,9 @@ import { writableValues } from '../kuma/fields/field-type.js';
  * - `checkScalarTypes`: values of the wrong YAML type (`not-a-string`, `not-a-number`,
  *   `not-a-boolean`, `wrong-shape`, errors).
  * These are parse-level findings, not Kuma validator messages: `admission` is false and `path`
- * null. Map fields (tags, match, destination, labels, annotations) have free-form keys, and the
+ * null. Each reads the document as the decoder of the target Kuma version does: a field that
+ * version does not know is unknown (and its value unchecked), an enum name it does not declare
+ * cannot be read. Map fields (tags, match, destination, labels, annotations) have free-form keys, and the
  * contents of Kubernetes `metadata` are not checked. Kubernetes Secrets are core v1 Secrets and
  * are skipped.
  */
@@ -34,8 +38,11 @@ const YAML11_BOOLEANS: ReadonlySet<string> = new Set([
 const STRING_TYPE: FieldType = { kind: 'string' };
 
 interface Walker {
-  /** Called for every key of a checked object; `field` is null when the key is unknown. */
-  key?(pair: YPair, field: FieldSpec | null, parent: ObjectType, map: YMap, atRoot: boolean): void;
+  /**
+   * Called for every key of a checked object; `field` is null when the key is unknown to the
+   * target, `other` the field it names in another version (then `field` is null).
+   */
+  key?(pair: YPair, field: FieldSpec | null, parent: ObjectType, map: YMap, atRoot: boolean, other: FieldSpec | null): void;
   /** Called for every value whose type is known; `mapValue` is true for a value inside a map field. */
   value?(node: YNode, type: FieldType, field: FieldSpec, mapValue: boolean): void;
 }
@@ -44,26 +51,30 @@ function skipped(doc: ResourceDoc): boolean {
   return doc.form === 'kubernetes' && (doc.kind === 'Secret' || doc.kind === 'GlobalSecret');
 }
 
-/** Walks the document root against its described shape; open objects are not entered. */
-function walk(doc: ResourceDoc, walker: Walker): void {
+/**
+ * Walks the document root against its described shape as `target` knows it; open objects and
+ * fields the target does not know are not entered.
+ */
+function walk(doc: ResourceDoc, walker: Walker, target: KumaVersion): void {
   if (skipped(doc)) return;
-  walkMap(doc.root, documentType(doc.kind, doc.form), true, walker);
+  walkMap(doc.root, documentType(doc.kind, doc.form), true, walker, target);
 }
 
-function walkMap(map: YMap, type: ObjectType, atRoot: boolean, walker: Walker): void {
+function walkMap(map: YMap, type: ObjectType, atRoot: boolean, walker: Walker, target: KumaVersion): void {
   if (!type.closed) return;
   for (const pair of map.pairs) {
-    const field = fieldByKey(type, keyText(pair.key));
-    walker.key?.(pair, field, type, map, atRoot);
-    if (field) walkValue(pair.value, field.type, field, false, walker);
+    const named = fieldByKey(type, keyText(pair.key));
+    const field = named && fieldKnown(named, target) ? named : null;
+    walker.key?.(pair, field, type, map, atRoot, field ? null : named);
+    if (field) walkValue(pair.value, field.type, field, false, walker, target);
   }
 }
 
-function walkValue(node: YNode, type: FieldType, field: FieldSpec, mapValue: boolean, walker: Walker): void {
+function walkValue(node: YNode, type: FieldType, field: FieldSpec, mapValue: boolean, walker: Walker, target: KumaVersion): void {
   walker.value?.(node, type, field, mapValue);
-  if (type.kind === 'object' && node.kind === 'map') walkMap(node, type, false, walker);
-  else if (type.kind === 'list' && node.kind === 'seq') for (const item of node.items) walkValue(item, type.of, field, false, walker);
-  else if (type.kind === 'map' && node.kind === 'map') for (const p of node.pairs) walkValue(p.value, STRING_TYPE, field, true, walker);
+  if (type.kind === 'object' && node.kind === 'map') walkMap(node, type, false, walker, target);
+  else if (type.kind === 'list' && node.kind === 'seq') for (const item of node.items) walkValue(item, type.of, field, false, walker, target);
+  else if (type.kind === 'map' && node.kind === 'map') for (const p of node.pairs) walkValue(p.value, STRING_TYPE, field, true, walker, target);
 }
 
 function keyText(key: YScalar): string {
@@ -81,13 +92,21 @@ function replaceFix(title: string, span: Span, newText: string): Fix {
 // ---------------------------------------------------------------------------------------------
 // Unknown fields
 
-/** Keys Kuma silently drops, each with the nearest known sibling as a suggestion when close. */
-export function checkUnknownFields(doc: ResourceDoc): Diagnostic[] {
+/**
+ * Keys Kuma silently drops, each with the nearest known sibling as a suggestion when close; a
+ * field of another Kuma version says which versions read it.
+ */
+export function checkUnknownFields(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const out: Diagnostic[] = [];
   walk(doc, {
-    key(pair, field, parent, map, atRoot) {
+    key(pair, field, parent, map, atRoot, other) {
       if (field) return;
       const key = keyText(pair.key);
+      if (other) {
+        const message = `Kuma ${formatKumaVersion(target)} does not know "${key}" and ignores it: Kuma reads it ${versionRangeText(other.versions)}.`;
+        out.push(finding(doc, 'unknown-field', 'warning', message, pair.key.span));
+        return;
+      }
       if (atRoot && key === 'mesh' && doc.form === 'kubernetes' && !isProtoKind(doc.kind)) {
         const message = `Unknown field "mesh": Kuma ignores it. The mesh of a ${doc.kind} is its "kuma.io/mesh" label (metadata.labels).`;
         out.push(finding(doc, 'unknown-field', 'warning', message, pair.key.span));
@@ -98,7 +117,7 @@ export function checkUnknownFields(doc: ResourceDoc): Diagnostic[] {
         out.push(finding(doc, 'unknown-field', 'warning', `Unknown field "${key}": Kuma ignores it here. It belongs under "spec".`, pair.key.span));
         return;
       }
-      const suggestion = suggestKey(key, parent);
+      const suggestion = suggestKey(key, parent.fields.filter((f) => fieldKnown(f, target)));
       if (!suggestion) {
         out.push(finding(doc, 'unknown-field', 'warning', `Unknown field "${key}": Kuma ignores it.`, pair.key.span));
         return;
@@ -109,7 +128,7 @@ export function checkUnknownFields(doc: ResourceDoc): Diagnostic[] {
         finding(doc, 'unknown-field', 'warning', `Unknown field "${key}": Kuma ignores it. Did you mean "${suggestion.name}"?`, pair.key.span, fixes),
       );
     },
-  });
+  }, target);
   return out;
 }
 
@@ -128,16 +147,16 @@ interface Suggestion {
  * The known field `key` was most likely meant to be: one equal to it ignoring case, `_` and `-`,
  * else the closest spelling within an edit distance of 1 (keys up to 4 characters) or 2.
  */
-function suggestKey(key: string, parent: ObjectType): Suggestion | null {
+function suggestKey(key: string, fields: readonly FieldSpec[]): Suggestion | null {
   const normal = normalise(key);
-  for (const field of parent.fields) {
+  for (const field of fields) {
     if (normalise(field.name) === normal) return { name: key.includes('_') && field.protoName ? field.protoName : field.name, field };
     if (field.protoName && normalise(field.protoName) === normal) return { name: key.includes('_') ? field.protoName : field.name, field };
   }
   const limit = key.length <= 4 ? 1 : 2;
   let best: Suggestion | null = null;
   let bestDistance = limit + 1;
-  for (const field of parent.fields) {
+  for (const field of fields) {
     for (const name of field.protoName ? [field.name, field.protoName] : [field.name]) {
       const d = editDistance(key.toLowerCase(), name.toLowerCase());
       if (d < bestDistance) {
@@ -161,21 +180,22 @@ function normalise(s: string): string {
  * policy enums by exact name only. A value differing only in case is `enum-case`, anything else
  * `enum-unknown`; both are errors because Kuma refuses the whole resource.
  */
-export function checkEnumCase(doc: ResourceDoc): Diagnostic[] {
+export function checkEnumCase(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const out: Diagnostic[] = [];
   walk(doc, {
     value(node, type, field) {
       if (type.kind !== 'enum' || node.kind !== 'scalar' || field.envelope) return;
-      const d = enumProblem(doc, node, type, field);
+      const d = enumProblem(doc, node, type, field, target);
       if (d) out.push(d);
     },
-  });
+  }, target);
   return out;
 }
 
-function enumProblem(doc: ResourceDoc, node: YScalar, type: EnumType, field: FieldSpec): Diagnostic | null {
-  const names = type.values.map((v) => v.name);
-  const valid = `Valid values: ${writableValues(type).map((v) => v.name).join(', ')}${type.numbers ? ' (or a number)' : ''}.`;
+function enumProblem(doc: ResourceDoc, node: YScalar, type: EnumType, field: FieldSpec, target: KumaVersion): Diagnostic | null {
+  const known = type.values.filter((v) => valueKnown(v, target));
+  const names = known.map((v) => v.name);
+  const valid = `Valid values: ${writableValues(type, target).map((v) => v.name).join(', ')}${type.numbers ? ' (or a number)' : ''}.`;
   if (node.type === 'null') return null;
   if (node.type === 'number') {
     if (type.numbers && Number.isInteger(node.value)) return null;
@@ -188,6 +208,12 @@ function enumProblem(doc: ResourceDoc, node: YScalar, type: EnumType, field: Fie
   const text = node.value as string;
   if (names.includes(text)) return null;
   const parseError = type.numbers ? ` (${goUnknownEnum(text, type.name)})` : '';
+  const elsewhere = type.values.find((v) => v.name === text);
+  if (elsewhere) {
+    const when = versionRangeText(elsewhere.versions);
+    const message = `Kuma ${formatKumaVersion(target)} cannot read "${text}"${parseError}: ${field.name} has this value ${when}. ${valid}`;
+    return finding(doc, 'enum-unknown', 'error', message, node.span);
+  }
   const caseMatch = names.find((n) => n.toLowerCase() === text.toLowerCase());
   if (caseMatch) {
     const rule = caseMatch === caseMatch.toUpperCase() ? 'in upper case only' : 'exactly as declared';
@@ -202,7 +228,7 @@ function enumProblem(doc: ResourceDoc, node: YScalar, type: EnumType, field: Fie
   }
   if (type.numbers && /^\s*-?\d+\s*$/.test(text)) {
     const num = Number(text.trim());
-    const byNumber = type.values.find((v) => v.number === num);
+    const byNumber = known.find((v) => v.number === num);
     const replacement = byNumber ? byNumber.name : String(num);
     return finding(
       doc,
@@ -233,7 +259,7 @@ function goUnknownEnum(text: string, enumName: string): string {
  * booleans), a value that is not a whole non-negative number for a uint32, a non-boolean for a
  * bool, a scalar where an object or list is expected (and the reverse).
  */
-export function checkScalarTypes(doc: ResourceDoc): Diagnostic[] {
+export function checkScalarTypes(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const out: Diagnostic[] = [];
   const proto = isProtoKind(doc.kind);
   walk(doc, {
@@ -241,7 +267,7 @@ export function checkScalarTypes(doc: ResourceDoc): Diagnostic[] {
       const d = valueProblem(doc, node, type, field, mapValue, proto);
       if (d) out.push(d);
     },
-  });
+  }, target);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { ANY, BOOL, MAP, STRING, UINT32, f, list, obj } from './field-type.js';
 import { DP_LISTENER_STATE_ENUM, DP_LISTENER_TYPE_ENUM, GATEWAY_TYPE_ENUM, INBOUND_STATE_ENUM, IP_FAMILY_MODE_ENUM } from '../enums.js';
 import type { FieldSpec } from './field-type.js';
+import { DATAPLANE_FIELD_VERSIONS as V } from '../dataplane-field-versions.js';
 
 export const INBOUND = obj('kuma.mesh.v1alpha1.Dataplane.Networking.Inbound', [
   f('port', UINT32, 'Port of the inbound listener; with transparent proxying, the port the service listens on.'),
@@ -20,35 +21,47 @@ export const INBOUND = obj('kuma.mesh.v1alpha1.Dataplane.Networking.Inbound', [
     ]),
     'Health checking of the service next to the proxy (Universal).',
   ),
-  f('state', INBOUND_STATE_ENUM, 'Current state of the inbound: Ready (default), NotReady or Ignored.'),
-  f('name', STRING, 'Name of this port, usable with MeshService.'),
-  f('protocol', STRING, 'Protocol of the service (`tcp`, `http`, `grpc`, ...).'),
+  f('state', INBOUND_STATE_ENUM, 'Current state of the inbound: Ready (default), NotReady or Ignored.', { versions: V.inboundState }),
+  f('name', STRING, 'Name of this port, usable with MeshService.', { versions: V.inboundName }),
+  f('protocol', STRING, 'Protocol of the service (`tcp`, `http`, `grpc`, ...).', { versions: V.inboundProtocol }),
 ]);
 
 export const OUTBOUND = obj('kuma.mesh.v1alpha1.Dataplane.Networking.Outbound', [
   f('address', STRING, 'Address the consumed service is available on locally; defaults to 127.0.0.1.'),
   f('port', UINT32, 'Port the consumed service is available on locally.'),
   f('tags', MAP, 'Tags of the consumed service; `kuma.io/service` is required.'),
+  f('service', STRING, 'The consumed service, before tags replaced it; used when there are no tags.', {
+    versions: V.outboundService,
+    deprecated: 'Write the service as the `kuma.io/service` tag.',
+  }),
   f(
     'backendRef',
     obj('kuma.mesh.v1alpha1.Dataplane.Networking.Outbound.BackendRef', [
       f('kind', STRING, 'Kind of the target; `MeshService`.'),
       f('name', STRING, 'Name of the target.'),
       f('port', UINT32, 'Port of the target; required for MeshService.'),
-      f('labels', MAP, 'Labels selecting a single target; the oldest is used when several match.'),
+      f('labels', MAP, 'Labels selecting a single target; the oldest is used when several match.', { versions: V.outboundBackendRefLabels }),
     ]),
     'Targets a MeshService instead of tags (experimental).',
+    { versions: V.outboundBackendRef },
   ),
 ]);
 
 export const TRANSPARENT_PROXYING = obj('kuma.mesh.v1alpha1.Dataplane.Networking.TransparentProxying', [
   f('redirectPortInbound', { kind: 'uint32', max: 65535 }, 'Port all inbound traffic is redirected to.', { protoName: 'redirect_port_inbound' }),
   f('redirectPortOutbound', { kind: 'uint32', max: 65535 }, 'Port all outbound traffic is redirected to.', { protoName: 'redirect_port_outbound' }),
+  f('redirectPortInboundV6', { kind: 'uint32', max: 65535 }, 'Port inbound IPv6 traffic is redirected to.', {
+    protoName: 'redirect_port_inbound_v6',
+    versions: V.redirectPortInboundV6,
+  }),
   f('directAccessServices', list(STRING), 'Services reached directly by IP:port; `*` means all (costly).', { protoName: 'direct_access_services' }),
   f('reachableServices', list(STRING), 'Services (by `kuma.io/service`) reachable through transparent proxying; empty means all.', {
     protoName: 'reachable_services',
   }),
-  f('ipFamilyMode', IP_FAMILY_MODE_ENUM, 'IP families to redirect: DualStack (default), IPv4 or IPv6.', { protoName: 'ip_family_mode' }),
+  f('ipFamilyMode', IP_FAMILY_MODE_ENUM, 'IP families to redirect: DualStack (default), IPv4 or IPv6.', {
+    protoName: 'ip_family_mode',
+    versions: V.ipFamilyMode,
+  }),
   f(
     'reachableBackends',
     obj('kuma.mesh.v1alpha1.Dataplane.Networking.TransparentProxying.ReachableBackends', [
@@ -67,7 +80,7 @@ export const TRANSPARENT_PROXYING = obj('kuma.mesh.v1alpha1.Dataplane.Networking
       ),
     ]),
     'MeshService, MeshExternalService and MeshMultiZoneService backends reachable through transparent proxying; empty means all.',
-    { protoName: 'reachable_backends' },
+    { protoName: 'reachable_backends', versions: V.reachableBackends },
   ),
 ]);
 
@@ -100,6 +113,7 @@ export const NETWORKING = obj('kuma.mesh.v1alpha1.Dataplane.Networking', [
       ]),
     ),
     'Zone proxy listeners embedded in this Dataplane. Not allowed on a builtin gateway.',
+    { versions: V.listeners },
   ),
 ]);
 

@@ -43,10 +43,10 @@ function universalEnvelope(kind: ResourceKind): FieldSpec[] {
     env.push(f('mesh', STRING, 'The mesh this resource belongs to. Required.', { required: true, envelope: true }));
   }
   env.push(
-    f('labels', MAP, 'Labels of the resource, used to select and group resources.', { envelope: true }),
+    f('labels', MAP, 'Labels of the resource, used to select and group resources.', { envelope: true, versions: { since: '2.6' } }),
     f('creationTime', { kind: 'timestamp' }, 'When the resource was created; set by the control plane and ignored on apply.', { envelope: true }),
     f('modificationTime', { kind: 'timestamp' }, 'When the resource was last changed; set by the control plane and ignored on apply.', { envelope: true }),
-    f('kri', STRING, 'The Kuma resource identifier, printed by the control plane and ignored on apply.', { envelope: true }),
+    f('kri', STRING, 'The Kuma resource identifier, printed by the control plane and ignored on apply.', { envelope: true, versions: { since: '2.13' } }),
   );
   return env;
 }

@@ -1,7 +1,12 @@
+import { DEFAULT_KUMA_VERSION, inRange } from '../versions.js';
+import type { KumaVersion, VersionRange, VersionRanges } from '../versions.js';
+
 /**
- * The engine's field knowledge: every field Kuma v2.14.3 reads in the resources meshgw knows,
- * as plain data. Hover, completion, the unknown-field and type checks, and the JSON Schema are
- * all derived from this one description.
+ * The engine's field knowledge: every field Kuma reads in the resources meshgw knows, as plain
+ * data. Hover, completion, the unknown-field and type checks, the JSON Schema and what each
+ * Kuma version's decoder drops (`resources/decoded-by.ts`) are all derived from this one
+ * description. It describes Kuma v2.14.3; a field or enum value that older versions lack, or
+ * that they had and 2.14 dropped, says so in its `versions`.
  *
  * Legacy resources (MeshGateway, MeshGatewayRoute, Dataplane, Mesh, Secret) are protobuf
  * messages read with protobuf-JSON: a field may be written with its JSON (camelCase) name or its
@@ -15,13 +20,26 @@ export interface EnumValue {
   name: string;
   number: number | null;
   doc: string;
-  /** False for a value that decodes but Kuma's validator always refuses (a `NONE` meaning unset). */
-  writable?: false;
+  /**
+   * The Kuma versions whose protos declare this name; absent: every version. Elsewhere the name
+   * is a parse error (a number always decodes).
+   */
+  versions?: VersionRanges;
+  /**
+   * `false` for a value that decodes but Kuma's validator always refuses (a `NONE` meaning
+   * unset); a range when the validator accepts it only in those versions.
+   */
+  writable?: false | VersionRanges;
 }
 
-/** The values a user may write: completion offers these and messages list them. */
-export function writableValues(type: EnumType): EnumValue[] {
-  return type.values.filter((v) => v.writable !== false);
+/** Whether `target`'s protos declare the value's name. */
+export function valueKnown(value: EnumValue, target: KumaVersion): boolean {
+  return inRange(target, value.versions);
+}
+
+/** The values a user may write for `target`: completion offers these and messages list them. */
+export function writableValues(type: EnumType, target: KumaVersion = DEFAULT_KUMA_VERSION): EnumValue[] {
+  return type.values.filter((v) => valueKnown(v, target) && v.writable !== false && inRange(target, v.writable));
 }
 
 /**
@@ -85,6 +103,16 @@ export interface FieldSpec {
   deprecated?: string;
   /** True for resource metadata (type, name, mesh, metadata, ...) rather than spec fields. */
   envelope?: boolean;
+  /**
+   * The Kuma versions whose decoder reads this field; absent: every version. Elsewhere the field
+   * is unknown: Kuma drops it without a word, so no check sees it.
+   */
+  versions?: VersionRange;
+}
+
+/** Whether `target`'s decoder reads the field. */
+export function fieldKnown(field: FieldSpec, target: KumaVersion): boolean {
+  return inRange(target, field.versions);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,11 +151,14 @@ export interface TypedEnum<N extends string> extends EnumType {
   values: (EnumValue & { name: N })[];
 }
 
-export function protoEnum<const N extends string>(name: string, values: [N, number, string, { writable: false }?][]): TypedEnum<N> {
+/** What a protobuf enum value may say besides its name, number and doc (see `EnumValue`). */
+export type EnumValueExtra = Pick<EnumValue, 'versions' | 'writable'>;
+
+export function protoEnum<const N extends string>(name: string, values: [N, number, string, EnumValueExtra?][]): TypedEnum<N> {
   return {
     kind: 'enum',
     name,
-    values: values.map(([n, num, doc, extra]) => (extra ? { name: n, number: num, doc, writable: false as const } : { name: n, number: num, doc })),
+    values: values.map(([n, num, doc, extra]) => ({ name: n, number: num, doc, ...extra })),
     numbers: true,
   };
 }

@@ -10,8 +10,8 @@ export const MESH_SPEC: FieldSpec[] = [
   f('networking', ANY, 'Mesh networking settings, such as the outbound passthrough.'),
   f('routing', ANY, 'Routing settings, such as locality-aware load balancing and zone egress.'),
   f('constraints', ANY, 'Constraints on the mesh\'s Dataplanes.'),
-  f('skipCreatingInitialPolicies', list(STRING), 'Default policies not to create with the mesh; `*` skips all.'),
-  f('meshServices', ANY, 'MeshService generation settings.'),
+  f('skipCreatingInitialPolicies', list(STRING), 'Default policies not to create with the mesh; `*` skips all.', { versions: { since: '2.3' } }),
+  f('meshServices', ANY, 'MeshService generation settings.', { versions: { since: '2.9' } }),
 ];
 
 
