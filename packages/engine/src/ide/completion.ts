@@ -14,7 +14,9 @@ import { documentSnippets, listenerSnippets } from './snippets.js';
 import { choiceText, placeholderText, yamlScalar } from './snippet-text.js';
 import { secretNames } from './workspace-names.js';
 import type { CompletionEntry, CompletionKind } from './completion-types.js';
-import { writableValues } from '../kuma/fields/field-type.js';
+import { fieldKnown, writableValues } from '../kuma/fields/field-type.js';
+import { DEFAULT_KUMA_VERSION } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 /** Tag keys that come from the Dataplane only: Kuma rejects them in gateway and listener tags. */
 
@@ -96,14 +98,15 @@ function keyEntries(result: WorkspaceResult, ctx: TextContext, own: Own): Comple
     return [];
   }
   const written = new Set(ctx.siblings);
-  const fields = childFields(kind, ctx.form, container);
+  const target = targetOf(result);
+  const fields = childFields(kind, ctx.form, container).filter((f) => fieldKnown(f, target));
   const out = fields
     .filter((f) => !written.has(f.name) && !(f.protoName && written.has(f.protoName)))
     .map((f, i): CompletionEntry => ({
       label: f.name,
       kind: 'field',
       detail: `${typeText(f.type)}${f.required ? ' · required' : ''}`,
-      documentation: fieldDocumentation(f),
+      documentation: fieldDocumentation(f, target),
       ...keyInsert(f, ctx, result),
       span: ctx.span,
       sortText: `${f.required ? '0' : '1'}${f.deprecated ? '9' : '0'}${String(i).padStart(3, '0')}`,
@@ -125,7 +128,7 @@ function keyInsert(f: FieldSpec, ctx: TextContext, result: WorkspaceResult): { i
     case 'list':
       return { insertText: `${f.name}:\n${child}- $0`, snippet: true };
     case 'enum': {
-      const values = validValues(f);
+      const values = validValues(f, targetOf(result));
       if (values.length === 1) return { insertText: `${f.name}: ${values[0]}`, snippet: false };
       return { insertText: `${f.name}: \${1|${values.map(choiceText).join(',')}|}`, snippet: true };
     }
@@ -142,9 +145,14 @@ function keyInsert(f: FieldSpec, ctx: TextContext, result: WorkspaceResult): { i
   }
 }
 
-function validValues(f: FieldSpec): string[] {
+function validValues(f: FieldSpec, target: KumaVersion): string[] {
   if (f.type.kind !== 'enum') return [];
-  return writableValues(f.type).map((v) => v.name);
+  return writableValues(f.type, target).map((v) => v.name);
+}
+
+/** The Kuma version the analysis ran for: completion offers only what it knows. */
+function targetOf(result: WorkspaceResult): KumaVersion {
+  return result.options.kumaVersion ?? DEFAULT_KUMA_VERSION;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,9 +188,7 @@ function valueEntries(result: WorkspaceResult, ctx: TextContext, own: Own): Comp
   const field = fieldAtPath(kind, ctx.form, path);
   if (!field) return [];
   if (field.type.kind === 'enum') {
-    return field.type.values
-      .filter((v) => !v.doc.startsWith('Not a valid'))
-      .map((v, i) => value(v.name, 'value', field.name, v.doc, i));
+    return writableValues(field.type, targetOf(result)).map((v, i) => value(v.name, 'value', field.name, v.doc, i));
   }
   if (field.type.kind === 'bool') return [value('true', 'value', field.name, null, 0), value('false', 'value', field.name, null, 1)];
   return [];

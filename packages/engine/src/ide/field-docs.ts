@@ -1,30 +1,38 @@
 import type { OffsetDescription } from './describe.js';
 import { fieldAtPath } from '../kuma/fields/documents.js';
 import type { FieldSpec, FieldType } from '../kuma/fields/field-type.js';
+import { fieldKnown, valueKnown } from '../kuma/fields/field-type.js';
+import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Field documentation
 
-export function fieldHover(d: OffsetDescription): string[] {
+export function fieldHover(d: OffsetDescription, target: KumaVersion): string[] {
   const resource = d.resource!;
   const field = fieldAtPath(resource.kind, resource.form, d.path);
   if (!field) return [];
-  const out = [fieldDocumentation(field)];
+  const out = [fieldDocumentation(field, target)];
   if (d.on === 'value' && d.scalar && field.type.kind === 'enum') {
     const written = d.scalar.value;
     const value = field.type.values.find((v) => v.name === written || (v.number !== null && v.number === written));
     if (value) out.push(`\`${value.name}\`: ${value.doc}`);
+    if (value && !valueKnown(value, target)) out.push(`Kuma ${formatKumaVersion(target)} does not know the name \`${value.name}\`: its decoder refuses the resource.`);
   }
   return out;
 }
 
-/** Markdown for a field: its name, type, whether required, its documentation and values. */
-export function fieldDocumentation(field: FieldSpec): string {
+/**
+ * Markdown for a field: its name, type, whether required, its documentation and the values the
+ * target version knows; a field the target's decoder does not read says so.
+ */
+export function fieldDocumentation(field: FieldSpec, target: KumaVersion = DEFAULT_KUMA_VERSION): string {
   const head = [`**\`${field.name}\`**`, typeText(field.type)];
   if (field.required) head.push('required');
   const lines = [head.join(' · '), '', field.doc];
+  if (!fieldKnown(field, target)) lines.push('', `Kuma ${formatKumaVersion(target)} does not know this field: its decoder drops it without a word.`);
   if (field.type.kind === 'enum') {
-    const values = field.type.values.filter((v) => !v.doc.startsWith('Not a valid'));
+    const values = field.type.values.filter((v) => valueKnown(v, target) && !v.doc.startsWith('Not a valid'));
     if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v.name}\``).join(', ')}`);
   }
   if (field.protoName) lines.push('', `Also accepted as \`${field.protoName}\`.`);

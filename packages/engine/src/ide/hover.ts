@@ -64,12 +64,12 @@ function hoverSections(result: WorkspaceResult, d: OffsetDescription): string[] 
     if (l.rest.length === 1 && l.rest[0] === 'hostname' && l.port) return hostnameHover(gateway.model, l, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
     const out = listenerHover(gateway.model, gateway.merged, l);
     if (l.rest.length > 0) {
-      const doc = fieldHover(d);
+      const doc = fieldHover(d, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
       if (doc.length > 0) out.push('---', ...doc);
     }
     return out;
   }
-  return fieldHover(d);
+  return fieldHover(d, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
 }
 
 // ---------------------------------------------------------------------------------------------
