@@ -1,6 +1,4 @@
 import { dataplaneType } from '../../resources/dataplane.js';
-import { DATAPLANE_FIELD_VERSIONS } from '../../kuma/dataplane-field-versions.js';
-import { inRange } from '../../kuma/versions.js';
 import { keySpan, listField, messageField } from '../../resources/decode.js';
 import type { AdmissionRule } from '../rule.js';
 
@@ -11,11 +9,10 @@ import type { AdmissionRule } from '../rule.js';
 export const dataplaneDelegated: AdmissionRule = {
   id: 'dataplane-delegated-sections',
   kinds: ['Dataplane'],
-  check(doc, report, target) {
+  check(doc, report) {
     if (dataplaneType(doc) !== 'delegated') return;
     const networking = messageField(doc.spec, 'networking').value;
-    const sections = inRange(target, DATAPLANE_FIELD_VERSIONS.listeners) ? (['inbound', 'listeners'] as const) : (['inbound'] as const);
-    for (const name of sections) {
+    for (const name of ['inbound', 'listeners'] as const) {
       const list = listField(networking, name);
       if (list.value.length > 0 && list.pair) {
         report({ path: `networking.${name}`, message: `${name} cannot be defined for delegated gateways`, span: keySpan(list.pair) });

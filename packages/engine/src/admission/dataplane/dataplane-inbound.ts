@@ -5,7 +5,6 @@ import { parseGoDuration } from '../../base/go-duration.js';
 import { itemAnchor, keySpan, listField, lookup, messageField, stringField, tagsField, uintField, valueSpan } from '../../resources/decode.js';
 import { checkTags } from '../checks/tag-checks.js';
 import { ALLOWED_PROTOCOLS_HINT, isKnownProtocol } from '../../kuma/protocols.js';
-import { DATAPLANE_FIELD_VERSIONS } from '../../kuma/dataplane-field-versions.js';
 import { PROTOCOL_TAG, SERVICE_TAG } from '../../kuma/reserved-tags.js';
 import { inRange } from '../../kuma/versions.js';
 import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
@@ -78,7 +77,7 @@ function checkInbound(inbound: YNode, path: string, dataplaneAddress: string, re
     (p, message, span) => report({ path: p, message, span }),
   );
   const protocol = stringField(inbound, 'protocol');
-  if (inRange(target, DATAPLANE_FIELD_VERSIONS.inboundProtocol) && protocol.value !== '' && !isKnownProtocol(protocol.value, target)) {
+  if (protocol.value !== '' && !isKnownProtocol(protocol.value, target)) {
     report({
       path: fieldPath(path, 'protocol'),
       message: `has an invalid value ${goQuote(protocol.value)}. ${ALLOWED_PROTOCOLS_HINT}`,

@@ -3,8 +3,6 @@ import { isIP } from '../checks/net-address.js';
 import { fieldPath, indexPath } from '../../base/path.js';
 import { itemAnchor, keySpan, listField, messageField, stringField, tagsField, uintField, valueSpan } from '../../resources/decode.js';
 import { checkTags } from '../checks/tag-checks.js';
-import { DATAPLANE_FIELD_VERSIONS } from '../../kuma/dataplane-field-versions.js';
-import { SERVICE_TAG } from '../../kuma/reserved-tags.js';
 import { inRange } from '../../kuma/versions.js';
 import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule, Report } from '../rule.js';
@@ -48,12 +46,11 @@ function checkOutbound(outbound: YNode, path: string, report: Report, target: Ku
   if (address.value !== '' && !isIP(address.value) && address.pair) {
     report({ path: fieldPath(path, 'address'), message: 'address has to be valid IP address', span: valueSpan(address.pair) });
   }
-  const backendRef = inRange(target, DATAPLANE_FIELD_VERSIONS.outboundBackendRef) ? messageField(outbound, 'backendRef') : { value: null, pair: null };
+  const backendRef = messageField(outbound, 'backendRef');
   const tags = tagsField(outbound, 'tags');
   const tagsPath = fieldPath(path, 'tags');
-  const service = inRange(target, DATAPLANE_FIELD_VERSIONS.outboundService)
-    ? stringField(outbound, 'service').value
-    : (tags.value.find((t) => t.key === SERVICE_TAG)?.value ?? '');
+  // The `service` field (up to 2.3); later versions drop it and read the service from the tags.
+  const service = stringField(outbound, 'service').value;
   if (backendRef.value && backendRef.pair) {
     checkBackendRef(backendRef.value, backendRef.pair, fieldPath(path, 'backendRef'), report, target);
   } else if (tags.value.length === 0) {
