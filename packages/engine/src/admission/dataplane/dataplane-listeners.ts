@@ -19,7 +19,6 @@ export const dataplaneListeners: AdmissionRule = {
   id: 'dataplane-listeners',
   kinds: ['Dataplane'],
   versions: DATAPLANE_FIELD_VERSIONS.listeners,
-  // Long: one pass over the listeners in Kuma's order, sharing the name and address maps.
   check(doc, report) {
     if (dataplaneType(doc) !== 'sidecar') return;
     const networking = messageField(doc.spec, 'networking').value;
