@@ -43,6 +43,14 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   }
 }
 
+// A reader that stops early (`meshgw inspect | head`) closes the pipe: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const ctx: CommandContext = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
