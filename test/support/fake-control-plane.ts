@@ -1,10 +1,16 @@
 /**
- * A fake Kuma control plane for tests and benchmarks: a real `node:http` (or `node:https`)
- * server on 127.0.0.1 and a random port, answering the read endpoints a gateway browser uses,
- * with bodies shaped like Kuma 2.14.3's (and, with `version`, like older releases'). Paging,
- * filters, error bodies and the admin-only Secrets follow `pkg/api-server` at v2.14.3.
+ * The test control plane for tests and benchmarks: a real `node:http` (or `node:https`) server on
+ * 127.0.0.1 and a random port that answers the GETs of `packages/kuma-client` as a recorded
+ * `kuma-cp` answered them (test/fixtures/kuma/read-api/<version>.json, default 2.14.3).
  *
- * Not part of the product. Data sets are plain objects; see `FakeDataSet` and `makeLargeDataSet`.
+ * Without `data` it serves the recorder's own data set, as recorded. With `data` it serves the
+ * test's resources in the REST form of that version: each item shaped like the recorded item of
+ * its kind, lists in the recorded envelope (`total`, `items`, `next` and how each version counts
+ * `total`), errors as the recorded error bodies, `GET /`, `/config` and `/_resources` as recorded.
+ * What no recording shows is said where it is written (the insight of a connected proxy, pages
+ * without `size`, statuses that only faults produce).
+ *
+ * Not part of the product.
  */
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -12,6 +18,11 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clone, substitute, versionShapes, type Item } from './fake-cp-shapes.js';
+import { COLLECTION_LABELS, COLLECTIONS, recordedStore, storeFromData, type Collection, type FakeDataplane, type FakeDataSet, type FakeMesh, type FakeResource, type FakeSecret, type FakeStore } from './fake-cp-store.js';
+import { readKumaRecording, type KumaRecording, type RecordedCall } from './kuma-recording.js';
+
+export type { FakeDataplane, FakeDataSet, FakeMesh, FakeResource, FakeSecret };
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'control-plane');
 
@@ -31,66 +42,11 @@ export const fakeControlPlaneFixtures = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Data set
-
-/** Any resource: metadata (`mesh`, `name`, `labels`) and spec fields side by side. */
-export interface FakeResource {
-  mesh: string;
-  name: string;
-  labels?: Record<string, string>;
-  [field: string]: unknown;
-}
-
-export interface FakeMesh {
-  name: string;
-  labels?: Record<string, string>;
-  [field: string]: unknown;
-}
-
-export interface FakeDataplane {
-  mesh: string;
-  name: string;
-  address?: string;
-  /** Absent: a sidecar. `type` absent or `DELEGATED`: a delegated gateway. */
-  gateway?: { type?: 'BUILTIN' | 'DELEGATED'; tags: Record<string, string> };
-  inbound?: unknown[];
-  labels?: Record<string, string>;
-  /** Online: one open subscription. Offline: the last subscription has a disconnectTime. */
-  online: boolean;
-  /** Renders the overview without any `dataplaneInsight` (a proxy that never connected). */
-  noInsight?: boolean;
-}
-
-export interface FakeSecret {
-  /** Absent for global secrets. */
-  mesh?: string;
-  name: string;
-  /** The PEM text; the server base64-encodes it into `data`. */
-  pem: string;
-  labels?: Record<string, string>;
-}
-
-export interface FakeDataSet {
-  meshes: FakeMesh[];
-  /** MeshGateways in Universal shape: `selectors`, `conf.listeners`, optional `tags`. */
-  gateways: FakeResource[];
-  /** Legacy MeshGatewayRoutes: `selectors`, `conf`. */
-  gatewayRoutes?: FakeResource[];
-  /** MeshHTTPRoutes: `spec.targetRef`, `spec.to`. */
-  httpRoutes?: FakeResource[];
-  /** MeshTCPRoutes: `spec.targetRef`, `spec.to`. */
-  tcpRoutes?: FakeResource[];
-  dataplanes: FakeDataplane[];
-  secrets: FakeSecret[];
-  globalSecrets?: FakeSecret[];
-}
-
-// ---------------------------------------------------------------------------------------------
 // Faults
 
 /** What a path answers instead of its normal response. */
 export type FakeFault =
-  /** A status with a Kuma error body (or `body` as given, with `contentType`). */
+  /** A status with an error body of the version's layout (or `body` as given, with `contentType`). */
   | { kind: 'status'; status: number; body?: string; contentType?: string }
   /** A proxy's HTML error page, e.g. a 502 from nginx. */
   | { kind: 'html'; status: number }
@@ -128,22 +84,25 @@ export interface FakeRequest {
 }
 
 export interface FakeControlPlaneOptions {
+  /** The test's resources; without it, the data set the recording was made with. */
   data?: FakeDataSet;
   /** Bearer token of an admin (`mesh-system:admin`). Default `fake-admin-token`. */
   adminToken?: string;
-  /** Bearer tokens of valid non-admin users. Default `['fake-user-token']`. */
+  /** Bearer tokens of the recorded non-admin user (`alice`, group `users`). Default `['fake-user-token']`. */
   userTokens?: string[];
-  /** Treat callers without a token as admin, as Kuma does for localhost by default. Default false. */
+  /** Treat callers without a token as admin, as Kuma does for localhost. Default false: a remote caller. */
   anonymousIsAdmin?: boolean;
   /** Serve HTTPS with `tls/server.crt`; `requireClientCert` also demands a certificate signed by `tls/ca.crt`. */
   https?: boolean | { requireClientCert?: boolean };
-  /** The Kuma version to imitate, `2.0.0` to `2.14.3` (default). Changes index, errors, paging totals, paths. */
+  /** The recorded Kuma version to answer as, e.g. `2.0.8` (see `recordedKumaVersions()`). Default `2.14.3`. */
   version?: string;
-  /** A build without MeshGateway (Kuma after 2.14): `/_resources` lacks it, its paths answer plain-text 404. */
+  /** A build without MeshGateway (Kuma after 2.14): `/_resources` lacks it, its paths answer the recorded unknown-path 404. */
   withoutMeshGateway?: boolean;
+  /** `mode` of `/config` (the recording's otherwise). */
   mode?: 'zone' | 'global' | 'standalone';
-  /** `multizone.zone.name`; default `default` (zone mode). */
+  /** `multizone.zone.name` of `/config`, and the zone in the labels, tags and `kri` Kuma adds. */
   zone?: string;
+  /** `multizone.zone.globalAddress` of `/config`. */
   globalAddress?: string;
   /** Serve the API under this prefix, like `apiServer.basePath`, e.g. `/api`. */
   basePath?: string;
@@ -153,6 +112,8 @@ export interface FakeControlPlane {
   /** Base URL, including the base path, e.g. `http://127.0.0.1:41234`. */
   url: string;
   port: number;
+  /** The recording it answers from. */
+  recording: KumaRecording;
   /** Stops listening and drops every open connection (hanging requests included). */
   close(): Promise<void>;
   setData(data: FakeDataSet): void;
@@ -167,22 +128,11 @@ export interface FakeControlPlane {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rendering helpers
+// Answers
 
-const CREATED = '2025-03-01T10:00:00Z';
 const MAX_PAGE_SIZE = 1000;
+/** Kuma's page size when a list is asked for without `size` (no recording: the client always sends one). */
 const DEFAULT_PAGE_SIZE = 100;
-
-interface Version {
-  minor: number;
-  text: string;
-}
-
-function parseVersion(text: string): Version {
-  const match = /^v?(\d+)\.(\d+)/.exec(text);
-  if (match === null || match[1] !== '2') throw new Error(`fake control plane: unsupported version ${text}`);
-  return { minor: Number(match[2]), text: text.replace(/^v/, '') };
-}
 
 class HttpAnswer {
   constructor(
@@ -192,31 +142,11 @@ class HttpAnswer {
   ) {}
 }
 
-function kumaError(
-  version: Version,
-  status: number,
-  title: string,
-  detail: string,
-  invalid: { field: string; reason: string }[] = [],
-): HttpAnswer {
-  const body: Record<string, unknown> = {};
-  if (version.minor >= 3) {
-    body.type = '/std-errors';
-    body.status = version.minor === 3 ? String(status) : status;
-    body.title = title;
-    body.detail = detail;
-    if (invalid.length > 0) body.invalid_parameters = invalid;
-    body.details = detail;
-  } else {
-    body.title = title;
-    body.details = detail;
-  }
-  if (invalid.length > 0) body.causes = invalid.map(({ field, reason }) => ({ field, message: reason }));
-  return new HttpAnswer(status, body);
-}
-
-function plainNotFound(): HttpAnswer {
-  return new HttpAnswer(404, '404: Page Not Found', 'text/plain; charset=utf-8');
+/** The recorded answer of a call, its body a copy; `from`/`to` pairs are replaced in its strings. */
+function recorded(call: RecordedCall, ...replacements: [from: string, to: string][]): HttpAnswer {
+  let body = clone(call.body);
+  for (const [from, to] of replacements) body = substitute(body, from, to);
+  return new HttpAnswer(call.status, body, call.contentType);
 }
 
 const HTML_502 = `<html>
@@ -229,95 +159,8 @@ const HTML_502 = `<html>
 </html>
 `;
 
-function shortNameOf(type: string): string | null {
-  return { Mesh: 'm', MeshGateway: 'mgw', Dataplane: 'dp', MeshHTTPRoute: 'mhttpr', MeshTCPRoute: 'mtcpr' }[type] ?? null;
-}
-
-/** Metadata first, then spec fields, in the order Kuma's REST marshaller writes them. */
-function renderResource(version: Version, type: string, resource: FakeResource | FakeMesh, spec: Record<string, unknown>): Record<string, unknown> {
-  const mesh = typeof resource.mesh === 'string' ? resource.mesh : undefined;
-  const out: Record<string, unknown> = { type };
-  if (mesh !== undefined && type !== 'Mesh') out.mesh = mesh;
-  out.name = resource.name;
-  out.creationTime = typeof resource.creationTime === 'string' ? resource.creationTime : CREATED;
-  out.modificationTime = typeof resource.modificationTime === 'string' ? resource.modificationTime : CREATED;
-  if (version.minor >= 6) {
-    const labels: Record<string, string> = {};
-    if (mesh !== undefined && type !== 'Mesh') labels['kuma.io/mesh'] = mesh;
-    Object.assign(labels, resource.labels ?? {});
-    if (Object.keys(labels).length > 0) out.labels = labels;
-  }
-  const short = shortNameOf(type);
-  if (version.minor >= 13 && short !== null) {
-    const zone = resource.labels?.['kuma.io/zone'] ?? '';
-    const namespace = resource.labels?.['k8s.kuma.io/namespace'] ?? '';
-    out.kri = `kri_${short}_${type === 'Mesh' ? '' : mesh ?? ''}_${zone}_${namespace}_${resource.name}_`;
-  }
-  return { ...out, ...spec };
-}
-
-function specFields(resource: Record<string, unknown>): Record<string, unknown> {
-  const spec: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(resource)) {
-    if (['type', 'mesh', 'name', 'labels', 'creationTime', 'modificationTime', 'kri'].includes(key)) continue;
-    spec[key] = value;
-  }
-  return spec;
-}
-
-function renderDataplaneOverview(version: Version, dp: FakeDataplane): Record<string, unknown> {
-  const networking: Record<string, unknown> = { address: dp.address ?? '10.0.0.1' };
-  if (dp.gateway !== undefined) {
-    const gateway: Record<string, unknown> = { tags: dp.gateway.tags };
-    // DELEGATED is the enum default, so protobuf JSON omits it.
-    if (dp.gateway.type === 'BUILTIN') gateway.type = 'BUILTIN';
-    networking.gateway = gateway;
-  }
-  if (dp.inbound !== undefined) networking.inbound = dp.inbound;
-  const overview = renderResource(version, 'DataplaneOverview', { mesh: dp.mesh, name: dp.name, labels: dp.labels }, {});
-  if (version.minor >= 13) overview.kri = `kri_dp_${dp.mesh}_${dp.labels?.['kuma.io/zone'] ?? ''}__${dp.name}_`;
-  overview.dataplane = { networking };
-  if (dp.noInsight !== true) {
-    const subscription: Record<string, unknown> = {
-      id: `stream-${dp.name}`,
-      controlPlaneInstanceId: 'cp-1',
-      connectTime: '2025-03-02T08:00:00Z',
-    };
-    if (!dp.online) subscription.disconnectTime = '2025-03-02T09:00:00Z';
-    subscription.status = {
-      lastUpdateTime: '2025-03-02T08:00:05Z',
-      total: { responsesSent: '12', responsesAcknowledged: '12' },
-      cds: {},
-      eds: {},
-      lds: {},
-      rds: {},
-    };
-    subscription.version = {
-      kumaDp: { version: version.text, gitTag: `v${version.text}`, gitCommit: 'unknown', buildDate: '2025-02-01T00:00:00Z' },
-      envoy: { version: '1.33.2', build: 'hash/1.33.2/RELEASE', kumaDpCompatible: true },
-    };
-    if (version.minor >= 2) subscription.generation = 3;
-    overview.dataplaneInsight = { subscriptions: [subscription] };
-  }
-  return overview;
-}
-
-function renderDataplane(version: Version, dp: FakeDataplane): Record<string, unknown> {
-  const overview = renderDataplaneOverview(version, { ...dp, noInsight: true });
-  const { dataplane, ...meta } = overview as { dataplane: Record<string, unknown> } & Record<string, unknown>;
-  return { ...meta, type: 'Dataplane', ...dataplane };
-}
-
-function renderSecret(version: Version, secret: FakeSecret, type: 'Secret' | 'GlobalSecret'): Record<string, unknown> {
-  const resource: FakeResource | FakeMesh = type === 'Secret' ? { mesh: secret.mesh ?? 'default', name: secret.name, labels: secret.labels } : { name: secret.name, labels: secret.labels };
-  return renderResource(version, type, resource, { data: Buffer.from(secret.pem, 'utf8').toString('base64') });
-}
-
-function byMeshThenName<T extends { mesh?: unknown; name: string }>(a: T, b: T): number {
-  const meshA = typeof a.mesh === 'string' ? a.mesh : '';
-  const meshB = typeof b.mesh === 'string' ? b.mesh : '';
-  if (meshA !== meshB) return meshA < meshB ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+function byName(a: Item, b: Item): number {
+  return String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0;
 }
 
 /** Tag selector match as Kuma does it for gateways: every key equal, `*` matches any value. */
@@ -325,288 +168,210 @@ function selectorMatches(match: Record<string, string>, tags: Record<string, str
   return Object.entries(match).every(([key, value]) => key in tags && (value === '*' || tags[key] === value));
 }
 
+function gatewayOf(overview: Item): { type?: unknown; tags?: Record<string, string> } | undefined {
+  const dataplane = overview.dataplane as { networking?: { gateway?: { type?: unknown; tags?: Record<string, string> } } } | undefined;
+  return dataplane?.networking?.gateway;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The server
 
 export async function startFakeControlPlane(options: FakeControlPlaneOptions = {}): Promise<FakeControlPlane> {
-  const version = parseVersion(options.version ?? '2.14.3');
+  const recording = readKumaRecording(options.version ?? '2.14.3');
+  const shapes = versionShapes(recording, options.zone ?? null);
+  const call = recording.call;
   const adminToken = options.adminToken ?? 'fake-admin-token';
   const userTokens = new Set(options.userTokens ?? ['fake-user-token']);
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const mode = options.mode ?? (version.minor >= 6 ? 'zone' : 'standalone');
-  let data: FakeDataSet = options.data ?? { meshes: [{ name: 'default' }], gateways: [], dataplanes: [], secrets: [] };
+  const gatewayPaths = options.withoutMeshGateway !== true;
+  let store: FakeStore = options.data !== undefined ? storeFromData(shapes, options.data) : recordedStore(recording);
   const faults: { path: string | RegExp; fault: FakeFault; remaining: number }[] = [];
   const requests: FakeRequest[] = [];
   let inFlight = 0;
   let peak = 0;
   const isHttps = options.https !== undefined && options.https !== false;
 
+  // Before 2.5 `total` of dataplanes+insights counted the page only; the other lists count all.
+  const firstOverviewPage = call('dataplanes with insights (size=2, page 1)').body as { total: number; items: unknown[] };
+  const overviewTotalIsPage = firstOverviewPage.total === firstOverviewPage.items.length && firstOverviewPage.total < recording.items('dataplanes with insights').length;
+
   function identityOf(request: http.IncomingMessage): FakeRequest['identity'] {
     const header = request.headers.authorization;
-    if (header === undefined || header === '') return options.anonymousIsAdmin === true ? 'admin' : 'anonymous';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (options.anonymousIsAdmin === true) return 'admin';
+    if (header === undefined || header === '') return 'anonymous';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (token === adminToken) return 'admin';
     if (userTokens.has(token)) return 'user';
     return 'invalid-token';
   }
 
-  function userDescription(identity: FakeRequest['identity']): string {
-    if (identity === 'user') return 'fake-user/team-a,mesh-system:authenticated';
-    return 'mesh-system:anonymous/mesh-system:unauthenticated';
+  /** The recorded 403 of this identity for a type (`Secret`, `GlobalSecret`). */
+  function denied(identity: FakeRequest['identity'], type: 'Secret' | 'GlobalSecret'): HttpAnswer {
+    const label = identity === 'anonymous' ? 'secrets without a token' : type === 'Secret' ? 'secrets as non-admin' : 'global secrets as non-admin';
+    return recorded(call(label), ['type "Secret"', `type "${type}"`]);
   }
 
-  function pageOf(
-    items: Record<string, unknown>[],
-    request: http.IncomingMessage,
-    url: URL,
-    fault: FakeFault | null,
-  ): HttpAnswer {
+  function config(request: http.IncomingMessage): HttpAnswer {
+    // Only what was recorded: no Accept, `*/*`, and `application/json` (which 2.0 refused with 406).
+    const accept = request.headers.accept;
+    const label = accept === undefined || accept === '' ? 'config, no Accept header' : accept === '*/*' ? 'config, Accept */*' : 'config';
+    const answer = recorded(call(label));
+    if (answer.status !== 200) return answer;
+    const body = answer.body as Item & { multizone?: { zone?: Item } };
+    if (options.mode !== undefined) body.mode = options.mode;
+    if (options.zone !== undefined || options.globalAddress !== undefined) {
+      body.multizone ??= {};
+      body.multizone.zone ??= {};
+      if (options.zone !== undefined) body.multizone.zone.name = options.zone;
+      if (options.globalAddress !== undefined) body.multizone.zone.globalAddress = options.globalAddress;
+    }
+    return answer;
+  }
+
+  function resourceTypes(): HttpAnswer {
+    const answer = recorded(call('resource types (2.6+)'));
+    if (answer.status === 200 && !gatewayPaths) {
+      const body = answer.body as { resources: Item[] };
+      body.resources = body.resources.filter((type) => type.name !== 'MeshGateway' && type.name !== 'MeshGatewayRoute');
+    }
+    return answer;
+  }
+
+  /** A page as Kuma writes it; `size`, `offset` and their errors as recorded. */
+  function page(items: Item[], request: http.IncomingMessage, url: URL, fault: FakeFault | null, totalIsPage: boolean): HttpAnswer {
     const query = url.searchParams;
     let size = DEFAULT_PAGE_SIZE;
     const sizeText = query.get('size');
     if (sizeText !== null && sizeText !== '') {
-      if (!/^[+-]?\d+$/.test(sizeText)) return kumaError(version, 400, 'Could not retrieve resources', 'Invalid page size', [{ field: 'size', reason: 'invalid page size' }]);
-      size = Number(sizeText);
-      if (size <= 0) return kumaError(version, 400, 'Could not retrieve resources', 'Invalid page size', [{ field: 'size', reason: 'invalid page size: must be greater than 0' }]);
-      if (size > MAX_PAGE_SIZE) {
-        return kumaError(version, 400, 'Could not retrieve resources', 'Invalid page size', [
-          { field: 'size', reason: `invalid page size of ${size}. Maximum page size is ${MAX_PAGE_SIZE}` },
-        ]);
+      size = /^\d+$/.test(sizeText) ? Number(sizeText) : 0;
+      if (size > MAX_PAGE_SIZE) return recorded(call('page size 1001'), ['1001', sizeText]);
+      if (size <= 0) {
+        // Up to 2.13 a size of 0 means no paging: every item, in the store's order.
+        const answer = recorded(call('page size 0'));
+        return answer.status === 200 ? new HttpAnswer(200, { total: items.length, items, next: null }) : answer;
       }
     }
     let offset = 0;
     const offsetText = query.get('offset');
     if (offsetText !== null && offsetText !== '') {
-      if (!/^[+-]?\d+$/.test(offsetText)) {
-        return kumaError(version, 400, 'Could not retrieve resources', `invalid: invalid offset: strconv.Atoi: parsing "${offsetText}": invalid syntax`);
-      }
+      if (!/^\d+$/.test(offsetText)) return recorded(call('bad offset'), ['not-an-offset', offsetText]);
       offset = Number(offsetText);
-      if (offset < 0) return kumaError(version, 400, 'Could not retrieve resources', 'invalid: invalid offset: must be non-negative');
     }
-    const page = items.slice(offset, offset + size);
-    let nextOffset: string | null = offset + size < items.length ? String(offset + size) : null;
+    const sorted = [...items].sort(byName);
+    const chunk = sorted.slice(offset, offset + size);
+    let nextOffset: string | null = offset + size < sorted.length ? String(offset + size) : null;
     if (fault?.kind === 'endless-paging') nextOffset = fault.mode === 'advance' ? String(offset + size) : String(offset);
     let next: string | null = null;
     if (nextOffset !== null) {
-      // Like nextLink() in pagination.go: scheme from our own TLS, host from the Host header,
-      // the request path, the query with `offset` replaced, keys sorted as url.Values.Encode does.
+      // As recorded: scheme of the server, host from the Host header, the request's path and
+      // query with `offset` set, keys sorted.
       const params = new URLSearchParams(query);
       params.set('offset', nextOffset);
       params.sort();
       next = `${isHttps ? 'https' : 'http'}://${request.headers.host ?? ''}${url.pathname}?${params.toString()}`;
     }
-    // Before 2.5 `total` counted the items of the page only.
-    return new HttpAnswer(200, { total: version.minor >= 5 ? items.length : page.length, items: page, next });
+    return new HttpAnswer(200, { total: totalIsPage ? chunk.length : sorted.length, items: chunk, next });
   }
 
-  /** `name` (contains, 2.1+) and `filter[labels.KEY]=VALUE` (2.10+); other `filter[...]` keys are refused. */
-  function listFilter(url: URL, path: string): ((item: Record<string, unknown>) => boolean) | HttpAnswer {
-    const checks: ((item: Record<string, unknown>) => boolean)[] = [];
-    const name = url.searchParams.get('name');
-    if (name !== null && name !== '' && version.minor >= 1) checks.push((item) => String(item.name).includes(name));
-    for (const [key, value] of url.searchParams) {
-      const match = /^filter\[(.*)\]$/.exec(key);
-      if (match === null || version.minor < 10) continue;
-      if (!match[1].startsWith('labels.')) {
-        return kumaError(version, 400, 'Could not retrieve resources', 'Resource is not valid', [
-          { field: `${path}.filter[${match[1]}]`, reason: 'filters are only supported on labels' },
-        ]);
-      }
-      const label = match[1].slice('labels.'.length);
-      checks.push((item) => {
-        const labels = (item.labels ?? {}) as Record<string, string>;
-        return labels[label] === value;
-      });
-    }
-    return (item) => checks.every((check) => check(item));
-  }
-
-  function list(
-    rendered: Record<string, unknown>[],
-    request: http.IncomingMessage,
-    url: URL,
-    routePath: string,
-    fault: FakeFault | null,
-  ): HttpAnswer {
-    const filter = listFilter(url, routePath);
-    if (filter instanceof HttpAnswer) return filter;
-    const items = rendered.filter(filter).sort((a, b) => byMeshThenName(a as { mesh?: unknown; name: string }, b as { mesh?: unknown; name: string }));
-    return pageOf(items, request, url, fault);
-  }
-
-  function gatewayModeFilter(url: URL): ((dp: FakeDataplane) => boolean) | HttpAnswer {
-    const value = (url.searchParams.get('gateway') ?? '').toLowerCase();
-    const allowed = version.minor >= 1 ? ['', 'true', 'false', 'builtin', 'delegated'] : ['', 'true', 'false'];
-    if (!allowed.includes(value)) {
-      const reason = version.minor >= 1 ? `shoud use \`true\`, \`false\`, \`builtin\` or \`delegated\` instead of ${value}` : `shoud use \`true\` or \`false\` instead of ${value}`;
-      return kumaError(version, 400, 'Could not retrieve dataplanes', 'Resource is not valid', [
-        { field: '/meshes/{mesh}/dataplanes+insights.gateway', reason },
-      ]);
-    }
-    return (dp) => {
+  /** `gateway=` of dataplanes+insights: the values the recording answered 200 to, and `false`. */
+  function gatewayFilter(url: URL): ((overview: Item) => boolean) | HttpAnswer {
+    const value = url.searchParams.get('gateway') ?? '';
+    const accepted = value === '' || value === 'true' || value === 'false' || (value === 'builtin' && call('builtin gateway dataplanes (2.1+)').status === 200) || (value === 'delegated' && call('delegated gateway dataplanes').status === 200);
+    if (!accepted) return recorded(call('invalid gateway filter'), ['instead of bogus', `instead of ${value}`]);
+    return (overview) => {
+      const gateway = gatewayOf(overview);
       switch (value) {
         case 'true':
-          return dp.gateway !== undefined;
+          return gateway !== undefined;
         case 'false':
-          return dp.gateway === undefined;
+          return gateway === undefined;
         case 'builtin':
-          return dp.gateway?.type === 'BUILTIN';
+          return gateway?.type === 'BUILTIN';
         case 'delegated':
-          return dp.gateway !== undefined && dp.gateway.type !== 'BUILTIN';
+          return gateway !== undefined && gateway.type !== 'BUILTIN';
         default:
           return true;
       }
     };
   }
 
-  function resourceTypes(): Record<string, unknown>[] {
-    // Field order as in pkg/api-server/testdata/base_endpoints/_resources.golden.json.
-    const entry = (name: string, path: string, scope: 'Mesh' | 'Global', plural: string, singular: string, shortName: string, policy: 'route' | 'legacy' | null): Record<string, unknown> => {
-      const out: Record<string, unknown> = { includeInFederation: name !== 'Dataplane', name, path, pluralDisplayName: plural };
-      if (policy === 'route') out.policy = { hasFromTargetRef: false, hasRulesTargetRef: false, hasToTargetRef: true, isFromAsRules: false, isTargetRef: true };
-      if (policy === 'legacy') out.policy = { hasFromTargetRef: false, hasRulesTargetRef: false, hasToTargetRef: false, isFromAsRules: false, isTargetRef: false };
-      return { ...out, readOnly: false, scope, shortName, singularDisplayName: singular };
-    };
-    const types = [
-      entry('Dataplane', 'dataplanes', 'Mesh', 'Dataplanes', 'Dataplane', 'dp', null),
-      entry('GlobalSecret', 'globalsecrets', 'Global', 'Global Secrets', 'Global Secret', '', null),
-      entry('Mesh', 'meshes', 'Global', 'Meshes', 'Mesh', 'm', null),
-      entry('MeshHTTPRoute', 'meshhttproutes', 'Mesh', 'Mesh HTTP Routes', 'Mesh HTTP Route', 'mhttpr', 'route'),
-      entry('MeshTCPRoute', 'meshtcproutes', 'Mesh', 'Mesh TCP Routes', 'Mesh TCP Route', 'mtcpr', 'route'),
-      entry('Secret', 'secrets', 'Mesh', 'Secrets', 'Secret', '', null),
-    ];
-    if (options.withoutMeshGateway !== true) {
-      types.push(entry('MeshGateway', 'meshgateways', 'Mesh', 'Mesh Gateways', 'Mesh Gateway', 'mgw', null));
-      types.push(entry('MeshGatewayRoute', 'meshgatewayroutes', 'Mesh', 'Mesh Gateway Routes', 'Mesh Gateway Route', '', 'legacy'));
+  function missing(): HttpAnswer {
+    return recorded(call('missing gateway'));
+  }
+
+  /** `/meshes/{mesh}/{collection}[/{name}[/dataplanes]]`. */
+  function inMesh(segments: string[], request: http.IncomingMessage, url: URL, identity: FakeRequest['identity'], fault: FakeFault | null): HttpAnswer {
+    const [, mesh, collectionText, name, sub] = segments;
+    if (!(COLLECTIONS as readonly string[]).includes(collectionText) || segments.length > 5) return recorded(call('unknown path'));
+    const collection = collectionText as Collection;
+    if (!gatewayPaths && (collection === 'meshgateways' || collection === 'meshgatewayroutes')) return recorded(call('unknown path'));
+    // A kind the version does not serve answers as recorded (404 plain text), whatever the mesh.
+    const list = call(COLLECTION_LABELS[collection]);
+    if (list.status !== 200) return recorded(list);
+    if (segments.length === 5 && !(collection === 'meshgateways' && sub === 'dataplanes')) return recorded(call('unknown path'));
+    if (collection === 'secrets' && identity !== 'admin') return denied(identity, 'Secret');
+    const lists = store.meshes.some((m) => m.name === mesh) ? store.lists.get(mesh) : undefined;
+    if (lists === undefined) {
+      const answer = recorded(call('gateways of a missing mesh'));
+      return segments.length === 3 || answer.status === 404 ? answer : missing();
     }
-    return types.sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1));
+    const items = lists[collection];
+    if (segments.length === 3) {
+      if (collection !== 'dataplanes+insights') return page(items, request, url, fault, false);
+      const filter = gatewayFilter(url);
+      if (filter instanceof HttpAnswer) return filter;
+      return page(items.filter(filter), request, url, fault, overviewTotalIsPage);
+    }
+    const found = items.find((item) => item.name === name);
+    if (segments.length === 4) return found !== undefined ? new HttpAnswer(200, clone(found)) : missing();
+    if (found === undefined) return recorded(call('dataplanes of a missing gateway'));
+    const selectors = Array.isArray(found.selectors) ? (found.selectors as { match?: Record<string, string> }[]) : [];
+    const matched = lists['dataplanes+insights']
+      .filter((overview) => {
+        const gateway = gatewayOf(overview);
+        return gateway?.type === 'BUILTIN' && selectors.some((selector) => selectorMatches(selector.match ?? {}, gateway.tags ?? {}));
+      })
+      .sort(byName)
+      .map((overview) => ({ dataplane: { mesh: overview.mesh, name: overview.name } }));
+    return new HttpAnswer(200, { total: matched.length, items: matched });
   }
 
   function route(request: http.IncomingMessage, url: URL, path: string, identity: FakeRequest['identity'], fault: FakeFault | null): HttpAnswer {
     const segments = path.split('/').filter((segment) => segment !== '').map((segment) => decodeURIComponent(segment));
-    const gatewayPaths = options.withoutMeshGateway !== true;
-    const admin = identity === 'admin';
-    const denied = (type: string): HttpAnswer =>
-      kumaError(version, 403, 'Access Denied', `user "${userDescription(identity)}" cannot access the resource of type "${type}"`);
-
-    if (segments.length === 0) {
-      const index: Record<string, unknown> = { hostname: 'fake-control-plane' };
-      if (version.minor <= 8) index.tagline = 'Kuma';
-      if (version.minor >= 1) index.product = 'Kuma';
-      index.version = version.text;
-      index.instanceId = 'fake-control-plane-6f7d8';
-      index.clusterId = '8a4b6c8e-0d1f-4a2b-9c3d-5e6f7a8b9c0d';
-      index.gui = version.minor === 0 ? 'The gui is available at /gui' : '/gui';
-      return new HttpAnswer(200, index);
+    // `GET /` skips authentication in Kuma; everything else answers 401 to a token it cannot verify.
+    if (segments.length === 0) return recorded(call('index'));
+    if (identity === 'invalid-token') return recorded(call('mesh gateways with an invalid token'));
+    const [first] = segments;
+    if (segments.length === 1 && first === 'config') return config(request);
+    if (segments.length === 1 && first === '_resources') return resourceTypes();
+    if (first === 'global-secrets' && segments.length <= 2) {
+      if (identity !== 'admin') return denied(identity, 'GlobalSecret');
+      if (segments.length === 1) return page(store.globalSecrets, request, url, fault, false);
+      const found = store.globalSecrets.find((secret) => secret.name === segments[1]);
+      return found !== undefined ? new HttpAnswer(200, clone(found)) : missing();
     }
-    if (identity === 'invalid-token') return kumaError(version, 401, 'Invalid authentication data', 'Unauthenticated');
-
-    const [first, mesh, kind, name, sub] = segments;
-    if (segments.length === 1 && first === 'config') {
-      const zone: Record<string, unknown> = { name: options.zone ?? 'default' };
-      if (options.globalAddress !== undefined) zone.globalAddress = options.globalAddress;
-      return new HttpAnswer(200, {
-        apiServer: { http: { enabled: true, interface: '0.0.0.0', port: 5681 }, readOnly: false, authn: { type: 'tokens', localhostIsAdmin: true } },
-        environment: 'universal',
-        general: { workDir: '/tmp/kuma' },
-        mode,
-        multizone: mode === 'global' ? { global: { kds: { grpcPort: 5685 } } } : { zone },
-        store: { type: 'memory' },
-      });
-    }
-    if (segments.length === 1 && first === 'who-am-i' && version.minor >= 2) {
-      if (admin) return new HttpAnswer(200, { name: 'mesh-system:admin', groups: ['mesh-system:admin', 'mesh-system:authenticated'] });
-      if (identity === 'user') return new HttpAnswer(200, { name: 'fake-user', groups: ['team-a', 'mesh-system:authenticated'] });
-      return new HttpAnswer(200, { name: 'mesh-system:anonymous', groups: ['mesh-system:unauthenticated'] });
-    }
-    if (segments.length === 1 && first === '_resources' && version.minor >= 6) {
-      return new HttpAnswer(200, { resources: resourceTypes() });
-    }
-    const globalSecretPath = first === 'global-secrets' || (first === 'globalsecrets' && version.minor >= 11);
-    if (globalSecretPath && segments.length <= 2) {
-      if (!admin) return denied('GlobalSecret');
-      const rendered = (data.globalSecrets ?? []).map((secret) => renderSecret(version, secret, 'GlobalSecret'));
-      if (segments.length === 2) {
-        const found = rendered.find((secret) => secret.name === segments[1]);
-        return found !== undefined ? new HttpAnswer(200, found) : kumaError(version, 404, 'Could not retrieve a resource', 'Not found');
-      }
-      return list(rendered, request, url, '/global-secrets', fault);
-    }
-    if (segments.length === 1 && first === 'meshgateways' && gatewayPaths) {
-      return list(data.gateways.map((gw) => renderResource(version, 'MeshGateway', gw, specFields(gw))), request, url, '/meshgateways', fault);
-    }
-    if (first !== 'meshes') return plainNotFound();
-    if (segments.length === 1) {
-      return list(data.meshes.map((m) => renderResource(version, 'Mesh', m, specFields(m))), request, url, '/meshes', fault);
-    }
-    const meshResource = data.meshes.find((m) => m.name === mesh);
+    if (first !== 'meshes') return recorded(call('unknown path'));
+    if (segments.length === 1) return page(store.meshes, request, url, fault, false);
     if (segments.length === 2) {
-      return meshResource !== undefined
-        ? new HttpAnswer(200, renderResource(version, 'Mesh', meshResource, specFields(meshResource)))
-        : kumaError(version, 404, 'Could not retrieve a resource', 'Not found');
+      const mesh = store.meshes.find((m) => m.name === segments[1]);
+      return mesh !== undefined ? new HttpAnswer(200, clone(mesh)) : missing();
     }
-    const inMesh = <T extends { mesh?: unknown }>(items: T[] | undefined): T[] => (items ?? []).filter((item) => item.mesh === mesh);
-    const collection = (type: string, items: FakeResource[] | undefined, wsPath: string): HttpAnswer => {
-      const rendered = inMesh(items).map((item) => renderResource(version, type, item, specFields(item)));
-      if (segments.length === 3) return list(rendered, request, url, `/meshes/{mesh}/${wsPath}`, fault);
-      if (segments.length === 4) {
-        const found = rendered.find((item) => item.name === name);
-        return found !== undefined ? new HttpAnswer(200, found) : kumaError(version, 404, 'Could not retrieve a resource', 'Not found');
-      }
-      return plainNotFound();
-    };
+    return inMesh(segments, request, url, identity, fault);
+  }
 
-    switch (kind) {
-      case 'meshgateways': {
-        if (!gatewayPaths) return plainNotFound();
-        if (segments.length === 5 && sub === 'dataplanes') {
-          const gateway = inMesh(data.gateways).find((gw) => gw.name === name);
-          if (gateway === undefined) return kumaError(version, 404, 'Could not retrieve MeshGateway', 'Not found');
-          const selectors = Array.isArray(gateway.selectors) ? (gateway.selectors as { match?: Record<string, string> }[]) : [];
-          const matched = inMesh(data.dataplanes)
-            .filter((dp) => dp.gateway?.type === 'BUILTIN' && selectors.some((selector) => selectorMatches(selector.match ?? {}, dp.gateway?.tags ?? {})))
-            .sort(byMeshThenName)
-            .map((dp) => ({ dataplane: { mesh: dp.mesh, name: dp.name } }));
-          return new HttpAnswer(200, { total: matched.length, items: matched });
-        }
-        return collection('MeshGateway', data.gateways, 'meshgateways');
+  /** The body of a `status` fault without one: a recorded answer of that status, else the version's error layout. */
+  function statusBody(status: number): HttpAnswer {
+    switch (status) {
+      case 401:
+        return recorded(call('mesh gateways with an invalid token'));
+      case 403:
+        return recorded(call('secrets as non-admin'));
+      case 404:
+        return missing();
+      default: {
+        const text = http.STATUS_CODES[status] ?? 'Error';
+        return new HttpAnswer(status, shapes.error(status, text, text));
       }
-      case 'meshgatewayroutes':
-        if (!gatewayPaths) return plainNotFound();
-        return collection('MeshGatewayRoute', data.gatewayRoutes, 'meshgatewayroutes');
-      case 'meshhttproutes':
-        if (version.minor < 1) return plainNotFound();
-        return collection('MeshHTTPRoute', data.httpRoutes, 'meshhttproutes');
-      case 'meshtcproutes':
-        if (version.minor < 3) return plainNotFound();
-        return collection('MeshTCPRoute', data.tcpRoutes, 'meshtcproutes');
-      case 'secrets': {
-        if (!admin) return denied('Secret');
-        const rendered = inMesh(data.secrets).map((secret) => renderSecret(version, secret, 'Secret'));
-        if (segments.length === 3) return list(rendered, request, url, '/meshes/{mesh}/secrets', fault);
-        const found = rendered.find((secret) => secret.name === name);
-        return found !== undefined ? new HttpAnswer(200, found) : kumaError(version, 404, 'Could not retrieve a resource', 'Not found');
-      }
-      case 'dataplanes+insights':
-      case 'dataplanes': {
-        const overview = kind === 'dataplanes+insights' || (name === '_overview' && version.minor >= 5);
-        if (segments.length === 3 || (segments.length === 4 && name === '_overview' && version.minor >= 5)) {
-          const modeFilter = gatewayModeFilter(url);
-          if (modeFilter instanceof HttpAnswer) return modeFilter;
-          const dataplanes = inMesh(data.dataplanes).filter(modeFilter);
-          const rendered = dataplanes.map((dp) => (overview ? renderDataplaneOverview(version, dp) : renderDataplane(version, dp)));
-          return list(rendered, request, url, `/meshes/{mesh}/${kind}`, fault);
-        }
-        if (segments.length === 4) {
-          const dp = inMesh(data.dataplanes).find((candidate) => candidate.name === name);
-          if (dp === undefined) return kumaError(version, 404, 'Could not retrieve a resource', 'Not found');
-          return new HttpAnswer(200, kind === 'dataplanes+insights' ? renderDataplaneOverview(version, dp) : renderDataplane(version, dp));
-        }
-        return plainNotFound();
-      }
-      default:
-        return plainNotFound();
     }
   }
 
@@ -625,11 +390,12 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
     response.end(body);
   }
 
+  // Long: one switch over the fault kinds, each a few lines.
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake.invalid');
     let path = url.pathname;
     if (basePath !== '') {
-      if (path !== basePath && !path.startsWith(`${basePath}/`)) return send(response, plainNotFound());
+      if (path !== basePath && !path.startsWith(`${basePath}/`)) return send(response, recorded(call('unknown path')));
       path = path.slice(basePath.length) || '/';
     }
     const identity = identityOf(request);
@@ -650,7 +416,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
         return;
       case 'status':
         if (fault.body !== undefined) return send(response, new HttpAnswer(fault.status, fault.body, fault.contentType ?? 'application/json'));
-        return send(response, defaultStatusBody(fault.status));
+        return send(response, statusBody(fault.status));
       case 'html':
         return send(response, new HttpAnswer(fault.status, HTML_502.replace(/502 Bad Gateway/g, `${fault.status} ${http.STATUS_CODES[fault.status] ?? 'Error'}`), 'text/html'));
       case 'invalid-json':
@@ -675,21 +441,6 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
     send(response, answer);
   }
 
-  function defaultStatusBody(status: number): HttpAnswer {
-    switch (status) {
-      case 401:
-        return kumaError(version, 401, 'Invalid authentication data', 'Unauthenticated');
-      case 403:
-        return kumaError(version, 403, 'Access Denied', `user "${userDescription('anonymous')}" cannot access the resource`);
-      case 404:
-        return kumaError(version, 404, 'Could not retrieve a resource', 'Not found');
-      case 503:
-        return kumaError(version, 503, 'Service unavailable', 'Service unavailable');
-      default:
-        return kumaError(version, status, 'Internal Server Error', 'Internal Server Error');
-    }
-  }
-
   const listener = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     inFlight += 1;
     peak = Math.max(peak, inFlight);
@@ -703,7 +454,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
     response.on('close', done);
     response.on('finish', done);
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, kumaError(version, 500, 'Internal Server Error', String(error)));
+      if (!response.headersSent) send(response, new HttpAnswer(500, shapes.error(500, 'Internal Server Error', String(error))));
     });
   };
 
@@ -736,13 +487,14 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
   return {
     url: `${isHttps ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`,
     port,
+    recording,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
     setData(next: FakeDataSet): void {
-      data = next;
+      store = storeFromData(shapes, next);
     },
     setFault(path: string | RegExp, fault: FakeFault | null, faultOptions: FakeFaultOptions = {}): void {
       const key = String(path);

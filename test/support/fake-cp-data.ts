@@ -1,7 +1,9 @@
 /**
- * A small, hand-written data set for the fake control plane, and the tokens the client tests use.
- * Two meshes; gateways with shared ports and a secret-backed HTTPS listener; builtin proxies
- * online, offline and never connected; a delegated gateway and a sidecar that must not show up.
+ * A small scenario for the test control plane, and the tokens the client tests use: the
+ * resources a test wants, which the test control plane serves in the recorded shape of its Kuma
+ * version. Two meshes; gateways with shared ports and a secret-backed HTTPS listener; builtin
+ * proxies online, offline and never connected; a delegated gateway and a sidecar that must not
+ * show up.
  */
 import { readFileSync } from 'node:fs';
 import { fakeControlPlaneFixtures, type FakeDataSet } from './fake-control-plane.js';
