@@ -78,7 +78,7 @@ const CASES: Case[] = [
     call: (client, signal) => client.getMeshGatewayDataplanes('default', 'nope', { signal }),
     kind: 'not-found',
     status: 404,
-    message: /^GET \/meshes\/default\/meshgateways\/nope\/dataplanes found nothing .* \(HTTP 404: Could not retrieve MeshGateway: Not found\)\.$/,
+    message: /^GET \/meshes\/default\/meshgateways\/nope\/dataplanes found nothing .* \(HTTP 404: Could not find MeshGateway: Not found\)\.$/,
   },
   {
     name: '404 in plain text on meshgateways',

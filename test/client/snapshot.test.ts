@@ -39,6 +39,7 @@ describe('loadControlPlaneSnapshot', () => {
       url: client.url,
       product: 'Kuma',
       version: '2.14.3',
+      kumaVersion: '2.14.3',
       mode: 'zone',
       zone: 'zone-1',
       environment: 'universal',
@@ -50,13 +51,13 @@ describe('loadControlPlaneSnapshot', () => {
 
     const [defaultMesh, payments] = snapshot.meshes;
     expect(defaultMesh.gateways.map((gw) => gw.name)).toEqual(['edge', 'internal']);
-    // Gateways are the resources as the API returned them, in Universal shape.
+    // Gateways are the resources as the API returned them, in Universal shape, with what Kuma adds.
     expect(defaultMesh.gateways[0]).toMatchObject({
       type: 'MeshGateway',
       mesh: 'default',
       name: 'edge',
-      labels: { 'kuma.io/mesh': 'default' },
-      kri: 'kri_mgw_default___edge_',
+      labels: { 'kuma.io/env': 'universal', 'kuma.io/mesh': 'default', 'kuma.io/origin': 'zone', 'kuma.io/zone': 'zone-1' },
+      kri: 'kri_mgw_default_zone-1__edge_',
       selectors: [{ match: { 'kuma.io/service': 'edge' } }],
       conf: { listeners: [{ hostname: 'one.example.com', port: 443 }, { hostname: 'two.example.com', port: 443 }, { port: 80 }] },
     });
@@ -65,12 +66,13 @@ describe('loadControlPlaneSnapshot', () => {
     expect(defaultMesh.tcpRoutes.map((route) => route.name)).toEqual(['internal-tcp']);
 
     expect(defaultMesh.dataplanes.map(({ name, online, zone, address, gatewayType }) => ({ name, online, zone, address, gatewayType }))).toEqual([
-      { name: 'edge-1', online: true, zone: null, address: '10.0.0.11', gatewayType: 'BUILTIN' },
-      { name: 'edge-2', online: false, zone: null, address: '10.0.0.12', gatewayType: 'BUILTIN' },
-      { name: 'edge-3', online: false, zone: null, address: '10.0.0.13', gatewayType: 'BUILTIN' },
+      { name: 'edge-1', online: true, zone: 'zone-1', address: '10.0.0.11', gatewayType: 'BUILTIN' },
+      { name: 'edge-2', online: false, zone: 'zone-1', address: '10.0.0.12', gatewayType: 'BUILTIN' },
+      { name: 'edge-3', online: false, zone: 'zone-1', address: '10.0.0.13', gatewayType: 'BUILTIN' },
       { name: 'internal-1', online: true, zone: 'zone-1', address: '10.0.1.11', gatewayType: 'BUILTIN' },
     ]);
-    expect(defaultMesh.dataplanes[0].tags).toEqual({ 'kuma.io/service': 'edge' });
+    // A zone control plane tags its proxies with its zone, as 2.6 and later do.
+    expect(defaultMesh.dataplanes[0].tags).toEqual({ 'kuma.io/service': 'edge', 'kuma.io/zone': 'zone-1' });
     expect(payments.dataplanes).toMatchObject([{ name: 'pay-gw-7d9c6b5f4-abcde.kuma-demo', online: true, zone: 'zone-2', mesh: 'payments' }]);
 
     if (defaultMesh.secrets.state !== 'ok' || payments.secrets.state !== 'ok') throw new Error('secrets not loaded');
@@ -162,6 +164,29 @@ describe('loadControlPlaneSnapshot', () => {
     expect(zoneResult.ok && zoneResult.value.controlPlane).toMatchObject({ mode: 'zone', zone: 'zone-1', federated: true });
   });
 
+  it('reports the Kuma version a Kong Mesh control plane is based on, beside its own version', async () => {
+    const { cp, client } = await setup({ version: '2.8.8' });
+    // Kong Mesh's `GET /`: Kuma 2.8.8's recorded answer with the fields Kong Mesh builds set
+    // (product and tagline "Kong Mesh", its own version, and `basedOnKuma`, as in Kuma's
+    // pkg/api-server/index_endpoints.go). Not a recording of Kong Mesh.
+    cp.setFault('/', {
+      kind: 'transform',
+      transform: (body) => ({ ...(body as object), tagline: 'Kong Mesh', product: 'Kong Mesh', version: '2.8.5', basedOnKuma: '2.8.8' }),
+    });
+    const result = await loadControlPlaneSnapshot(client, {});
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.controlPlane).toMatchObject({ product: 'Kong Mesh', version: '2.8.5', kumaVersion: '2.8.8' });
+  });
+
+  it('has no Kuma version for another product that does not say which Kuma it is built on', async () => {
+    const { cp, client } = await setup({ version: '2.14.3' });
+    // Kuma 2.14.3's recorded `GET /` under another product name, without `basedOnKuma`.
+    cp.setFault('/', { kind: 'transform', transform: (body) => ({ ...(body as object), product: 'Other Mesh', version: '1.0.0' }) });
+    const result = await loadControlPlaneSnapshot(client, {});
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.controlPlane).toMatchObject({ product: 'Other Mesh', version: '1.0.0', kumaVersion: null });
+  });
+
   it('fails with no-gateway-support when /_resources does not list MeshGateway', async () => {
     const { cp, client } = await setup({ withoutMeshGateway: true });
     const result = await loadControlPlaneSnapshot(client, {});
@@ -173,23 +198,23 @@ describe('loadControlPlaneSnapshot', () => {
   });
 
   it('fails with no-gateway-support when an old control plane answers 404 on meshgateways', async () => {
-    const { client } = await setup({ version: '2.5.1', withoutMeshGateway: true });
+    const { client } = await setup({ version: '2.5.11', withoutMeshGateway: true });
     const result = await loadControlPlaneSnapshot(client, {});
     expect(result.ok ? null : result.error.kind).toBe('no-gateway-support');
   });
 
   it.each([
-    ['2.0.0', 'unknown'],
-    ['2.3.0', 'unknown'],
-    ['2.5.1', 'unknown'],
-    ['2.9.2', 'yes'],
+    ['2.0.8', 'unknown'],
+    ['2.3.7', 'unknown'],
+    ['2.5.11', 'unknown'],
+    ['2.9.19', 'yes'],
     ['2.13.10', 'yes'],
-  ] as const)('reads Kuma %s', async (version, gatewaySupport) => {
+  ] as const)('reads a data set of its own from Kuma %s', async (version, gatewaySupport) => {
     const { client } = await setup({ version });
     const result = await loadControlPlaneSnapshot(client, { includeSecrets: true });
     if (!result.ok) throw new Error(result.error.message);
     const [defaultMesh, payments] = result.value.meshes;
-    expect(result.value.controlPlane).toMatchObject({ product: 'Kuma', version, gatewaySupport });
+    expect(result.value.controlPlane).toMatchObject({ product: 'Kuma', version, kumaVersion: version, gatewaySupport });
     expect(defaultMesh.gateways.map((gw) => gw.name)).toEqual(['edge', 'internal']);
     expect(defaultMesh.dataplanes.map((dp) => [dp.name, dp.online])).toEqual([
       ['edge-1', true],
@@ -198,9 +223,9 @@ describe('loadControlPlaneSnapshot', () => {
       ['internal-1', true],
     ]);
     expect(payments.dataplanes).toHaveLength(1);
-    // MeshHTTPRoute arrived in 2.1, MeshTCPRoute in 2.3: older servers have none.
-    expect(defaultMesh.httpRoutes.map((route) => route.name)).toEqual(version === '2.0.0' ? [] : ['edge-http']);
-    expect(defaultMesh.tcpRoutes.map((route) => route.name)).toEqual(version === '2.0.0' ? [] : ['internal-tcp']);
+    // 2.0 answers 404 to the MeshHTTPRoute and MeshTCPRoute lists (test/fixtures/kuma/read-api).
+    expect(defaultMesh.httpRoutes.map((route) => route.name)).toEqual(version === '2.0.8' ? [] : ['edge-http']);
+    expect(defaultMesh.tcpRoutes.map((route) => route.name)).toEqual(version === '2.0.8' ? [] : ['internal-tcp']);
     expect(defaultMesh.secrets.state).toBe('ok');
   });
 

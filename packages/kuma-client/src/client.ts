@@ -45,7 +45,10 @@ export interface KumaClient {
   getResourceTypes(options?: CallOptions): Promise<Result<ResourceTypeInfo[]>>;
   /** `GET /meshes`, all pages. */
   listMeshes(options?: CallOptions): Promise<Result<RawResource[]>>;
-  /** `GET /meshes/{mesh}/meshgateways`, all pages. A 404 is `no-gateway-support`. */
+  /**
+   * `GET /meshes/{mesh}/meshgateways`, all pages. The unknown-path 404 of a server without
+   * MeshGateway is `no-gateway-support`; the 404 of a missing mesh (2.7+) is `not-found`.
+   */
   listMeshGateways(mesh: string, options?: CallOptions): Promise<Result<RawResource[]>>;
   /** `GET /meshes/{mesh}/meshgatewayroutes`, all pages. */
   listMeshGatewayRoutes(mesh: string, options?: CallOptions): Promise<Result<RawResource[]>>;

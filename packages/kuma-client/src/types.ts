@@ -67,7 +67,10 @@ export interface RawResource {
   [field: string]: unknown;
 }
 
-/** `GET /`: which product and version answers. `product` falls back to 2.0's `tagline`. */
+/**
+ * `GET /`: which product and version answers. `product` falls back to 2.0's `tagline`.
+ * `basedOnKuma` is the Kuma version a product built on Kuma (Kong Mesh) reports; Kuma leaves it out.
+ */
 export interface ControlPlaneIndex {
   product: string;
   version: string;

@@ -10,6 +10,8 @@ import type { Transport, TransportOutcome } from './transport.js';
 /** Options of the generic calls: the query is sent as given, values percent-encoded. */
 export interface RequestOptions extends CallOptions {
   query?: Record<string, string>;
+  /** The `Accept` header instead of `application/json`. */
+  accept?: string;
 }
 
 /** One GET under the base URL, its JSON body parsed; never rejects. */
@@ -52,8 +54,9 @@ export function createGet(context: RequestContext): Get {
     const url = buildUrl(path, options.query);
     const shownPath = url.pathname + url.search;
     const signal = relay(options.signal);
+    const sent = options.accept !== undefined ? { ...headers, Accept: options.accept } : headers;
     const outcome = await limiter.run(
-      () => transport.get({ url, headers, timeoutMs, signal, maxBodyBytes }),
+      () => transport.get({ url, headers: sent, timeoutMs, signal, maxBodyBytes }),
       signal,
       (): TransportOutcome => ({ type: 'failure', failure: 'aborted', code: null, detail: 'aborted', whileReadingBody: false }),
     );

@@ -11,7 +11,9 @@ export function gatewayCalls(
   return {
     async listMeshGateways(mesh, options = {}) {
       const response = await listResources(requests, meshPath(mesh, 'meshgateways'), options);
-      if (!response.ok && response.error.kind === 'not-found') {
+      // A server without the kind answers its plain-text "404: Page Not Found"; a missing mesh
+      // (2.7+) is a 404 with a Kuma error body ("Failed to retrieve Mesh"), and stays not-found.
+      if (!response.ok && response.error.kind === 'not-found' && response.error.title === undefined) {
         return fail({
           ...response.error,
           kind: 'no-gateway-support',

@@ -33,8 +33,14 @@ export async function listResources(requests: Requests, path: string, options: C
 }
 
 /** One object, decoded; `what` names the expected shape in the `bad-shape` error. */
-export async function getOne<T>(requests: Requests, path: string, options: CallOptions, decode: (json: unknown) => T | null, what: string): Promise<Result<T>> {
-  const response = await requests.get(path, { signal: options.signal });
+export async function getOne<T>(
+  requests: Requests,
+  path: string,
+  options: CallOptions & Pick<RequestOptions, 'accept'>,
+  decode: (json: unknown) => T | null,
+  what: string,
+): Promise<Result<T>> {
+  const response = await requests.get(path, { signal: options.signal, accept: options.accept });
   if (!response.ok) return response;
   const value = decode(response.value);
   if (value === null) return fail(clientError('bad-shape', `GET ${path} did not answer with ${what}.`, { path }));

@@ -1,6 +1,6 @@
 import type { KumaClient } from '../client.js';
 import { ok } from '../result.js';
-import type { CallOptions, GatewayDataplane, RawResource, Result, SecretsState } from '../types.js';
+import type { CallOptions, ControlPlaneIndex, GatewayDataplane, RawResource, Result, SecretsState } from '../types.js';
 import { loadMeshSnapshots } from './mesh-snapshots.js';
 import { probeControlPlane, type Probe } from './probe.js';
 
@@ -10,7 +10,14 @@ export interface ControlPlaneInfo {
   url: string;
   /** `product` (or 2.0's `tagline`) from `GET /`. */
   product: string;
+  /** `version` from `GET /`: the product's own version (Kong Mesh numbers its releases itself). */
   version: string;
+  /**
+   * The Kuma version the control plane runs: `basedOnKuma` from `GET /` when the product is
+   * built on Kuma (Kong Mesh), else `version` when the product is Kuma itself; null for another
+   * product that does not say which Kuma it is.
+   */
+  kumaVersion: string | null;
   /** `global`, `zone` or `standalone`; null when `/config` is forbidden or absent. */
   mode: string | null;
   /** The zone name of a zone control plane; null on global or when unknown. */
@@ -71,6 +78,11 @@ export async function loadControlPlaneSnapshot(client: KumaClient, options: Snap
   return ok({ controlPlane: controlPlaneInfo(client.url, probe.value), meshes: loaded.value, notes: probe.value.notes });
 }
 
+function kumaVersionOf(index: ControlPlaneIndex): string | null {
+  if (index.basedOnKuma !== null && index.basedOnKuma !== '') return index.basedOnKuma;
+  return index.product === 'Kuma' ? index.version : null;
+}
+
 /** Who answered, from the probe: a zone is named only off global, federation needs a global address. */
 function controlPlaneInfo(url: string, probe: Probe): ControlPlaneInfo {
   const cp = probe.config;
@@ -78,6 +90,7 @@ function controlPlaneInfo(url: string, probe: Probe): ControlPlaneInfo {
     url,
     product: probe.index.product,
     version: probe.index.version,
+    kumaVersion: kumaVersionOf(probe.index),
     mode: cp?.mode ?? null,
     zone: cp !== null && cp.mode !== 'global' ? cp.zone : null,
     environment: cp?.environment ?? null,
