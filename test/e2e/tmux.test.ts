@@ -85,19 +85,19 @@ describe.skipIf(!hasTmux && !required)('meshgw tui in tmux', () => {
     start(['tui', '--cp', cp.url], { MESHGW_NOW: '2027-01-05T00:00:00Z', MESHGW_TOKEN: ADMIN_TOKEN });
     let s = await waitFor('> edge');
     expect(s).toMatch(/^meshgw {2}Kuma 2\.14\.3 {2}zone default {2}http:\/\/127\.0\.0\.1:\d+ +refreshed just now \(00:00:00 UTC\)$/m);
-    expect(s).toMatch(/^> edge {9}default {3}- {7}80\/HTTP 443\/HTTPS {10}3 {8}1\/3 {2}36461d left$/m);
-    expect(s).toMatch(/^ {2}pay-gw {7}payments {2}zone-2 {2}8443\/HTTPS {17}2 {8}1\/1 {2}5d left$/m);
+    expect(s).toMatch(/^> edge {9}default {3}default {2}80\/HTTP 443\/HTTPS {10}3 {8}1\/3 {2}36461d left$/m);
+    expect(s).toMatch(/^ {2}pay-gw {7}payments {2}default {2}8443\/HTTPS {17}2 {8}1\/1 {2}5d left$/m);
     expect(tmux('display', '-p', '-t', SESSION, '#{alternate_on}').trim()).toBe('1');
 
     send('Enter');
     s = await waitFor('gateways › default/edge');
     expect(s).toContain('DATAPLANES  1/3 online');
-    expect(s).toContain('  ● online   edge-1  10.0.0.11  zone -');
+    expect(s).toContain('  ● online   edge-1  10.0.0.11  zone default');
     expect(s).toContain('  :443 HTTPS  hostnames one.example.com, two.example.com  no connection limit');
     expect(s).toContain('    listener [0] one.example.com  HTTPS  TLS TERMINATE');
     expect(s).toContain('      cert  edge-cert  36461d left  2126-11-03  RSA 2048  ✓ covers host');
-    expect(s).toContain('      tag   hostname         one   listener');
-    expect(s).toContain('      tag   kuma.io/service  edge  dataplane');
+    expect(s).toContain('      tag   hostname         one      listener');
+    expect(s).toContain('      tag   kuma.io/service  edge     dataplane');
 
     send(':');
     await waitFor(':_');
