@@ -3,19 +3,25 @@ import { checkBackend } from '../checks/backend-checks.js';
 import { itemAnchor, keySpan, listField, lookup, stringField, uintField, valueSpan } from '../../resources/decode.js';
 import { readRoute, rewritePrefixPair } from '../../resources/gateway-route.js';
 import type { FilterRead, HttpRuleRead } from '../../resources/gateway-route.js';
+import { inRange } from '../../kuma/versions.js';
+import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule, Report } from '../rule.js';
 import type { YNode } from '../../syntax/tree.js';
 
+/** Before 2.2 a redirect needs a scheme and a hostname. */
+const REDIRECT_SCHEME_HOSTNAME_REQUIRED: VersionRange = { until: '2.2' };
+
 /**
  * The filters of each MeshGatewayRoute HTTP rule: request header changes complete and not
- * touching the Host header when the host is rewritten; redirect port and status code; mirror
- * percentage and backend; prefix rewrites only with a prefix match; a redirect alone.
+ * touching the Host header when the host is rewritten; redirect port and status code (before
+ * 2.2 also scheme and hostname); mirror percentage and backend; prefix rewrites only with a
+ * prefix match; a redirect alone.
  */
 export const routeFilters: AdmissionRule = {
   id: 'route-filters',
   kinds: ['MeshGatewayRoute'],
   group: 'route-http-rule',
-  check(doc, report) {
+  check(doc, report, target) {
     const route = readRoute(doc);
     if (route.route !== 'http') return;
     for (const rule of route.httpRules) {
@@ -23,7 +29,7 @@ export const routeFilters: AdmissionRule = {
       const item = rule.index;
       const filtersPath = fieldPath(rule.path, 'filters');
       rule.numbered.forEach((filter, f) => {
-        checkFilter(filter, indexPath(filtersPath, f), rule, (v) => report({ ...v, item }));
+        checkFilter(filter, indexPath(filtersPath, f), rule, (v) => report({ ...v, item }), target);
       });
       if (rule.redirectConflict && rule.filters.pair) {
         report({ path: filtersPath, message: 'redirects cannot be used with other filters', span: keySpan(rule.filters.pair), item });
@@ -32,7 +38,7 @@ export const routeFilters: AdmissionRule = {
   },
 };
 
-function checkFilter(filter: FilterRead, path: string, rule: HttpRuleRead, report: Report): void {
+function checkFilter(filter: FilterRead, path: string, rule: HttpRuleRead, report: Report, target: KumaVersion): void {
   if (!filter.body || !filter.pair) return;
   const body = filter.body;
   const bodyKey = keySpan(filter.pair);
@@ -55,6 +61,12 @@ function checkFilter(filter: FilterRead, path: string, rule: HttpRuleRead, repor
     }
     case 'redirect': {
       const at = fieldPath(path, 'redirect');
+      if (inRange(target, REDIRECT_SCHEME_HOSTNAME_REQUIRED)) {
+        for (const name of ['scheme', 'hostname'] as const) {
+          const field = stringField(body, name);
+          if (field.value === '') report({ path: fieldPath(at, name), message: 'cannot be empty', span: field.pair ? valueSpan(field.pair) : bodyKey });
+        }
+      }
       const port = uintField(body, 'port');
       if (port.value > 65535 && port.pair) {
         report({ path: fieldPath(at, 'port'), message: 'port must be in the range [1, 65535]', span: valueSpan(port.pair) });

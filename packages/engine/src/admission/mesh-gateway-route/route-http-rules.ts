@@ -1,18 +1,27 @@
 import { fieldPath, indexPath } from '../../base/path.js';
 import { enumField, itemAnchor, keySpan, listField, messageField, stringField, valueSpan } from '../../resources/decode.js';
 import { HEADER_MATCH, HTTP_METHOD, PATH_MATCH, readRoute } from '../../resources/gateway-route.js';
+import { inRange } from '../../kuma/versions.js';
+import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule, Report } from '../rule.js';
 import type { YNode } from '../../syntax/tree.js';
 
+/** Kuma 2.0 refuses a PREFIX value ending in `/` (other than `/` itself). */
+const PREFIX_TRAILING_SLASH_REFUSED: VersionRange = { until: '2.1' };
+const TRAILING_SLASH = 'does not need a trailing slash because only a `/`-separated prefix or an entire path is matched';
+/** From 2.1 the header matches ABSENT and PRESENT take no value; before, every header needs one. */
+const HEADER_PRESENCE_MATCHES: VersionRange = { since: '2.1' };
+
 /**
  * The matches of each MeshGatewayRoute HTTP rule: at least one, each with a condition; paths
- * absolute (REGEX: non-empty); header and query conditions complete.
+ * absolute (REGEX: non-empty; in 2.0, PREFIX without a trailing slash); header and query
+ * conditions complete.
  */
 export const routeHttpRules: AdmissionRule = {
   id: 'route-http-rules',
   kinds: ['MeshGatewayRoute'],
   group: 'route-http-rule',
-  check(doc, report) {
+  check(doc, report, target) {
     const route = readRoute(doc);
     if (route.route !== 'http') return;
     for (const rule of route.httpRules) {
@@ -23,13 +32,13 @@ export const routeHttpRules: AdmissionRule = {
         continue;
       }
       rule.matches.value.forEach((match, m) => {
-        checkMatch(match, indexPath(matchesPath, m), (v) => report({ ...v, item }));
+        checkMatch(match, indexPath(matchesPath, m), (v) => report({ ...v, item }), target);
       });
     }
   },
 };
 
-function checkMatch(match: YNode, path: string, report: Report): void {
+function checkMatch(match: YNode, path: string, report: Report, target: KumaVersion): void {
   const pathField = messageField(match, 'path');
   const method = enumField(match, HTTP_METHOD, 'method');
   const headers = listField(match, 'headers');
@@ -46,6 +55,9 @@ function checkMatch(match: YNode, path: string, report: Report): void {
     if (kind === PATH_MATCH.REGEX) {
       if (value.value === '') report({ path: valuePath, message: 'cannot be empty', span });
     } else if (kind === PATH_MATCH.PREFIX) {
+      if (value.value !== '/' && value.value.endsWith('/') && inRange(target, PREFIX_TRAILING_SLASH_REFUSED)) {
+        report({ path: valuePath, message: TRAILING_SLASH, span });
+      }
       if (value.value !== '/' && !value.value.startsWith('/')) report({ path: valuePath, message: 'must be an absolute path', span });
     } else if (!value.value.startsWith('/')) {
       report({ path: valuePath, message: 'must be an absolute path', span });
@@ -60,7 +72,7 @@ function checkMatch(match: YNode, path: string, report: Report): void {
       report({ path: fieldPath(at, 'name'), message: 'cannot be empty', span: name.pair ? valueSpan(name.pair) : itemAnchor(header) });
     }
     const valueAt = value.pair ? valueSpan(value.pair) : itemAnchor(header);
-    if (kind === HEADER_MATCH.ABSENT || kind === HEADER_MATCH.PRESENT) {
+    if ((kind === HEADER_MATCH.ABSENT || kind === HEADER_MATCH.PRESENT) && inRange(target, HEADER_PRESENCE_MATCHES)) {
       if (value.value !== '') report({ path: fieldPath(at, 'value'), message: 'cannot be set', span: valueAt });
     } else if (value.value === '') {
       report({ path: fieldPath(at, 'value'), message: 'cannot be empty', span: valueAt });

@@ -1,18 +1,27 @@
 import { PROTOCOL, readGateway, TLS_MODE } from '../../resources/gateway.js';
 import { fieldPath } from '../../base/path.js';
 import { itemAnchor, keySpan, valueSpan } from '../../resources/decode.js';
+import { inRange } from '../../kuma/versions.js';
+import type { VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule } from '../rule.js';
 
+/** From 2.3 an HTTPS listener may not pass TLS through (`mode is not supported on HTTPS listeners`). */
+const HTTPS_PASSTHROUGH_REFUSED: VersionRange = { since: '2.3' };
+/** Before 2.2 PASSTHROUGH refuses certificates; from 2.3 they are accepted and ignored. */
+const PASSTHROUGH_WITHOUT_CERTIFICATES: VersionRange = { until: '2.2' };
+
 /**
- * The `tls` of each MeshGateway listener: HTTPS needs one and cannot pass through; a present
- * `tls` needs a mode, TERMINATE needs 1 or 2 certificates; a crossMesh listener's `tls` must
- * be empty.
+ * The `tls` of each MeshGateway listener: HTTPS needs one and (from 2.3) cannot pass through; a
+ * present `tls` needs a mode, TERMINATE needs 1 or 2 certificates (and before 2.2, PASSTHROUGH
+ * none); a crossMesh listener's `tls` must be empty.
  */
 export const gatewayListenerTls: AdmissionRule = {
   id: 'gateway-listener-tls',
   kinds: ['MeshGateway'],
   group: 'gateway-listener',
-  check(doc, report) {
+  check(doc, report, target) {
+    const httpsPassthroughRefused = inRange(target, HTTPS_PASSTHROUGH_REFUSED);
+    const passthroughWithoutCertificates = inRange(target, PASSTHROUGH_WITHOUT_CERTIFICATES);
     for (const l of readGateway(doc).items) {
       const item = l.index;
       const tlsPath = fieldPath(l.path, 'tls');
@@ -22,7 +31,7 @@ export const gatewayListenerTls: AdmissionRule = {
       if (l.protocol.value === PROTOCOL.HTTPS && !l.crossMesh.value) {
         if (!tls) {
           report({ path: tlsPath, message: 'cannot be empty', span: tlsKey, item });
-        } else if (l.mode.value === TLS_MODE.PASSTHROUGH) {
+        } else if (httpsPassthroughRefused && l.mode.value === TLS_MODE.PASSTHROUGH) {
           report({ path: fieldPath(tlsPath, 'mode'), message: 'mode is not supported on HTTPS listeners', span: modeSpan, item });
         }
       }
@@ -39,6 +48,8 @@ export const gatewayListenerTls: AdmissionRule = {
           } else if (count > 2) {
             report({ path: certificatesPath, message: 'cannot have more than 2 certificates', span: certificatesSpan, item });
           }
+        } else if (passthroughWithoutCertificates && l.mode.value === TLS_MODE.PASSTHROUGH && l.certificates.value.length > 0) {
+          report({ path: certificatesPath, message: 'must be empty in TLS passthrough mode', span: certificatesSpan, item });
         }
       } else if (l.mode.value !== TLS_MODE.NONE || l.certificates.value.length > 0) {
         report({ path: tlsPath, message: 'must be empty with crossMesh', span: tlsKey, item });

@@ -1,17 +1,26 @@
 import { fieldPath, indexPath } from '../../base/path.js';
 import { gatewayTargetRef } from '../../resources/policy-route.js';
 import { itemAnchor, keySpan, listField, looseStringField, messageField } from '../../resources/decode.js';
+import { inRange } from '../../kuma/versions.js';
+import type { VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule } from '../rule.js';
 
+/** From 2.7 a MeshHTTPRoute rule with a `RequestRedirect` filter needs no backendRefs. */
+const REDIRECT_WITHOUT_BACKENDS: VersionRange = { since: '2.7' };
+/** From 2.10 the validator refuses a MeshTCPRoute rule without backendRefs (before, only the schema's minimum did). */
+const TCP_BACKENDS_REQUIRED: VersionRange = { since: '2.10' };
+
 /**
- * With a MeshGateway target, each rule of a MeshHTTPRoute needs `default.backendRefs` unless it
- * has a `RequestRedirect` filter; each rule of a MeshTCPRoute always needs them.
+ * With a MeshGateway target (from 2.6), each rule of a MeshHTTPRoute needs `default.backendRefs`
+ * unless (from 2.7) it has a `RequestRedirect` filter; from 2.10 each rule of a MeshTCPRoute
+ * always needs them.
  */
 export const policyRouteBackends: AdmissionRule = {
   id: 'policy-route-backends',
   kinds: ['MeshHTTPRoute', 'MeshTCPRoute'],
   group: 'policy-route-to',
-  check(doc, report) {
+  versions: { since: '2.6' },
+  check(doc, report, target) {
     if (!gatewayTargetRef(doc)) return;
     listField(doc.spec, 'to').value.forEach((to, i) => {
       listField(to, 'rules').value.forEach((rule, j) => {
@@ -22,10 +31,12 @@ export const policyRouteBackends: AdmissionRule = {
         const at = backendRefs.pair ?? defaults.pair;
         const span = at ? keySpan(at) : itemAnchor(rule);
         if (doc.kind === 'MeshTCPRoute') {
-          report({ path, message: 'must be defined', span, item: i });
+          if (inRange(target, TCP_BACKENDS_REQUIRED)) report({ path, message: 'must be defined', span, item: i });
           return;
         }
-        const redirects = listField(defaults.value, 'filters').value.some((f) => looseStringField(f, 'type').value === 'RequestRedirect');
+        const redirects =
+          inRange(target, REDIRECT_WITHOUT_BACKENDS) &&
+          listField(defaults.value, 'filters').value.some((f) => looseStringField(f, 'type').value === 'RequestRedirect');
         if (!redirects) report({ path, message: 'must not be empty', span, item: i });
       });
     });

@@ -1,19 +1,27 @@
 import { fieldPath, indexPath } from '../../base/path.js';
 import { gatewayTargetRef, readTargetRef } from '../../resources/policy-route.js';
 import { itemAnchor, keySpan, listField, messageField, valueSpan } from '../../resources/decode.js';
+import { gatewayToKinds, unsupportedKind } from './policy-route-target.js';
+import { inRange } from '../../kuma/versions.js';
+import type { VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule } from '../rule.js';
 import type { YPair } from '../../syntax/tree.js';
 
+/** From 2.10 a `proxyTypes` that is written must list something. */
+const PROXY_TYPES_CHECKED: VersionRange = { since: '2.10' };
+
 /**
- * With a MeshGateway target, every `to[].targetRef` must be of kind `Mesh`, which takes no name,
- * mesh, tags, labels, namespace or section, and a `proxyTypes` only when it lists something.
+ * With a MeshGateway target, every `to[].targetRef` must be of kind `Mesh` (in 2.4 and 2.5,
+ * which refuse the target, `MeshService`), which takes no name, mesh, tags, labels, namespace or
+ * section, and a `proxyTypes` only when it lists something.
  */
 export const policyRouteTo: AdmissionRule = {
   id: 'policy-route-to',
   kinds: ['MeshHTTPRoute', 'MeshTCPRoute'],
   group: 'policy-route-to',
-  check(doc, report) {
-    if (!gatewayTargetRef(doc)) return;
+  check(doc, report, target) {
+    const kinds = gatewayToKinds(target);
+    if (!gatewayTargetRef(doc) || !kinds) return;
     listField(doc.spec, 'to').value.forEach((to, i) => {
       const item = i;
       const base = fieldPath(indexPath('to', i), 'targetRef');
@@ -24,11 +32,12 @@ export const policyRouteTo: AdmissionRule = {
         report({ path: fieldPath(base, 'kind'), message: 'must be defined', span: ref.kind.pair ? valueSpan(ref.kind.pair) : refKey, item });
         return;
       }
-      if (ref.kind.value !== 'Mesh') {
+      if (!kinds.includes(ref.kind.value)) {
         const span = ref.kind.pair ? valueSpan(ref.kind.pair) : refKey;
-        report({ path: fieldPath(base, 'kind'), message: `value '${ref.kind.value}' is not supported`, span, item });
+        report({ path: fieldPath(base, 'kind'), message: unsupportedKind(ref.kind.value, target), span, item });
         return;
       }
+      if (ref.kind.value !== 'Mesh') return;
       if (ref.name.value !== '') {
         const span = ref.name.pair ? valueSpan(ref.name.pair) : refKey;
         report({ path: fieldPath(base, 'name'), message: 'using name with kind Mesh is not yet supported', span, item });
@@ -41,7 +50,7 @@ export const policyRouteTo: AdmissionRule = {
       notSet('labels', ref.labels.value.length > 0, ref.labels.pair);
       notSet('namespace', ref.namespace.value !== '', ref.namespace.pair);
       notSet('sectionName', ref.sectionName.value !== '', ref.sectionName.pair);
-      if (ref.proxyTypes.present && ref.proxyTypes.length === 0 && ref.proxyTypes.pair) {
+      if (inRange(target, PROXY_TYPES_CHECKED) && ref.proxyTypes.present && ref.proxyTypes.length === 0 && ref.proxyTypes.pair) {
         report({
           path: fieldPath(base, 'proxyTypes'),
           message: 'must be undefined or have at least one element',

@@ -163,6 +163,6 @@ export function protoEnum<const N extends string>(name: string, values: [N, numb
   };
 }
 
-export function stringEnum(values: [string, string][]): EnumType {
-  return { kind: 'enum', name: '', values: values.map(([n, doc]) => ({ name: n, number: null, doc })), numbers: false };
+export function stringEnum(values: [string, string, Pick<EnumValue, 'versions'>?][]): EnumType {
+  return { kind: 'enum', name: '', values: values.map(([n, doc, extra]) => ({ name: n, number: null, doc, ...extra })), numbers: false };
 }

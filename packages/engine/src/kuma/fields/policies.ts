@@ -34,9 +34,11 @@ export function targetRefFields(): FieldSpec[] {
     f('tags', MAP, 'Tags selecting a subset; with kind MeshGateway, selects listeners by their final tags.'),
     f('mesh', STRING, 'Reserved for cross-mesh references; not allowed with kind MeshGateway.'),
     f('proxyTypes', list(stringEnum([['Sidecar', 'Sidecar proxies.'], ['Gateway', 'Gateway proxies.']])), 'Proxy types the policy applies to; empty means all. Not allowed with kind MeshGateway.'),
-    f('namespace', STRING, 'Namespace of the referenced resource; not allowed with kind MeshGateway.'),
-    f('labels', MAP, 'Labels selecting the referenced resources; not allowed with kind MeshGateway.'),
-    f('sectionName', STRING, 'A section of the resource, such as a MeshService port name; not allowed with kind MeshGateway.'),
+    f('namespace', STRING, 'Namespace of the referenced resource; not allowed with kind MeshGateway.', { versions: { since: '2.8' } }),
+    f('labels', MAP, 'Labels selecting the referenced resources; not allowed with kind MeshGateway.', { versions: { since: '2.8' } }),
+    f('sectionName', STRING, 'A section of the resource, such as a MeshService port name; not allowed with kind MeshGateway.', {
+      versions: { since: '2.8' },
+    }),
   ];
 }
 
@@ -73,7 +75,8 @@ export const HTTP_ROUTE_MATCH = goStruct('Match', [
         'type',
         stringEnum([
           ['Exact', 'The path equals the value.'],
-          ['PathPrefix', 'The path starts with the value as whole segments.'],
+          ['PathPrefix', 'The path starts with the value as whole segments.', { versions: { since: '2.3' } }],
+          ['Prefix', 'The path starts with the value as whole segments (the name before 2.3).', { versions: { until: '2.3' } }],
           ['RegularExpression', 'The path matches the value as a regular expression.'],
         ]),
         'How the path is compared.',
