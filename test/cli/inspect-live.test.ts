@@ -57,6 +57,19 @@ describe('meshgw inspect --cp', () => {
     expect(r.stderr + r.stdout).not.toContain(USER_TOKEN);
   });
 
+  it('takes the rules of the Kuma a Kong Mesh control plane is based on', async () => {
+    const kong = await startFakeControlPlane({ version: '2.8.8', data: smallDataSet(), adminToken: ADMIN_TOKEN });
+    try {
+      // Kuma 2.8.8's recorded `GET /` with the fields a Kong Mesh build sets; not a recording of Kong Mesh.
+      kong.setFault('/', { kind: 'transform', transform: (body) => ({ ...(body as object), tagline: 'Kong Mesh', product: 'Kong Mesh', version: '2.8.5', basedOnKuma: '2.8.8' }) });
+      const r = await runCliAsync(['inspect', '--cp', kong.url, '--token', ADMIN_TOKEN]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n').slice(0, 2)).toEqual([`Kong Mesh 2.8.5 at ${kong.url} (zone, zone default)`, 'Kuma 2.8.8 rules (the version the control plane runs).']);
+    } finally {
+      await kong.close();
+    }
+  });
+
   it('a refused connection is one clear sentence and exit 3', async () => {
     const r = await runCliAsync(['inspect', '--cp', 'http://127.0.0.1:9', '--token', ADMIN_TOKEN]);
     expect(r.code).toBe(3);

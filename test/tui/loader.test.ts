@@ -66,6 +66,14 @@ describe('loader', () => {
     expect(cp.requests.length).toBe(4 + 6 * 2);
   });
 
+  it('applies the rules of the Kuma a Kong Mesh control plane is based on, and shows its own version', async () => {
+    const { cp, loader } = await live();
+    // Kuma 2.14.3's recorded `GET /` with the fields a Kong Mesh build sets; not a recording of Kong Mesh.
+    cp.setFault('/', { kind: 'transform', transform: (body) => ({ ...(body as object), product: 'Kong Mesh', version: '2.14.1', basedOnKuma: '2.14.3' }) });
+    const data = ok(await loader.refresh({ signal: signal(), now: at(0) }));
+    expect(data.info).toMatchObject({ kind: 'live', product: 'Kong Mesh', version: '2.14.1', rules: '2.14.3' });
+  });
+
   it('stops a refresh when aborted and reports it as cancelled, not as a failure', async () => {
     const { cp, loader } = await live();
     cp.setFault('/meshes', { kind: 'hang' });

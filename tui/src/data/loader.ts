@@ -81,7 +81,7 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
       const snapshot = { ...loaded.value, meshes };
       try {
         const cp = snapshot.controlPlane;
-        const rules = rulesFor(source, cp.version);
+        const rules = rulesFor(source, cp.kumaVersion);
         const result = await analyzer.analyze({ kind: 'snapshot', snapshot, now: now.getTime(), kumaVersion: rules }, signal);
         const base = sourceInfo(source);
         const info: SourceInfo =

@@ -25,7 +25,7 @@ export async function inspectLive(args: ParsedArgs, format: string, ctx: Command
   }
   const cp = snapshot.value.controlPlane;
   const project = await loadProject([]);
-  const target = chooseTarget(args, project, cp.version);
+  const target = chooseTarget(args, project, cp.kumaVersion);
   if (target.warning) ctx.stderr(`meshgw inspect: warning: ${target.warning}\n`);
   const inputs = snapshotInputs(snapshot.value);
   const result = analyzeFiles(inputs.files, { now: ctx.now(), ...inputs.options, kumaVersion: target.version });
