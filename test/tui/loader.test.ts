@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoader, startLoader, type Loader, type RefreshOutcome } from '@meshgw/tui';
-import type { FakeControlPlane } from '../support/fake-control-plane.js';
+import { startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
 import { NOW, testFiles } from './support/data.js';
-import { liveSource, startControlPlane } from './support/live.js';
+import { ADMIN_TOKEN, liveSource, startControlPlane } from './support/live.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -64,6 +64,20 @@ describe('loader', () => {
     expect(data.info).toMatchObject({ kind: 'live', product: 'Kuma', version: '2.14.3', mode: 'zone', zone: 'default', insecure: false });
     expect(cp.maxInFlight()).toBeLessThanOrEqual(6);
     expect(cp.requests.length).toBe(4 + 6 * 2);
+  });
+
+  it.each(['2.0.8', '2.6.15', '2.14.3'])('reads the data set recorded from Kuma %s: its gateways, their offline proxies, its version', async (version) => {
+    const cp = await startFakeControlPlane({ version, adminToken: ADMIN_TOKEN });
+    const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000 });
+    cleanups.push(() => loader.close(), () => cp.close());
+    const data = ok(await loader.refresh({ signal: signal(), now: at(0) }));
+    expect(data.info).toMatchObject({ kind: 'live', product: 'Kuma', version, rules: version });
+    const recorded = cp.recording.items('mesh gateways') as { name: string; conf: { listeners: { port: number; protocol: string }[] } }[];
+    const ports = (listeners: { port: number; protocol: string }[]) =>
+      [...new Set([...listeners].sort((a, b) => a.port - b.port).map((l) => `${l.port}/${l.protocol}`))].join(' ');
+    expect(data.model.gateways.map((g) => [g.name, g.ports, g.online])).toEqual(recorded.map((gw) => [gw.name, ports(gw.conf.listeners), 0]));
+    const edgeDataplanes = (cp.recording.call('dataplanes of a gateway').body as { items: unknown[] }).items;
+    expect(data.model.gateways.find((g) => g.name === 'edge')?.total).toBe(edgeDataplanes.length);
   });
 
   it('applies the rules of the Kuma a Kong Mesh control plane is based on, and shows its own version', async () => {
