@@ -80,4 +80,4 @@ export function admissionRulesFor(kind: ResourceKind, version?: KumaVersion): Ad
 }
 
 
-export type { AdmissionRule, Report, Violation, WarningRule } from './rule.js';
+export type { AdmissionRule, Report, VersionedCheck, Violation, WarningRule } from './rule.js';

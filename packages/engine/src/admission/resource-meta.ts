@@ -1,4 +1,4 @@
-import { identifierViolation, metaRules } from './checks/identifier.js';
+import { LEGACY_META, identifierViolation, metaRules } from './checks/identifier.js';
 import type { IdentifierRule } from './checks/identifier.js';
 import { looseStringField, lookup, stringField, valueSpan } from '../resources/decode.js';
 import type { AdmissionRule, Report } from './rule.js';
@@ -18,6 +18,7 @@ const KUBERNETES_MESH_KINDS: ReadonlySet<string> = new Set(['MeshGateway', 'Mesh
 export const meta: AdmissionRule = {
   id: 'resource-meta',
   kinds: ['Mesh', 'MeshGateway', 'MeshGatewayRoute', 'Dataplane', 'Secret', 'GlobalSecret', 'MeshHTTPRoute', 'MeshTCPRoute'],
+  changes: [LEGACY_META],
   check(doc, report, target) {
     const rules = metaRules(target);
     if (doc.form === 'universal') {

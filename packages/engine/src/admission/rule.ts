@@ -2,7 +2,7 @@ import type { ResourceDoc } from '../resources/types.js';
 import type { ResourceKind } from '../kuma/kinds.js';
 import type { Span } from '../base/types.js';
 import type { DiagnosticCode } from '../base/codes.js';
-import type { KumaVersion, VersionRange } from '../kuma/versions.js';
+import type { KumaVersion, VersionRange, VersionRanges } from '../kuma/versions.js';
 
 /** One finding of a rule, located at the node it is about. */
 export interface Violation {
@@ -30,6 +30,17 @@ export interface Violation {
 export type Report = (violation: Violation) => void;
 
 /**
+ * Part of a rule that only some Kuma versions check, or check differently. The rule tests
+ * `versions` against its target, and docs/diagnostics.md prints `what`, so the fact is written
+ * once.
+ */
+export interface VersionedCheck {
+  versions: VersionRanges;
+  /** What Kuma does in those versions, completing "In those versions Kuma …": `also refuses …`. */
+  what: string;
+}
+
+/**
  * One admission check of Kuma, as a plug-in listed in `rules/index.ts`. `check` reads the
  * document and reports every violation Kuma would print, in Kuma's order; it never throws and
  * reads values of the wrong YAML type as Kuma reads a field it could not parse: as absent.
@@ -48,6 +59,8 @@ export interface AdmissionRule {
    * read from Kuma v2.14.3's source; where an older version differs, the rule says so here.
    */
   versions?: VersionRange;
+  /** The parts of the check that differ between versions, for docs/diagnostics.md. */
+  changes?: readonly VersionedCheck[];
   /** `target` is the Kuma version being checked against, for checks whose messages or limits changed. */
   check(doc: ResourceDoc, report: Report, target: KumaVersion): void;
 }
@@ -61,5 +74,7 @@ export interface WarningRule {
   kinds: readonly ResourceKind[];
   /** The Kuma versions that drop or fail on what this rule reports; absent: every version. */
   versions?: VersionRange;
+  /** The parts of the check that differ between versions, for docs/diagnostics.md. */
+  changes?: readonly VersionedCheck[];
   check(doc: ResourceDoc, report: Report, target: KumaVersion): void;
 }

@@ -1,6 +1,7 @@
 import { utf8Length } from '../../base/go-text.js';
 import { inRange } from '../../kuma/versions.js';
-import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
+import type { KumaVersion } from '../../kuma/versions.js';
+import type { VersionedCheck } from '../rule.js';
 
 /** Kuma's identifier checks (`validateIdentifier`) for names and meshes. */
 
@@ -17,11 +18,11 @@ export interface IdentifierRule {
   maxLength: number | null;
 }
 
-/**
- * Before 2.5 (`ValidateMeta(name, mesh, scope)`) names and meshes share one rule: numbers,
- * lower-case letters, `-` and `_` (no `.`), of any length.
- */
-const LEGACY_META: VersionRange = { until: '2.5' };
+/** Before 2.5 (`ValidateMeta(name, mesh, scope)`) names and meshes share one rule. */
+export const LEGACY_META: VersionedCheck = {
+  versions: { until: '2.5' },
+  what: "allows numbers, lower-case letters, `-` and `_` in a name or mesh (not `.`), of any length (`invalid characters. Valid characters are numbers, lowercase latin letters and '-', '_' symbols.`)",
+};
 const LEGACY: IdentifierRule = {
   pattern: /^[0-9a-z\-_]*$/,
   message: "invalid characters. Valid characters are numbers, lowercase latin letters and '-', '_' symbols.",
@@ -33,7 +34,7 @@ const LEGACY: IdentifierRule = {
  * subdomain and the mesh keeps the older characters plus `.`, both at most 253 bytes.
  */
 export function metaRules(target: KumaVersion): { name: IdentifierRule; mesh: IdentifierRule } {
-  if (inRange(target, LEGACY_META)) return { name: LEGACY, mesh: LEGACY };
+  if (inRange(target, LEGACY_META.versions)) return { name: LEGACY, mesh: LEGACY };
   return {
     name: { pattern: IDENTIFIER, message: IDENTIFIER_MESSAGE, maxLength: 253 },
     mesh: { pattern: MESH, message: MESH_MESSAGE, maxLength: 253 },

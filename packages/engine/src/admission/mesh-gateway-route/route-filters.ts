@@ -4,12 +4,14 @@ import { itemAnchor, keySpan, listField, lookup, stringField, uintField, valueSp
 import { readRoute, rewritePrefixPair } from '../../resources/gateway-route.js';
 import type { FilterRead, HttpRuleRead } from '../../resources/gateway-route.js';
 import { inRange } from '../../kuma/versions.js';
-import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule, Report } from '../rule.js';
+import type { KumaVersion } from '../../kuma/versions.js';
+import type { AdmissionRule, Report, VersionedCheck } from '../rule.js';
 import type { YNode } from '../../syntax/tree.js';
 
-/** Before 2.2 a redirect needs a scheme and a hostname. */
-const REDIRECT_SCHEME_HOSTNAME_REQUIRED: VersionRange = { until: '2.2' };
+const REDIRECT_SCHEME_HOSTNAME_REQUIRED: VersionedCheck = {
+  versions: { until: '2.2' },
+  what: 'requires a redirect\'s `scheme` and `hostname` (`cannot be empty`)',
+};
 
 /**
  * The filters of each MeshGatewayRoute HTTP rule: request header changes complete and not
@@ -21,6 +23,7 @@ export const routeFilters: AdmissionRule = {
   id: 'route-filters',
   kinds: ['MeshGatewayRoute'],
   group: 'route-http-rule',
+  changes: [REDIRECT_SCHEME_HOSTNAME_REQUIRED],
   check(doc, report, target) {
     const route = readRoute(doc);
     if (route.route !== 'http') return;
@@ -61,7 +64,7 @@ function checkFilter(filter: FilterRead, path: string, rule: HttpRuleRead, repor
     }
     case 'redirect': {
       const at = fieldPath(path, 'redirect');
-      if (inRange(target, REDIRECT_SCHEME_HOSTNAME_REQUIRED)) {
+      if (inRange(target, REDIRECT_SCHEME_HOSTNAME_REQUIRED.versions)) {
         for (const name of ['scheme', 'hostname'] as const) {
           const field = stringField(body, name);
           if (field.value === '') report({ path: fieldPath(at, name), message: 'cannot be empty', span: field.pair ? valueSpan(field.pair) : bodyKey });

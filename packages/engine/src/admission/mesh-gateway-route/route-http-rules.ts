@@ -2,15 +2,19 @@ import { fieldPath, indexPath } from '../../base/path.js';
 import { enumField, itemAnchor, keySpan, listField, messageField, stringField, valueSpan } from '../../resources/decode.js';
 import { HEADER_MATCH, HTTP_METHOD, PATH_MATCH, readRoute } from '../../resources/gateway-route.js';
 import { inRange } from '../../kuma/versions.js';
-import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule, Report } from '../rule.js';
+import type { KumaVersion } from '../../kuma/versions.js';
+import type { AdmissionRule, Report, VersionedCheck } from '../rule.js';
 import type { YNode } from '../../syntax/tree.js';
 
-/** Kuma 2.0 refuses a PREFIX value ending in `/` (other than `/` itself). */
-const PREFIX_TRAILING_SLASH_REFUSED: VersionRange = { until: '2.1' };
+const PREFIX_TRAILING_SLASH_REFUSED: VersionedCheck = {
+  versions: { until: '2.1' },
+  what: 'refuses a PREFIX path ending in `/` other than `/` itself (`does not need a trailing slash …`)',
+};
 const TRAILING_SLASH = 'does not need a trailing slash because only a `/`-separated prefix or an entire path is matched';
-/** From 2.1 the header matches ABSENT and PRESENT take no value; before, every header needs one. */
-const HEADER_PRESENCE_MATCHES: VersionRange = { since: '2.1' };
+const HEADER_PRESENCE_MATCHES: VersionedCheck = {
+  versions: { since: '2.1' },
+  what: 'has the header matches ABSENT and PRESENT, whose `value` must be empty (`cannot be set`); before, every header needs a value',
+};
 
 /**
  * The matches of each MeshGatewayRoute HTTP rule: at least one, each with a condition; paths
@@ -21,6 +25,7 @@ export const routeHttpRules: AdmissionRule = {
   id: 'route-http-rules',
   kinds: ['MeshGatewayRoute'],
   group: 'route-http-rule',
+  changes: [PREFIX_TRAILING_SLASH_REFUSED, HEADER_PRESENCE_MATCHES],
   check(doc, report, target) {
     const route = readRoute(doc);
     if (route.route !== 'http') return;
@@ -55,7 +60,7 @@ function checkMatch(match: YNode, path: string, report: Report, target: KumaVers
     if (kind === PATH_MATCH.REGEX) {
       if (value.value === '') report({ path: valuePath, message: 'cannot be empty', span });
     } else if (kind === PATH_MATCH.PREFIX) {
-      if (value.value !== '/' && value.value.endsWith('/') && inRange(target, PREFIX_TRAILING_SLASH_REFUSED)) {
+      if (value.value !== '/' && value.value.endsWith('/') && inRange(target, PREFIX_TRAILING_SLASH_REFUSED.versions)) {
         report({ path: valuePath, message: TRAILING_SLASH, span });
       }
       if (value.value !== '/' && !value.value.startsWith('/')) report({ path: valuePath, message: 'must be an absolute path', span });
@@ -72,7 +77,7 @@ function checkMatch(match: YNode, path: string, report: Report, target: KumaVers
       report({ path: fieldPath(at, 'name'), message: 'cannot be empty', span: name.pair ? valueSpan(name.pair) : itemAnchor(header) });
     }
     const valueAt = value.pair ? valueSpan(value.pair) : itemAnchor(header);
-    if ((kind === HEADER_MATCH.ABSENT || kind === HEADER_MATCH.PRESENT) && inRange(target, HEADER_PRESENCE_MATCHES)) {
+    if ((kind === HEADER_MATCH.ABSENT || kind === HEADER_MATCH.PRESENT) && inRange(target, HEADER_PRESENCE_MATCHES.versions)) {
       if (value.value !== '') report({ path: fieldPath(at, 'value'), message: 'cannot be set', span: valueAt });
     } else if (value.value === '') {
       report({ path: fieldPath(at, 'value'), message: 'cannot be empty', span: valueAt });

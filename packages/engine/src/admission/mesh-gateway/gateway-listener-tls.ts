@@ -2,13 +2,16 @@ import { PROTOCOL, readGateway, TLS_MODE } from '../../resources/gateway.js';
 import { fieldPath } from '../../base/path.js';
 import { itemAnchor, keySpan, valueSpan } from '../../resources/decode.js';
 import { inRange } from '../../kuma/versions.js';
-import type { VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule } from '../rule.js';
+import type { AdmissionRule, VersionedCheck } from '../rule.js';
 
-/** From 2.3 an HTTPS listener may not pass TLS through (`mode is not supported on HTTPS listeners`). */
-const HTTPS_PASSTHROUGH_REFUSED: VersionRange = { since: '2.3' };
-/** Before 2.2 PASSTHROUGH refuses certificates; from 2.3 they are accepted and ignored. */
-const PASSTHROUGH_WITHOUT_CERTIFICATES: VersionRange = { until: '2.2' };
+const PASSTHROUGH_WITHOUT_CERTIFICATES: VersionedCheck = {
+  versions: { until: '2.2' },
+  what: 'refuses certificates in PASSTHROUGH mode (`must be empty in TLS passthrough mode`); from 2.3 they are accepted and ignored',
+};
+const HTTPS_PASSTHROUGH_REFUSED: VersionedCheck = {
+  versions: { since: '2.3' },
+  what: 'refuses PASSTHROUGH on an HTTPS listener (`mode is not supported on HTTPS listeners`); 2.2 cannot read the mode, 2.0 and 2.1 accept it',
+};
 
 /**
  * The `tls` of each MeshGateway listener: HTTPS needs one and (from 2.3) cannot pass through; a
@@ -19,9 +22,10 @@ export const gatewayListenerTls: AdmissionRule = {
   id: 'gateway-listener-tls',
   kinds: ['MeshGateway'],
   group: 'gateway-listener',
+  changes: [PASSTHROUGH_WITHOUT_CERTIFICATES, HTTPS_PASSTHROUGH_REFUSED],
   check(doc, report, target) {
-    const httpsPassthroughRefused = inRange(target, HTTPS_PASSTHROUGH_REFUSED);
-    const passthroughWithoutCertificates = inRange(target, PASSTHROUGH_WITHOUT_CERTIFICATES);
+    const httpsPassthroughRefused = inRange(target, HTTPS_PASSTHROUGH_REFUSED.versions);
+    const passthroughWithoutCertificates = inRange(target, PASSTHROUGH_WITHOUT_CERTIFICATES.versions);
     for (const l of readGateway(doc).items) {
       const item = l.index;
       const tlsPath = fieldPath(l.path, 'tls');

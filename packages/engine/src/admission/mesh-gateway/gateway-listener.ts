@@ -3,13 +3,17 @@ import { utf8Length } from '../../base/go-text.js';
 import { fieldPath } from '../../base/path.js';
 import { itemAnchor, valueSpan } from '../../resources/decode.js';
 import { inRange } from '../../kuma/versions.js';
-import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule } from '../rule.js';
+import type { KumaVersion } from '../../kuma/versions.js';
+import type { AdmissionRule, VersionedCheck } from '../rule.js';
 
-/** From 2.6 a hostname longer than 253 bytes is refused too (`must be at most 253 characters`). */
-const HOSTNAME_LENGTH: VersionRange = { since: '2.6' };
-/** Before 2.2 the protos declare UDP and TLS, and the validator refuses both. */
-const UDP_TLS_REFUSED: VersionRange = { until: '2.2' };
+const HOSTNAME_LENGTH: VersionedCheck = {
+  versions: { since: '2.6' },
+  what: 'also refuses a hostname longer than 253 characters (`must be at most 253 characters`)',
+};
+const UDP_TLS_REFUSED: VersionedCheck = {
+  versions: { until: '2.2' },
+  what: 'refuses the protocols UDP and TLS (`protocol type is not supported`), which its protos declare',
+};
 
 const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DOMAIN = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
@@ -21,7 +25,7 @@ const DOMAIN = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
 export function hostnameViolations(hostname: string, target: KumaVersion): string[] {
   if (hostname === '*') return [];
   const out: string[] = [];
-  if (inRange(target, HOSTNAME_LENGTH) && utf8Length(hostname) > 253) out.push('must be at most 253 characters');
+  if (inRange(target, HOSTNAME_LENGTH.versions) && utf8Length(hostname) > 253) out.push('must be at most 253 characters');
   if (hostname.startsWith('*.')) {
     if (!DOMAIN.test(hostname.slice(2))) out.push('invalid wildcard domain');
     return out;
@@ -38,8 +42,9 @@ export const gatewayListener: AdmissionRule = {
   id: 'gateway-listener',
   kinds: ['MeshGateway'],
   group: 'gateway-listener',
+  changes: [UDP_TLS_REFUSED, HOSTNAME_LENGTH],
   check(doc, report, target) {
-    const udpTlsRefused = inRange(target, UDP_TLS_REFUSED);
+    const udpTlsRefused = inRange(target, UDP_TLS_REFUSED.versions);
     for (const l of readGateway(doc).items) {
       const item = l.index;
       if (l.hostname.value !== '' && l.hostname.pair) {

@@ -2,13 +2,17 @@ import { fieldPath, indexPath } from '../../base/path.js';
 import { gatewayTargetRef } from '../../resources/policy-route.js';
 import { itemAnchor, keySpan, listField, looseStringField, messageField } from '../../resources/decode.js';
 import { inRange } from '../../kuma/versions.js';
-import type { VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule } from '../rule.js';
+import { GATEWAY_TARGETS } from './policy-route-target.js';
+import type { AdmissionRule, VersionedCheck } from '../rule.js';
 
-/** From 2.7 a MeshHTTPRoute rule with a `RequestRedirect` filter needs no backendRefs. */
-const REDIRECT_WITHOUT_BACKENDS: VersionRange = { since: '2.7' };
-/** From 2.10 the validator refuses a MeshTCPRoute rule without backendRefs (before, only the schema's minimum did). */
-const TCP_BACKENDS_REQUIRED: VersionRange = { since: '2.10' };
+const REDIRECT_WITHOUT_BACKENDS: VersionedCheck = {
+  versions: { since: '2.7' },
+  what: 'lets a MeshHTTPRoute rule with a `RequestRedirect` filter go without backendRefs',
+};
+const TCP_BACKENDS_REQUIRED: VersionedCheck = {
+  versions: { since: '2.10' },
+  what: 'refuses a MeshTCPRoute rule without backendRefs (`must be defined`); before, only the schema refuses an empty list',
+};
 
 /**
  * With a MeshGateway target (from 2.6), each rule of a MeshHTTPRoute needs `default.backendRefs`
@@ -19,7 +23,8 @@ export const policyRouteBackends: AdmissionRule = {
   id: 'policy-route-backends',
   kinds: ['MeshHTTPRoute', 'MeshTCPRoute'],
   group: 'policy-route-to',
-  versions: { since: '2.6' },
+  versions: GATEWAY_TARGETS,
+  changes: [REDIRECT_WITHOUT_BACKENDS, TCP_BACKENDS_REQUIRED],
   check(doc, report, target) {
     if (!gatewayTargetRef(doc)) return;
     listField(doc.spec, 'to').value.forEach((to, i) => {
@@ -31,11 +36,11 @@ export const policyRouteBackends: AdmissionRule = {
         const at = backendRefs.pair ?? defaults.pair;
         const span = at ? keySpan(at) : itemAnchor(rule);
         if (doc.kind === 'MeshTCPRoute') {
-          if (inRange(target, TCP_BACKENDS_REQUIRED)) report({ path, message: 'must be defined', span, item: i });
+          if (inRange(target, TCP_BACKENDS_REQUIRED.versions)) report({ path, message: 'must be defined', span, item: i });
           return;
         }
         const redirects =
-          inRange(target, REDIRECT_WITHOUT_BACKENDS) &&
+          inRange(target, REDIRECT_WITHOUT_BACKENDS.versions) &&
           listField(defaults.value, 'filters').value.some((f) => looseStringField(f, 'type').value === 'RequestRedirect');
         if (!redirects) report({ path, message: 'must not be empty', span, item: i });
       });

@@ -4,39 +4,56 @@ import { gatewayTargetRef, readTargetRef } from '../../resources/policy-route.js
 import { checkTags } from '../checks/tag-checks.js';
 import { inRange } from '../../kuma/versions.js';
 import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule } from '../rule.js';
+import type { AdmissionRule, VersionedCheck } from '../rule.js';
 import type { Span } from '../../base/types.js';
 import type { YPair } from '../../syntax/tree.js';
 
 const NAME_CHARACTERS = /^[0-9a-z.\-_]*$/;
 const POLICY_ROLE_LABEL = 'kuma.io/policy-role';
 
-/**
- * Before 2.6 a route cannot target a MeshGateway: up to 2.3 the schema's enum of kinds refuses
- * it, in 2.4 and 2.5 the validator does. What each version says at `targetRef.kind`.
- */
-const GATEWAY_KIND_REFUSED: readonly { versions: VersionRange; message: string }[] = [
-  { versions: { until: '2.3' }, message: 'in body should be one of [Mesh MeshSubset MeshService MeshServiceSubset MeshGatewayRoute]' },
-  { versions: { since: '2.3', until: '2.4' }, message: 'in body should be one of [Mesh MeshSubset MeshService MeshServiceSubset MeshHTTPRoute]' },
-  { versions: { since: '2.4', until: '2.6' }, message: 'value is not supported' },
-];
-/** From 2.8 only system policies may target a gateway; from 2.13 the refusal names the kind. */
-const ROLE_CHECKED: VersionRange = { since: '2.8' };
-const KIND_NAMED: VersionRange = { since: '2.13' };
-/** From 2.14 a missing name reads `must be set when kind is MeshGateway` (before: `with kind`). */
-const NAME_REQUIRED_WHEN: VersionRange = { since: '2.14' };
-/** From 2.10 the tags are checked as a selector (`/` and `*` allowed in values). */
-const TAGS_AS_SELECTOR: VersionRange = { since: '2.10' };
+/** The versions in which a MeshHTTPRoute or MeshTCPRoute may target a MeshGateway. */
+export const GATEWAY_TARGETS: VersionRange = { since: '2.6' };
 
-/** The kinds a `to[].targetRef` may have under a MeshGateway target, or null when the route is refused anyway. */
+/** Before that a route cannot target a MeshGateway; what each version says at `targetRef.kind`. */
+const REFUSED_BY_SCHEMA: readonly (VersionedCheck & { message: string })[] = [
+  {
+    versions: { until: '2.3' },
+    what: "refuses `kind: MeshGateway` in the schema's enum of kinds (`in body should be one of [… MeshGatewayRoute]`)",
+    message: 'in body should be one of [Mesh MeshSubset MeshService MeshServiceSubset MeshGatewayRoute]',
+  },
+  {
+    versions: { since: '2.3', until: '2.4' },
+    what: "refuses `kind: MeshGateway` in the schema's enum of kinds (`in body should be one of [… MeshHTTPRoute]`)",
+    message: 'in body should be one of [Mesh MeshSubset MeshService MeshServiceSubset MeshHTTPRoute]',
+  },
+];
+const REFUSED_BY_VALIDATOR: VersionedCheck = {
+  versions: { since: '2.4', until: GATEWAY_TARGETS.since },
+  what: 'refuses `kind: MeshGateway` (`value is not supported`), and every `to[].targetRef.kind` but MeshService',
+};
+const ROLE_CHECKED: VersionedCheck = {
+  versions: { since: '2.8' },
+  what: 'lets only system policies target a gateway: another `kuma.io/policy-role` refuses the kind',
+};
+const KIND_NAMED: VersionedCheck = { versions: { since: '2.13' }, what: "names the refused kind (`value 'X' is not supported`)" };
+const NAME_REQUIRED_WHEN: VersionedCheck = {
+  versions: { since: '2.14' },
+  what: 'says `must be set when kind is MeshGateway` for a missing name (before: `must be set with kind MeshGateway`)',
+};
+const TAGS_AS_SELECTOR: VersionedCheck = {
+  versions: { since: '2.10' },
+  what: 'checks `tags` as a selector: values may hold `/` or be `*`',
+};
+
+/** The kinds a `to[].targetRef` may have under a MeshGateway target, or null when the schema refuses the route first. */
 export function gatewayToKinds(target: KumaVersion): readonly string[] | null {
-  if (inRange(target, { until: '2.4' })) return null;
-  return inRange(target, { until: '2.6' }) ? ['MeshService'] : ['Mesh'];
+  if (REFUSED_BY_SCHEMA.some((r) => inRange(target, r.versions))) return null;
+  return inRange(target, REFUSED_BY_VALIDATOR.versions) ? ['MeshService'] : ['Mesh'];
 }
 
 /** Kuma's message for an unsupported targetRef kind. */
 export function unsupportedKind(kind: string, target: KumaVersion): string {
-  return inRange(target, KIND_NAMED) ? `value '${kind}' is not supported` : 'value is not supported';
+  return inRange(target, KIND_NAMED.versions) ? `value '${kind}' is not supported` : 'value is not supported';
 }
 
 /**
@@ -49,6 +66,7 @@ export function unsupportedKind(kind: string, target: KumaVersion): string {
 export const policyRouteTarget: AdmissionRule = {
   id: 'policy-route-target',
   kinds: ['MeshHTTPRoute', 'MeshTCPRoute'],
+  changes: [...REFUSED_BY_SCHEMA, REFUSED_BY_VALIDATOR, ROLE_CHECKED, TAGS_AS_SELECTOR, KIND_NAMED, NAME_REQUIRED_WHEN],
   check(doc, report, target) {
     const targetRef = gatewayTargetRef(doc);
     if (!targetRef?.value || !targetRef.pair) return;
@@ -57,12 +75,12 @@ export const policyRouteTarget: AdmissionRule = {
     const refKey = keySpan(targetRef.pair);
     const at = (pair: YPair | null): Span => (pair ? valueSpan(pair) : refKey);
     const kind = 'MeshGateway';
-    const refused = GATEWAY_KIND_REFUSED.find((r) => inRange(target, r.versions));
+    const refused = REFUSED_BY_SCHEMA.find((r) => inRange(target, r.versions))?.message ?? (inRange(target, REFUSED_BY_VALIDATOR.versions) ? 'value is not supported' : null);
     if (refused) {
-      report({ path: fieldPath(base, 'kind'), message: refused.message, span: at(ref.kind.pair) });
+      report({ path: fieldPath(base, 'kind'), message: refused, span: at(ref.kind.pair) });
       return;
     }
-    if (doc.form === 'universal' && inRange(target, ROLE_CHECKED)) {
+    if (doc.form === 'universal' && inRange(target, ROLE_CHECKED.versions)) {
       const role = looseStringField(messageField(doc.root, 'labels').value, POLICY_ROLE_LABEL).value;
       if (role !== '' && role !== 'system') {
         report({ path: fieldPath(base, 'kind'), message: unsupportedKind(kind, target), span: at(ref.kind.pair) });
@@ -70,7 +88,7 @@ export const policyRouteTarget: AdmissionRule = {
       }
     }
     if (ref.name.value === '') {
-      const message = inRange(target, NAME_REQUIRED_WHEN) ? `must be set when kind is ${kind}` : `must be set with kind ${kind}`;
+      const message = inRange(target, NAME_REQUIRED_WHEN.versions) ? `must be set when kind is ${kind}` : `must be set with kind ${kind}`;
       report({ path: fieldPath(base, 'name'), message, span: at(ref.name.pair) });
     }
     if (!NAME_CHARACTERS.test(ref.name.value)) {
@@ -89,7 +107,7 @@ export const policyRouteTarget: AdmissionRule = {
       fieldPath(base, 'tags'),
       ref.tags.value,
       ref.tags.pair ? keySpan(ref.tags.pair) : refKey,
-      { values: inRange(target, TAGS_AS_SELECTOR) ? 'selector' : 'tags' },
+      { values: inRange(target, TAGS_AS_SELECTOR.versions) ? 'selector' : 'tags' },
       (path, message, span) => report({ path, message, span }),
     );
     notSet('labels', ref.labels.value.length > 0, ref.labels.pair);

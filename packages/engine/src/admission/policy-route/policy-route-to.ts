@@ -3,12 +3,13 @@ import { gatewayTargetRef, readTargetRef } from '../../resources/policy-route.js
 import { itemAnchor, keySpan, listField, messageField, valueSpan } from '../../resources/decode.js';
 import { gatewayToKinds, unsupportedKind } from './policy-route-target.js';
 import { inRange } from '../../kuma/versions.js';
-import type { VersionRange } from '../../kuma/versions.js';
-import type { AdmissionRule } from '../rule.js';
+import type { AdmissionRule, VersionedCheck } from '../rule.js';
 import type { YPair } from '../../syntax/tree.js';
 
-/** From 2.10 a `proxyTypes` that is written must list something. */
-const PROXY_TYPES_CHECKED: VersionRange = { since: '2.10' };
+const PROXY_TYPES_CHECKED: VersionedCheck = {
+  versions: { since: '2.10' },
+  what: 'refuses an empty `proxyTypes` list (`must be undefined or have at least one element`)',
+};
 
 /**
  * With a MeshGateway target, every `to[].targetRef` must be of kind `Mesh` (in 2.4 and 2.5,
@@ -19,6 +20,7 @@ export const policyRouteTo: AdmissionRule = {
   id: 'policy-route-to',
   kinds: ['MeshHTTPRoute', 'MeshTCPRoute'],
   group: 'policy-route-to',
+  changes: [PROXY_TYPES_CHECKED],
   check(doc, report, target) {
     const kinds = gatewayToKinds(target);
     if (!gatewayTargetRef(doc) || !kinds) return;
@@ -50,7 +52,7 @@ export const policyRouteTo: AdmissionRule = {
       notSet('labels', ref.labels.value.length > 0, ref.labels.pair);
       notSet('namespace', ref.namespace.value !== '', ref.namespace.pair);
       notSet('sectionName', ref.sectionName.value !== '', ref.sectionName.pair);
-      if (inRange(target, PROXY_TYPES_CHECKED) && ref.proxyTypes.present && ref.proxyTypes.length === 0 && ref.proxyTypes.pair) {
+      if (inRange(target, PROXY_TYPES_CHECKED.versions) && ref.proxyTypes.present && ref.proxyTypes.length === 0 && ref.proxyTypes.pair) {
         report({
           path: fieldPath(base, 'proxyTypes'),
           message: 'must be undefined or have at least one element',
