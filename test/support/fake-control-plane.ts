@@ -390,7 +390,6 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
     response.end(body);
   }
 
-  // Long: one switch over the fault kinds, each a few lines.
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake.invalid');
     let path = url.pathname;
