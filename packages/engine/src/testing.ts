@@ -61,5 +61,5 @@ export type { SymbolEntry, SymbolEntryKind } from './ide/symbols.js';
 export { codeInfo, DIAGNOSTIC_CODES } from './base/codes.js';
 export type { CodeOrigin, DiagnosticCode, DiagnosticCodeInfo } from './base/codes.js';
 export { diagnosticsMarkdown } from './report/diagnostics-doc.js';
-export { compareVersions, inRange, parseKumaVersion } from './kuma/versions.js';
+export { compareVersions, inRange, parseKumaVersion, versionRangeText } from './kuma/versions.js';
 export type { KumaVersion, VersionRange } from './kuma/versions.js';

@@ -190,6 +190,8 @@ export const DIAGNOSTIC_CODES = [
     'A route, Dataplane or Secret would take part in this gateway (attach to a listener, run the gateway, provide a certificate), but Kuma refuses that resource when it is applied, so it never exists on the control plane and takes no effect here. The message repeats Kuma\'s error for it.'),
   c('dataplane-contested', 'meshgw', 'Dataplane given to another gateway',
     'A selector of this gateway matches a builtin gateway Dataplane, but Kuma gives each Dataplane to exactly one MeshGateway: the one whose best matching selector has the most tags, then the most exact (non-`*`) values; on a tie the gateway created later, then the first by name. This gateway loses the Dataplane, so it does not run there.'),
+  c('kind-version', 'meshgw', 'Kind unknown to the target Kuma version',
+    'The target Kuma version has no resource type of this kind (MeshHTTPRoute and MeshTCPRoute are newer than Kuma 2.0; the message says from which version): `kumactl apply` refuses the document as an invalid resource type, and meshgw checks nothing else in it. Choose a newer target, or a kind that version has (MeshGatewayRoute).'),
   c('unknown-kind', 'meshgw', 'Unknown resource kind',
     'The document looks like a Kuma resource (a Universal `type` with a `name`, or an `apiVersion` of `kuma.io`), but its kind is not one meshgw knows. Kinds are case-sensitive (`MeshGateway`, not `meshgateway`); a misspelled kind is refused when applied, and meshgw does not check the document.'),
 

@@ -1,3 +1,5 @@
+import type { VersionRange } from './versions.js';
+
 /** The resource kinds the engine knows, each as Kuma spells its `type` (Universal) and `kind`. */
 export type ResourceKind =
   | 'Mesh'
@@ -24,6 +26,17 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
 ];
 
 const KIND_SET: ReadonlySet<string> = new Set(RESOURCE_KINDS);
+
+/** The kinds newer than Kuma 2.0, with the versions whose resource registry has them. */
+const KIND_VERSIONS: Partial<Record<ResourceKind, VersionRange>> = {
+  MeshHTTPRoute: { since: '2.1' },
+  MeshTCPRoute: { since: '2.3' },
+};
+
+/** The Kuma versions that have the kind; undefined: every version. */
+export function kindVersions(kind: ResourceKind): VersionRange | undefined {
+  return KIND_VERSIONS[kind];
+}
 
 /** Whether `name` is a kind the engine knows, spelled exactly. */
 export function isResourceKind(name: string): name is ResourceKind {

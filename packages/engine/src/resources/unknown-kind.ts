@@ -2,9 +2,31 @@ import { asMap, fieldOf, lookup, stringOf } from './decode.js';
 import { nearestName } from '../base/nearest.js';
 import { diagnostic } from '../base/diagnostic.js';
 import type { Diagnostic } from '../base/diagnostic.js';
-import { KUMA_API_GROUP, RESOURCE_KINDS, isKubernetesCustomKind, isResourceKind } from '../kuma/kinds.js';
+import { KUMA_API_GROUP, RESOURCE_KINDS, isKubernetesCustomKind, isResourceKind, kindVersions } from '../kuma/kinds.js';
 import type { ParsedFile, YScalar } from '../syntax/tree.js';
 import { isUncheckedKumaKind } from '../kuma/kinds.js';
+import { formatKumaVersion, inRange, versionRangeText } from '../kuma/versions.js';
+import type { KumaVersion } from '../kuma/versions.js';
+import type { ResourceDoc } from './types.js';
+import { resourceRef } from './resource-ref.js';
+
+/**
+ * A `kind-version` error when the target Kuma version has no resource type of the document's
+ * kind (kumactl refuses it as an invalid resource type); null when it has one.
+ */
+export function kindVersionDiagnostic(doc: ResourceDoc, target: KumaVersion): Diagnostic | null {
+  const versions = kindVersions(doc.kind);
+  if (inRange(target, versions)) return null;
+  const written = lookup(doc.root, doc.form === 'kubernetes' ? 'kind' : 'type');
+  return diagnostic({
+    code: 'kind-version',
+    severity: 'error',
+    message: `Kuma ${formatKumaVersion(target)} has no ${doc.kind} (Kuma has it ${versionRangeText(versions)}): kumactl refuses the document (invalid resource type "${doc.kind}"), so nothing else in it is checked.`,
+    file: doc.file,
+    span: written ? written.value.span : doc.span,
+    resource: resourceRef(doc),
+  });
+}
 
 /**
  * Documents that look like Kuma resources but name a kind the engine does not know: a
