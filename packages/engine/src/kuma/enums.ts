@@ -11,7 +11,8 @@ import type { EnumType, TypedEnum } from './fields/field-type.js';
  * refused them in the validator); 2.3 brought back `TLS` and `PASSTHROUGH`, now supported.
  */
 const TLS_PROTOCOL_DECLARED = [{ until: '2.2' }, { since: '2.3' }] as const;
-const TLS_PROTOCOL_SUPPORTED = { since: '2.3' } as const;
+/** The versions whose gateway serves TLS listeners. */
+export const TLS_PROTOCOL_SUPPORTED = { since: '2.3' } as const;
 
 export const PROTOCOL_ENUM = protoEnum('kuma.mesh.v1alpha1.MeshGateway.Listener.Protocol', [
   ['NONE', 0, 'Not a valid protocol: Kuma rejects a listener without a protocol.', { writable: false }],

@@ -2,11 +2,13 @@ import { listenersByPort, PROTOCOL, readGateway } from '../resources/gateway.js'
 import { fieldPath } from '../base/path.js';
 import { itemAnchor, valueSpan } from '../resources/decode.js';
 import type { WarningRule } from '../admission/rule.js';
+import { TLS_PROTOCOL_SUPPORTED } from '../kuma/enums.js';
 
 /** A TLS listener without `tls`: admitted, but its filter chain cannot be generated. */
 export const tlsListenerWithoutTls: WarningRule = {
   id: 'tls-listener-without-tls',
   kinds: ['MeshGateway'],
+  versions: TLS_PROTOCOL_SUPPORTED,
   check(doc, report) {
     for (const listeners of listenersByPort(readGateway(doc))) {
       // The port's first listener decides crossMesh; a crossMesh port needs no `tls`.
