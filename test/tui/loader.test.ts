@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoader, startLoader, type Loader, type RefreshOutcome } from '@meshgw/tui';
 import { startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
@@ -117,5 +119,25 @@ describe('loader', () => {
     files = files.filter((f) => f.file !== 'ws/pay.yaml');
     data = ok(await loader.refresh({ signal: signal(), now: NOW }));
     expect(data.model.gateways.map((g) => g.name)).toEqual(['edge']);
+  });
+});
+
+describe('loader with a pinned Kuma version', () => {
+  // Kuma 2.0.8 refused this example's TLS listeners ("protocol type is not supported"), 2.14.3
+  // accepted them (test/fixtures/kuma/admission/{2.0.8,2.14.3}.json).
+  const dir = join(import.meta.dirname, '..', '..', 'examples', 'tcp-tls-gateway');
+  const files = readdirSync(dir).map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+
+  it('analyses files by the pinned version and says so in the header info', async () => {
+    for (const [kumaVersion, rejected] of [
+      ['2.0', true],
+      ['2.14', false],
+    ] as const) {
+      const loader = createLoader({ kind: 'files', paths: ['tcp-tls-gateway'], load: async () => files, kumaVersion }, { secretsIntervalMs: 60_000 });
+      cleanups.push(() => loader.close());
+      const data = ok(await loader.refresh({ signal: signal(), now: NOW }));
+      expect(data.info).toMatchObject({ kind: 'files', rules: kumaVersion });
+      expect(data.model.gateways.map((g) => [g.name, g.rejected]), kumaVersion).toEqual([['tcp-gateway', rejected]]);
+    }
   });
 });
