@@ -5,7 +5,7 @@ import { App, type LiveSource } from '@meshgw/tui';
 import { makeLargeDataSet, startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
 import { NOW } from './support/data.js';
 import { flat, KEY, lineWith, plain, sleep, waitForFrame } from './support/ink.js';
-import { ADMIN_TOKEN, liveSource, startControlPlane, USER_TOKEN } from './support/live.js';
+import { ADMIN_TOKEN, liveDataSet, liveSource, startControlPlane, USER_TOKEN } from './support/live.js';
 
 const planes: FakeControlPlane[] = [];
 afterEach(async () => {
@@ -101,6 +101,20 @@ describe('live control plane', () => {
     const frame = await waitForFrame(lastFrame, 'Cannot load');
     expect(frame).toContain(`Cannot load (retrying every 60 s): Cannot connect to the control plane at ${url}`);
     expect(frame).toContain('No data yet. Press r to retry now, q to quit.');
+  });
+
+  it('names the rules in the header only when they are not those of the version the control plane runs', async () => {
+    const cp = await controlPlane();
+    const pinned = show({ ...liveSource(cp.url), kumaVersion: '2.3' });
+    const frame = await waitForFrame(pinned.lastFrame, '> edge');
+    expect(frame.split('\n')[0]).toMatch(/^meshgw  Kuma 2\.14\.3  rules of Kuma 2\.3 \(pinned\)  zone default/);
+    cleanup();
+    const older = await startFakeControlPlane({ version: '2.6.15', data: liveDataSet(), adminToken: ADMIN_TOKEN, userTokens: [USER_TOKEN] });
+    planes.push(older);
+    const own = show(liveSource(older.url));
+    const ownFrame = await waitForFrame(own.lastFrame, '> edge');
+    expect(ownFrame.split('\n')[0]).toMatch(/^meshgw  Kuma 2\.6\.15  zone default/);
+    expect(ownFrame.split('\n')[0]).not.toContain('rules of');
   });
 
   it('shows skipped TLS verification in the header', async () => {
