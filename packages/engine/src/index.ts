@@ -5,7 +5,7 @@
 export type { AnalyzeOptions, FileAnalysis, FileInput } from './analysis/types.js';
 export type { SecretAccess } from './merge/types.js';
 export type { Diagnostic, Fix, Severity } from './base/diagnostic.js';
-export type { Range, Span } from './base/types.js';
+export type { Location, Range, Span } from './base/types.js';
 export type { ParsedFile, YNode } from './syntax/tree.js';
 export type { ResourceDoc } from './resources/types.js';
 export { mayHoldKumaResources } from './resources/marker.js';
@@ -37,3 +37,6 @@ export { completeAt } from './ide/completion.js';
 export type { CompletionEntry } from './ide/completion-types.js';
 export { documentSymbols } from './ide/symbols.js';
 export type { SymbolEntry } from './ide/symbols.js';
+export { definitionAt, referencesAt } from './ide/navigation.js';
+export { inlayHints } from './ide/inlay-hints.js';
+export type { InlayHintEntry, InlayHintEntryKind } from './ide/inlay-hints.js';
