@@ -33,6 +33,12 @@ export function geometryOf(ctx: ServerContext, key: string): TextGeometry | null
   return f ? { lineStarts: f.parsed.lineStarts, length: f.parsed.text.length, text: f.parsed.text } : null;
 }
 
+/** A file of the workspace as the client names it, with its geometry; null when not held. */
+export function clientFile(ctx: ServerContext, key: string): { uri: string; geometry: TextGeometry } | null {
+  const geometry = geometryOf(ctx, key);
+  return geometry ? { uri: ctx.store.clientUri(key), geometry } : null;
+}
+
 /**
  * Runs a request handler after indexing: a cancelled request gets `RequestCancelled`, and an
  * unexpected error is logged and answered with `fallback`, so every request gets an answer.

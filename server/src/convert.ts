@@ -1,5 +1,5 @@
 import { codeInfo, positionToOffsetInLine, spanToRange } from '@meshgw/engine';
-import type { CompletionEntry, Diagnostic, Fix, HoverResult, Span, SymbolEntry } from '@meshgw/engine';
+import type { CompletionEntry, Diagnostic, Fix, HoverResult, InlayHintEntry, Location as EngineLocation, Span, SymbolEntry } from '@meshgw/engine';
 import {
   CodeAction,
   CodeActionKind,
@@ -13,6 +13,8 @@ import {
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
   type Hover,
+  type InlayHint,
+  type Location,
   type Position,
   type Range,
   type SymbolInformation,
@@ -197,4 +199,20 @@ export function toCodeActions(d: Diagnostic, lsp: LspDiagnostic, uri: string, ge
     if (fixes.length === 1) action.isPreferred = true;
     return action;
   });
+}
+
+/**
+ * Engine locations as LSP locations, each in its file's client URI and geometry (`file` finds
+ * them); locations in files the workspace no longer holds are left out.
+ */
+export function toLocations(locations: EngineLocation[], file: (key: string) => { uri: string; geometry: TextGeometry } | null): Location[] {
+  return locations.flatMap((l) => {
+    const f = file(l.file);
+    return f ? [{ uri: f.uri, range: toRange(f.geometry, l.span) }] : [];
+  });
+}
+
+/** Inlay hints shown after their offset, set apart from the text by a space. */
+export function toInlayHints(hints: InlayHintEntry[], geometry: TextGeometry): InlayHint[] {
+  return hints.map((h) => ({ position: toRange(geometry, { start: h.offset, end: h.offset }).start, label: h.label, paddingLeft: true }));
 }

@@ -136,7 +136,7 @@ describe('robustness', () => {
   });
 
   it('reports a request error as an error, not a crash', async () => {
-    await expect(client.request('textDocument/definition', { textDocument: { uri: uriOf(GATEWAY) }, position: { line: 0, character: 0 } })).rejects.toBeInstanceOf(
+    await expect(client.request('textDocument/typeDefinition', { textDocument: { uri: uriOf(GATEWAY) }, position: { line: 0, character: 0 } })).rejects.toBeInstanceOf(
       RequestError,
     );
     expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(GATEWAY) } })).not.toBeNull();

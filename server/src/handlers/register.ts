@@ -4,9 +4,12 @@ import type { ServerContext } from '../context.js';
 import { MergedGatewayRequest } from '../protocol.js';
 import { onCodeAction } from './code-actions.js';
 import { onCompletion } from './completion.js';
+import { onDefinition } from './definition.js';
 import { onDocumentDiagnostic, onWorkspaceDiagnostic, type DiagnosticsPublisher } from './diagnostics.js';
 import { onHover } from './hover.js';
+import { onInlayHint } from './inlay-hints.js';
 import { onMergedGateway } from './merged-gateway.js';
+import { onReferences } from './references.js';
 import { onDocumentSymbol } from './symbols.js';
 import { onClose, onWatchedFiles } from './workspace.js';
 
@@ -35,6 +38,9 @@ export function registerHandlers(connection: Connection, ctx: ServerContext): vo
   connection.onHover(onHover(ctx));
   connection.onCompletion(onCompletion(ctx));
   connection.onDocumentSymbol(onDocumentSymbol(ctx));
+  connection.onDefinition(onDefinition(ctx));
+  connection.onReferences(onReferences(ctx));
+  connection.languages.inlayHint.on(onInlayHint(ctx));
   connection.onCodeAction(onCodeAction(ctx));
   connection.languages.diagnostics.on(onDocumentDiagnostic(ctx));
   connection.languages.diagnostics.onWorkspace(onWorkspaceDiagnostic(ctx));
