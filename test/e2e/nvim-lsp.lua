@@ -1,6 +1,7 @@
 -- End-to-end check of the meshgw language server in headless Neovim 0.7+ (no vim.lsp.start,
 -- so start_client + buf_attach_client). Opens examples, reads the pushed diagnostics, asks for
--- a hover on a listener and for completions, and prints one line `MESHGW_RESULT <json>`.
+-- a hover on a listener and for completions, jumps to a definition, lists references, asks for
+-- inlay hints, and prints one line `MESHGW_RESULT <json>`.
 -- Environment: LSP_CMD (the server command), EXAMPLES (the examples folder).
 local out = io.stdout
 local examples = os.getenv('EXAMPLES')
@@ -156,6 +157,48 @@ for _, item in ipairs(tag_items and (tag_items.items or tag_items) or {}) do
   table.insert(result.completion.tags, item.label)
 end
 table.sort(result.completion.tags)
+
+-- Go to definition from a listener certificate's `secret:`, as a user does: the cursor on the
+-- name, then vim.lsp.buf.definition(), which jumps to the location the server answers.
+vim.api.nvim_set_current_buf(gateway)
+local dl, dc = find(gateway, 'secret: secure-example-com-ecdsa')
+vim.api.nvim_win_set_cursor(0, { dl + 1, dc + #'secret: ' + 3 })
+vim.lsp.buf.definition()
+vim.wait(10000, function()
+  return vim.api.nvim_buf_get_name(0):match('secrets%.yaml$') ~= nil
+end, 20)
+local cursor = vim.api.nvim_win_get_cursor(0)
+result.definition = {
+  file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ':t'),
+  line = cursor[1],
+  col = cursor[2],
+  text = vim.api.nvim_get_current_line(),
+}
+
+-- References of the gateway's name, as vim.lsp.buf.references() puts them in the quickfix list.
+vim.api.nvim_set_current_buf(gateway)
+local rl, rc = find(gateway, 'name: edge-gateway')
+vim.api.nvim_win_set_cursor(0, { rl + 1, rc + #'name: ' + 2 })
+vim.fn.setqflist({})
+vim.lsp.buf.references({ includeDeclaration = false })
+vim.wait(10000, function()
+  return #vim.fn.getqflist() > 0
+end, 20)
+result.references = {}
+for _, item in ipairs(vim.fn.getqflist()) do
+  table.insert(result.references, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(item.bufnr), ':t') .. ':' .. item.lnum)
+end
+table.sort(result.references)
+
+-- Neovim 0.7 does not ask for inlay hints itself; the request still reaches the server.
+local hints = request('textDocument/inlayHint', {
+  textDocument = { uri = vim.uri_from_bufnr(gateway) },
+  range = { start = { line = 0, character = 0 }, ['end'] = { line = vim.api.nvim_buf_line_count(gateway), character = 0 } },
+}, gateway)
+result.inlay_hints = {}
+for _, h in ipairs(hints or {}) do
+  table.insert(result.inlay_hints, (h.position.line + 1) .. ': ' .. h.label)
+end
 
 client.stop()
 vim.wait(5000, function()

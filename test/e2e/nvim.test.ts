@@ -5,8 +5,8 @@ import { EXAMPLES, REPO, SERVER_MAIN } from '../server/support/lsp-client.js';
 
 /**
  * Headless Neovim (0.7+) as a real LSP client: `nvim-lsp.lua` opens the examples, reads the
- * pushed diagnostics, hovers a listener and asks for completions. Skipped when `nvim` is not
- * installed, unless MESHGW_E2E=1 (then a missing nvim fails).
+ * pushed diagnostics, hovers a listener, asks for completions, jumps to a definition, lists
+ * references and asks for inlay hints. Skipped when `nvim` is not installed, unless MESHGW_E2E=1 (then a missing nvim fails).
  */
 const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).error === undefined;
 const required = process.env.MESHGW_E2E === '1';
@@ -18,13 +18,19 @@ interface NvimResult {
   published_codes: string[];
   hover: string;
   completion: { protocol: string[]; secret: string[]; tags: string[] };
+  definition: { file: string; line: number; col: number; text: string };
+  references: string[];
+  inlay_hints: string[];
 }
+
+/** The server's clock: the example certificates expire at 2095-12-31T23:59:59Z, 23 whole days later. */
+const NOW = '2095-12-08T00:00:00Z';
 
 function runNvim(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${resolve(REPO, 'test/e2e/nvim-lsp.lua')}`], {
       cwd: REPO,
-      env: { ...process.env, EXAMPLES, LSP_CMD: `${process.execPath} ${SERVER_MAIN} --stdio` },
+      env: { ...process.env, MESHGW_NOW: NOW, EXAMPLES, LSP_CMD: `${process.execPath} ${SERVER_MAIN} --stdio` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -41,7 +47,7 @@ function runNvim(): Promise<{ code: number | null; stdout: string; stderr: strin
 }
 
 describe('Neovim end to end', () => {
-  it.skipIf(!hasNvim && !required)('shows Kuma errors, a listener hover and completions', async () => {
+  it.skipIf(!hasNvim && !required)('shows Kuma errors, a listener hover, completions, definitions, references and inlay hints', async () => {
     const run = await runNvim();
     const line = run.stdout.split('\n').find((l) => l.startsWith('MESHGW_RESULT '));
     expect(line, `no result from nvim; stderr: ${run.stderr}`).toBeDefined();
@@ -80,5 +86,24 @@ describe('Neovim end to end', () => {
     expect(result.completion.tags).toEqual(expect.arrayContaining(['environment', 'location', 'port', 'team']));
     expect(result.completion.tags).not.toContain('vhost');
     expect(result.completion.tags).not.toContain('kuma.io/service');
+
+    // vim.lsp.buf.definition() on `secret: secure-example-com-ecdsa` jumps to the Secret's name.
+    expect(result.definition).toEqual({ file: 'secrets.yaml', line: 12, col: 6, text: 'name: secure-example-com-ecdsa' });
+    // vim.lsp.buf.references() on the gateway's name: its attached routes and bound dataplane.
+    expect(result.references).toEqual([
+      'dataplane.yaml:6',
+      'route-well-known.yaml:5',
+      'routes.yaml:103',
+      'routes.yaml:4',
+      'routes.yaml:41',
+      'routes.yaml:60',
+    ]);
+    expect(result.inlay_hints).toEqual([
+      '14: 8080/HTTP · 2 hosts · service=edge-gateway',
+      '20: 8080/HTTP · 2 hosts · service=edge-gateway',
+      '27: 8443/HTTPS · 1 host · service=edge-gateway',
+      '33: expires in 23 d',
+      '34: expires in 23 d',
+    ]);
   });
 });
