@@ -6,7 +6,8 @@ import { EXAMPLES, REPO, SERVER_MAIN } from '../server/support/lsp-client.js';
 /**
  * Headless Neovim (0.7+) as a real LSP client: `nvim-lsp.lua` opens the examples, reads the
  * pushed diagnostics, hovers a listener, asks for completions, jumps to a definition, lists
- * references and asks for inlay hints. Skipped when `nvim` is not installed, unless MESHGW_E2E=1 (then a missing nvim fails).
+ * references and asks for inlay hints. Skipped when `nvim` is not installed, unless
+ * MESHGW_E2E=1 (then a missing nvim fails).
  */
 const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).error === undefined;
 const required = process.env.MESHGW_E2E === '1';
