@@ -192,6 +192,37 @@ describe('the printed schema on the examples', () => {
     expect(failures).toEqual([]);
   });
 
+  it('accepts every document of the examples outside broken/ with the schema of all kinds, whatever its kind', () => {
+    const all = validators.get('all')!;
+    const failures: string[] = [];
+    const kinds = new Set<unknown>();
+    for (const file of yamlFiles(EXAMPLES).filter((f) => !f.startsWith(BROKEN + '/') && !f.includes('/certs/'))) {
+      parseAllDocuments(readFileSync(file, 'utf8')).forEach((doc, index) => {
+        const value = doc.toJS() as Record<string, unknown> | null;
+        if (!value || typeof value !== 'object') return;
+        kinds.add('apiVersion' in value ? value.kind : value.type);
+        if (!all(value)) failures.push(`${relative(ROOT, file)}#${index}: ${JSON.stringify(all.errors?.map(describeError))}`);
+      });
+    }
+    expect(kinds).toContain('MeshGatewayInstance');
+    expect(failures).toEqual([]);
+  });
+
+  it('accepts the documents of examples/broken of kinds it does not describe', () => {
+    const all = validators.get('all')!;
+    const failures: string[] = [];
+    for (const file of yamlFiles(BROKEN)) {
+      for (const [index, doc] of parseAllDocuments(readFileSync(file, 'utf8')).entries()) {
+        if (doc.errors.length > 0) continue;
+        const value = doc.toJS() as Record<string, unknown> | null;
+        if (!value || typeof value !== 'object') continue;
+        if ((KINDS as readonly unknown[]).includes('apiVersion' in value ? value.kind : value.type)) continue;
+        if (!all(value)) failures.push(`${relative(ROOT, file)}#${index}: ${JSON.stringify(all.errors?.map(describeError))}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('rejects a valid document of another kind with the schema of one kind', () => {
     for (const kind of KINDS) {
       const validate = validators.get(kind)!;

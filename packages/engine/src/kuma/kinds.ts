@@ -73,7 +73,7 @@ export function isMeshScoped(kind: ResourceKind): boolean {
  * Kubernetes-only kinds of `kuma.io`, and Kong Mesh's own policies. A document of one of these is
  * a real resource, not a misspelling.
  */
-const UNCHECKED_KINDS: ReadonlySet<string> = new Set([
+export const UNCHECKED_KUMA_KINDS: readonly string[] = [
   'CircuitBreaker', 'Config', 'DataplaneInsight', 'DataplaneOverview', 'ExternalService', 'FaultInjection', 'HealthCheck',
   'HostnameGenerator', 'MeshAccessLog', 'MeshCircuitBreaker', 'MeshExternalService', 'MeshFaultInjection', 'MeshHealthCheck',
   'MeshIdentity', 'MeshInsight', 'MeshLoadBalancingStrategy', 'MeshMetric', 'MeshMultiZoneService', 'MeshOpenTelemetryBackend',
@@ -84,7 +84,9 @@ const UNCHECKED_KINDS: ReadonlySet<string> = new Set([
   'ZoneIngressOverview', 'ZoneInsight', 'ZoneOverview',
   'MeshGatewayInstance', 'MeshGatewayConfig', 'ContainerPatch',
   'MeshOPA', 'MeshGlobalRateLimit', 'OPAPolicy', 'AccessRole', 'AccessRoleBinding',
-]);
+];
+
+const UNCHECKED_KINDS: ReadonlySet<string> = new Set(UNCHECKED_KUMA_KINDS);
 
 /** Whether `name` is a Kuma (or Kong Mesh) kind that meshgw knows exists but does not check. */
 export function isUncheckedKumaKind(name: string): boolean {

@@ -1,8 +1,8 @@
 import type { ResourceKind } from '../kuma/kinds.js';
 import { documentType } from '../kuma/fields/documents.js';
 import type { FieldSpec, FieldType, ObjectType } from '../kuma/fields/field-type.js';
-import { fieldKnown, valueKnown } from '../kuma/fields/field-type.js';
-import { RESOURCE_KINDS } from '../kuma/kinds.js';
+import { fieldKnown, fieldRequired, listBounds, valueKnown } from '../kuma/fields/field-type.js';
+import { RESOURCE_KINDS, UNCHECKED_KUMA_KINDS } from '../kuma/kinds.js';
 import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 
@@ -31,11 +31,13 @@ export type JsonSchema = { [keyword: string]: unknown };
 const SCHEMA_KINDS: ResourceKind[] = ['MeshGateway', 'MeshGatewayRoute', 'Dataplane'];
 
 /**
- * Kinds that share files with gateways. The schema for all kinds accepts them without checking
- * their fields, so that a Secret or a MeshHTTPRoute next to a gateway is not an error, while a
+ * Kinds that share files with gateways: the other kinds the engine reads, then every Kuma and
+ * Kong Mesh kind it knows exists and does not check (a Kubernetes `MeshGatewayInstance` next to
+ * its MeshGateway, a MeshService). The schema for all kinds accepts them without checking their
+ * fields, so that a Secret or a MeshHTTPRoute next to a gateway is not an error, while a
  * misspelled `type` still is. A Kubernetes document of another API group passes untouched.
  */
-const OTHER_KINDS: ResourceKind[] = RESOURCE_KINDS.filter((k) => !SCHEMA_KINDS.includes(k));
+const OTHER_KINDS: string[] = [...RESOURCE_KINDS.filter((k) => !SCHEMA_KINDS.includes(k)), ...UNCHECKED_KUMA_KINDS];
 
 function kumaKindOnly(): JsonSchema {
   return {
@@ -83,7 +85,7 @@ function objectSchema(type: ObjectType, target: KumaVersion): JsonSchema {
   for (const field of fields) {
     properties[field.name] = fieldSchema(field, field.name, target);
     if (field.protoName) properties[field.protoName] = fieldSchema(field, field.protoName, target);
-    if (field.required) {
+    if (fieldRequired(field, target)) {
       if (field.protoName) allOf.push({ anyOf: [{ required: [field.name] }, { required: [field.protoName] }] });
       else required.push(field.name);
     }
@@ -170,8 +172,9 @@ function typeSchema(type: FieldType, target: KumaVersion): JsonSchema {
       return objectSchema(type, target);
     case 'list': {
       const s: JsonSchema = { type: 'array', items: typeSchema(type.of, target) };
-      if (type.min !== undefined) s.minItems = type.min;
-      if (type.max !== undefined) s.maxItems = type.max;
+      const { min, max } = listBounds(type, target);
+      if (min !== undefined) s.minItems = min;
+      if (max !== undefined) s.maxItems = max;
       return s;
     }
     case 'any':
