@@ -1,6 +1,6 @@
 import { fileOf } from './describe.js';
 import type { WorkspaceResult } from '../analysis/workspace.js';
-import type { CertificateUse, MergedGateway, MergedListener } from '../merge/types.js';
+import type { CertificateUse, MergedListener, MergedPort } from '../merge/types.js';
 import type { CertificateRef, GatewayModel } from '../resources/types.js';
 import type { Span } from '../base/types.js';
 import { portText, varyingText } from '../merge/texts.js';
@@ -33,9 +33,12 @@ export function inlayHints(result: WorkspaceResult, file: string, span?: Span): 
   for (const gateway of result.models.gateways) {
     if (gateway.doc.file !== file) continue;
     const merged = result.merge.merged.get(gateway) ?? null;
+    // Each listener's merged port, looked up once: the hints stay linear in the listeners.
+    const portOf = new Map<number, MergedPort>();
+    for (const p of merged?.ports ?? []) for (const x of p.listeners) if (!portOf.has(x)) portOf.set(x, p);
     for (const l of gateway.listeners) {
-      const ml = merged?.listeners.find((x) => x.index === l.index) ?? null;
-      if (merged && ml) out.push({ offset: lineEnd(text, l.span.start), label: listenerLabel(merged, ml), kind: 'listener' });
+      const ml = merged?.listeners[l.index] ?? null;
+      if (ml) out.push({ offset: lineEnd(text, l.span.start), label: listenerLabel(ml, portOf.get(l.index)), kind: 'listener' });
       for (const ref of l.tls?.certificates ?? []) {
         const label = certificateLabel(result, gateway, ref, ml?.certificates.find((u) => u.index === ref.index) ?? null);
         if (label) out.push({ offset: lineEnd(text, ref.span.start), label, kind: 'certificate' });
@@ -53,10 +56,9 @@ function lineEnd(text: string, offset: number): number {
   return end > offset && text[end - 1] === '\r' ? end - 1 : end;
 }
 
-function listenerLabel(gateway: MergedGateway, l: MergedListener): string {
+function listenerLabel(l: MergedListener, merged: MergedPort | undefined): string {
   const { port, protocol } = portText(l);
   const parts = [`${port}/${protocol}`];
-  const merged = gateway.ports.find((p) => p.listeners.includes(l.index));
   if (merged) parts.push(`${merged.hostnames.length} host${merged.hostnames.length === 1 ? '' : 's'}`);
   const service = l.finalTags.find((t) => t.key === SERVICE_TAG);
   const varying = l.varyingTags.find((t) => t.key === SERVICE_TAG);
