@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { definitions, references } from './check.js';
 import { GATEWAY, HTTP_ROUTE, dataplane, route, secret } from './gateway-fixtures.js';
@@ -69,5 +70,19 @@ describe('find references', () => {
 
   it('has none off the name', () => {
     expect(references(GATEWAY.replace('mesh: default', 'mesh: def$0ault'), { 'dp.yaml': dataplane('edge-1', 'edge') })).toEqual([]);
+  });
+});
+
+describe('in Kubernetes form', () => {
+  const example = (name: string) => readFileSync(new URL(`../../../examples/kubernetes/${name}`, import.meta.url), 'utf8');
+
+  it("goes from a certificate's secret to the Secret's metadata.name, and back", () => {
+    const secrets = { 'secrets.yaml': example('shop-gateway-secrets.yaml') };
+    const gateway = example('shop-gateway.yaml');
+    expect(definitions(gateway.replace('- secret: shop-example-com-ecdsa', '- secret: shop-$0example-com-ecdsa'), secrets)).toEqual([
+      'secrets.yaml: shop-example-com-ecdsa',
+    ]);
+    const marked = example('shop-gateway-secrets.yaml').replace('name: shop-example-com-rsa', 'name: shop-$0example-com-rsa');
+    expect(references(marked, { 'gw.yaml': gateway })).toEqual(['gw.yaml: secret: shop-example-com-rsa']);
   });
 });
