@@ -185,6 +185,16 @@ describe('gateway detail', () => {
     await waitForFrame(h.lastFrame, /^gateways  \[2\]$/m);
   });
 
+  it('prints tag and selector values written as numbers or booleans, which Kuma refuses', async () => {
+    const numeric = `type: MeshGateway\nmesh: default\nname: numeric\nselectors:\n  - match:\n      kuma.io/service: numeric\n      port: 8080\ntags:\n  a: 1\n  b: true\n  c: x\nconf:\n  listeners:\n    - port: 80\n      protocol: HTTP\n`;
+    const h = start([{ file: 'ws/numeric.yaml', text: numeric }]);
+    await waitForFrame(h.lastFrame, '> numeric');
+    await press(h, KEY.enter);
+    const frame = await waitForFrame(h.lastFrame, 'MeshGateway numeric');
+    expect(lineWith(frame, 'selectors')).toBe('selectors   kuma.io/service=numeric, port=8080');
+    expect(lineWith(frame, 'tags  ')).toBe('tags        a=1, b=true, c=x');
+  });
+
   it('shows the YAML of the gateway with y and goes back with esc', async () => {
     const h = start();
     await waitForFrame(h.lastFrame, '> edge');
@@ -198,7 +208,7 @@ describe('gateway detail', () => {
 });
 
 describe('command mode', () => {
-  it('switches to certificates, sorted by expiry with bands and SAN coverage', async () => {
+  it('switches to certificates, those Kuma cannot use first, then by expiry, with bands and SAN coverage', async () => {
     const h = start();
     await waitForFrame(h.lastFrame, '> edge');
     await press(h, ':', 'c', 'e', 'r', 't', 's');
@@ -208,12 +218,12 @@ describe('command mode', () => {
     expect(frame).toMatchInlineSnapshot(`
       "meshgw  files ws  6 files, no control plane, Kuma 2.14 rules                      refreshed just now
       certificates  [5]
-        EXPIRY             NOT AFTER   MESH      SECRET          KEY        COVERS HOST     USED BY
-      > expired 1100d ago  2024-01-01  default   old             RSA 2048   ✓ yes           default/edge:…
-        5d left            2027-01-10  default   promo           ECDSA 256  ✗ not secure.…  default/edge:…
-        5d left            2027-01-10  payments  promo           ECDSA 256  ✓ yes           payments/pay:…
-        25197d left        2095-12-31  default   secure-rsa      RSA 2048   ✓ yes           default/edge:…
-        not found          -           default   status-missing  -          -               default/edge:…
+        EXPIRY             NOT AFTER   MESH      SECRET          KEY        COVERS HOST  USED BY
+      > expired 1100d ago  2024-01-01  default   old             RSA 2048   ✓ yes        default/edge:844…
+        not found          -           default   status-missing  -          -            default/edge:844…
+        5d left            2027-01-10  default   promo           ECDSA 256  ✗ not secu…  default/edge:844…
+        5d left            2027-01-10  payments  promo           ECDSA 256  ✓ yes        payments/pay:443…
+        25197d left        2095-12-31  default   secure-rsa      RSA 2048   ✓ yes        default/edge:844…
 
 
 
@@ -245,6 +255,15 @@ describe('command mode', () => {
     h.write(':gw default\r');
     frame = await waitForFrame(h.lastFrame, /^gateways \(mesh default\)  \[1\]$/m);
     expect(frame).toContain('> edge');
+  });
+
+  it('says there is no such mesh for :gateways NAME, instead of filtering by it', async () => {
+    const h = start();
+    await waitForFrame(h.lastFrame, '> edge');
+    h.write(':gateways nosuch\r');
+    const frame = await waitForFrame(h.lastFrame, 'No mesh named "nosuch". Meshes: default, payments. Filter the list with / instead.');
+    expect(frame).toMatch(/^gateways  \[2\]$/m);
+    expect(frame).not.toContain('/nosuch');
   });
 
   it('says so for an unknown command, and :ctx on files', async () => {
@@ -283,6 +302,19 @@ describe('help, errors and size', () => {
     h.write('r');
     frame = await waitForFrame(h.lastFrame, (f) => !f.includes('Refresh failed'));
     expect(frame.split('\n')[0]).toMatch(/ refreshed just now$/);
+  });
+
+  it('counts the header\'s and the banner\'s age of the data from the same instant', async () => {
+    const h = start();
+    await waitForFrame(h.lastFrame, '> edge');
+    h.failWith('connection refused');
+    h.clock.now = new Date(NOW.getTime() + 11_000);
+    h.write('r');
+    let frame = await waitForFrame(h.lastFrame, 'STALE: refreshed 11 s ago');
+    expect(frame).toContain('showing data 11 s old');
+    h.clock.now = new Date(NOW.getTime() + 13_000);
+    frame = await waitForFrame(h.lastFrame, 'STALE: refreshed 13 s ago');
+    expect(frame).toContain('showing data 13 s old');
   });
 
   it('asks for a bigger terminal when it is too small, and lays out again on resize', async () => {

@@ -184,6 +184,28 @@ describe('live control plane', () => {
     expect(asked).toEqual(['nope', 'second']);
   });
 
+  it('completes kumactl context names after :ctx with tab', async () => {
+    const cp = await controlPlane();
+    const source = liveSource(cp.url, { context: 'first', contexts: ['first', 'second', 'staging'], connectContext: async () => ({ ok: false, error: { kind: 'config', message: 'not in this test' } }) });
+    const { lastFrame, stdin } = show(source);
+    await waitForFrame(lastFrame, '> edge');
+    const type = async (keys: string, expected: string): Promise<void> => {
+      stdin.write(keys);
+      await waitForFrame(lastFrame, (f) => f.split('\n').at(-1)!.startsWith(expected));
+    };
+    await type(':', ':_');
+    await type('c', ':c_');
+    await type('t', ':ct_');
+    await type('\t', ':ctx _');
+    await type('s', ':ctx s_');
+    // Two contexts start with "s": tab keeps what they share.
+    await type('\t', ':ctx s_');
+    await type('e', ':ctx se_');
+    await type('\t', ':ctx second_');
+    await type(KEY.backspace, ':ctx secon_');
+    await type(KEY.escape, '<enter> open');
+  });
+
   it('stays responsive with 500 gateways, 5,000 dataplanes and 1,000 secrets, refreshing all the time', async () => {
     const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 5, gateways: 500, dataplanes: 5000, secrets: 1000 }), adminToken: ADMIN_TOKEN });
     planes.push(cp);

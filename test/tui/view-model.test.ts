@@ -16,14 +16,14 @@ describe('view model', () => {
     ]);
   });
 
-  it('sorts certificates by days left, those without a date last, with SAN coverage of each listener', () => {
+  it('sorts certificates Kuma cannot use first, then by days left, with SAN coverage of each listener', () => {
     const rows = model().certificates.map((c) => [c.mesh, c.name, c.status.label, c.status.band, c.notAfter?.slice(0, 10) ?? null, c.coverage.text]);
     expect(rows).toEqual([
       ['default', 'old', 'expired 1100d ago', 'expired', '2024-01-01', '✓ yes'],
+      ['default', 'status-missing', 'not found', 'problem', null, '-'],
       ['default', 'promo', '5d left', 'critical', '2027-01-10', '✗ not secure.example.com'],
       ['payments', 'promo', '5d left', 'critical', '2027-01-10', '✓ yes'],
       ['default', 'secure-rsa', '25197d left', 'ok', '2095-12-31', '✓ yes'],
-      ['default', 'status-missing', 'not found', 'problem', null, '-'],
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('view model', () => {
     const lines = yamlViewLines({ kind: 'mesh', name: 'payments' }, m).map(lineText);
     expect(lines.join('\n')).not.toMatch(/PRIVATE KEY|SECRETKEYMATERIAL|BEGIN CERTIFICATE/);
     expect(lines.filter((l) => l.includes('inlineString'))).toEqual(['        inlineString: (hidden)', '        inlineString: (hidden)']);
-    const facts = yamlViewLines({ kind: 'certificate', key: m.certificates[1].key }, m).map(lineText).join('\n');
+    const facts = yamlViewLines({ kind: 'certificate', key: m.certificates.find((c) => c.name === 'promo')!.key }, m).map(lineText).join('\n');
     expect(facts).toContain('notAfter: "2027-01-10T00:00:00.000Z"');
     expect(facts).not.toMatch(/PRIVATE KEY|data:/);
     expect(redact({ data: 'x', nested: [{ token: 't' }, '-----BEGIN EC PRIVATE KEY-----'] })).toEqual({ data: '(hidden)', nested: [{ token: '(hidden)' }, '(hidden)'] });

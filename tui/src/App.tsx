@@ -97,7 +97,7 @@ export function App({ source, refreshMs = 5_000, secretsRefreshMs = 60_000, now 
   const { stdout } = useStdout();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState({ source, ...sizeOf(stdout), intervalMs: refreshMs }));
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState({ source, ...sizeOf(stdout), intervalMs: refreshMs, now: now().getTime() }));
   const loader = useMemo(
     () => (given && state.source === source ? given : createLoader(state.source, { secretsIntervalMs: secretsRefreshMs, thread: analysisThread })),
     [given, source, state.source, secretsRefreshMs, analysisThread],
@@ -107,7 +107,7 @@ export function App({ source, refreshMs = 5_000, secretsRefreshMs = 60_000, now 
   useTerminalSize(dispatch);
   useContextSwitch(state.source, state.contextRequest, dispatch);
   useResource(state.source, fetchPathOf(state), state.status.count, dispatch);
-  const clock = useClock(now);
+  useClock(now, dispatch);
   useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported === true });
 
   useEffect(() => {
@@ -136,7 +136,7 @@ export function App({ source, refreshMs = 5_000, secretsRefreshMs = 60_000, now 
       <Header
         info={state.info}
         status={state.status}
-        clock={clock}
+        clock={state.clock}
         crumbs={state.stack.map((v) => crumbOf(v, state.model))}
         count={isList && state.model !== null ? { shown: rowsOf(state.model, view).length, total: totalOf(state.model, view) } : null}
         filter={isList ? view.filter : ''}

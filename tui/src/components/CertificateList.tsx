@@ -22,14 +22,14 @@ const COLUMNS: Column<CertificateRow>[] = [
   { title: 'EXPIRY', cell: (r) => statusCell(r.status), max: 26 },
   { title: 'NOT AFTER', cell: (r) => seg(r.notAfter?.slice(0, 10) ?? '-', r.notAfter ? 'plain' : 'muted'), drop: 3 },
   { title: 'MESH', cell: (r) => seg(r.mesh), max: 16, min: 10, flex: 2 },
-  { title: 'SECRET', cell: (r) => seg(r.source === 'secret' ? r.name : r.source === 'file' ? `file: ${r.name}` : `(${r.name})`, 'plain', true), max: 32, min: 14, flex: 3 },
+  { title: 'SECRET', cell: (r) => seg(r.source === 'secret' ? r.name : r.source === 'file' ? `file: ${r.name}` : `(${r.name})`, 'plain', true), max: 32, min: 14, flex: 3, cut: 'middle' },
   { title: 'KEY', cell: (r) => seg(r.keyType ?? '-', r.keyType ? 'plain' : 'muted'), max: 10, drop: 4 },
   { title: 'SUBJECT', cell: (r) => seg(r.subject ?? '-', r.subject ? 'plain' : 'muted'), max: 30, min: 12, flex: 5, drop: 5 },
   { title: 'COVERS HOST', cell: (r) => seg(r.coverage.text, r.coverage.tone), max: 30, min: 11, flex: 1 },
   { title: 'USED BY', cell: (r) => seg(usedBy(r), 'muted'), max: 50, min: 14, flex: 4 },
 ];
 
-/** Every certificate a listener uses, all meshes, soonest expiry first. */
+/** Every certificate a listener uses, all meshes: the ones Kuma cannot use first, then soonest expiry. */
 export function CertificateList({ rows, cursor, top, height, width }: CertificateListProps) {
   return <Table columns={COLUMNS} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No listener uses a certificate." />;
 }

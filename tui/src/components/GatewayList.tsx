@@ -23,7 +23,7 @@ function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
     { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
     { title: 'CERTIFICATES', cell: (r) => statusCell(r.worst), max: 24 },
   ];
-  if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 20, flex: 4, drop: 4, keepEnd: true });
+  if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 20, flex: 4, drop: 4, cut: 'middle' });
   return out;
 }
 

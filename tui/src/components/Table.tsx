@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { toneProps } from './tone.js';
-import { fit } from '../views/format.js';
+import { fit, type Cut } from '../views/format.js';
 import type { Segment } from '../views/styled.js';
 
 export interface Column<R> {
@@ -13,14 +13,14 @@ export interface Column<R> {
   min?: number;
   align?: 'left' | 'right';
   /**
-   * Flexible columns shrink first when the terminal is narrow, the highest number first, each
-   * down to its minimum before the next one gives way.
+   * Flexible columns shrink when the terminal is narrow, each in proportion to its widest cell,
+   * none under its minimum; the number only breaks ties.
    */
   flex?: number;
   /** Columns with a drop number are left out, highest first, when shrinking is not enough. */
   drop?: number;
-  /** Cut long cells at the start, keeping the end (paths). */
-  keepEnd?: boolean;
+  /** Where long cells are cut: at the end (the default), or in the middle (paths). */
+  cut?: Cut;
 }
 
 const GAP = 2;
@@ -28,8 +28,8 @@ const GAP = 2;
 const MARK = 2;
 
 /**
- * Column widths: each column's widest cell (capped), shrunk to fit `width`, flexible ones first;
- * then droppable columns are left out (width 0) until the rest fits.
+ * Column widths: each column's widest cell (capped); droppable columns are left out (width 0)
+ * until the rest fits at their minimums, then flexible columns shrink by their content.
  */
 export function columnWidths<R>(columns: Column<R>[], cells: Segment[][], width: number): number[] {
   const natural = columns.map((c, i) => Math.min(c.max ?? Infinity, Math.max(c.title.length, ...cells.map((row) => row[i].text.length))));
@@ -48,18 +48,50 @@ export function columnWidths<R>(columns: Column<R>[], cells: Segment[][], width:
     dropped.add(i);
   }
   const widths = natural.map((w, i) => (dropped.has(i) ? 0 : w));
-  let excess = needed(widths) - width;
-  const order = columns
-    .map((c, i) => ({ i, flex: c.flex ?? 0 }))
-    .filter((c) => c.flex > 0)
-    .sort((a, b) => b.flex - a.flex || b.i - a.i);
-  for (const { i } of order) {
-    const give = Math.min(excess, widths[i] - mins[i]);
-    if (give <= 0) continue;
-    widths[i] -= give;
-    excess -= give;
-  }
+  const flexible = columns.map((c, i) => i).filter((i) => (columns[i].flex ?? 0) > 0 && !dropped.has(i));
+  const excess = needed(widths) - width;
+  if (excess > 0 && flexible.length > 0) shrinkByContent(widths, mins, flexible, columns, excess);
   return widths;
+}
+
+/**
+ * Takes `excess` columns from the flexible ones in proportion to their content: each keeps the
+ * same share of its widest cell (never under its minimum), so a long column keeps more room than
+ * a short one. The rounding remainder comes off the widest, the highest flex number first.
+ */
+function shrinkByContent<R>(widths: number[], mins: number[], flexible: number[], columns: Column<R>[], excess: number): void {
+  const natural = flexible.map((i) => widths[i]);
+  const total = natural.reduce((a, b) => a + b, 0);
+  const sized = (share: number): number[] => flexible.map((i, k) => Math.max(mins[i], Math.floor(natural[k] * share)));
+  const sum = (list: number[]): number => list.reduce((a, b) => a + b, 0);
+  let low = 0;
+  let high = 1;
+  for (let step = 0; step < 30; step++) {
+    const mid = (low + high) / 2;
+    if (sum(sized(mid)) <= total - excess) low = mid;
+    else high = mid;
+  }
+  const out = sized(low);
+  for (let left = total - excess - sum(out); left > 0; left--) {
+    let pick = -1;
+    for (let k = 0; k < out.length; k++) {
+      if (out[k] >= natural[k]) continue;
+      if (pick < 0 || natural[k] - out[k] > natural[pick] - out[pick]) pick = k;
+    }
+    if (pick < 0) break;
+    out[pick]++;
+  }
+  for (let left = sum(out) - (total - excess); left > 0; left--) {
+    let pick = -1;
+    for (let k = 0; k < out.length; k++) {
+      if (out[k] <= mins[flexible[k]]) continue;
+      const flex = columns[flexible[k]].flex ?? 0;
+      if (pick < 0 || out[k] > out[pick] || (out[k] === out[pick] && flex > (columns[flexible[pick]].flex ?? 0))) pick = k;
+    }
+    if (pick < 0) break;
+    out[pick]--;
+  }
+  flexible.forEach((i, k) => (widths[i] = out[k]));
 }
 
 export interface TableProps<R extends { key: string }> {
@@ -88,7 +120,7 @@ export function Table<R extends { key: string }>({ columns, rows, cursor, top, h
   const visible = rows.slice(start, start + height);
   const last = widths.reduce((at, w, i) => (w > 0 ? i : at), 0);
   const line = (segments: Segment[]): Segment[] =>
-    segments.flatMap((s, i) => (widths[i] === 0 ? [] : [{ ...s, text: fit(s.text, widths[i], columns[i].align, columns[i].keepEnd === true) + (i < last ? ' '.repeat(GAP) : '') }]));
+    segments.flatMap((s, i) => (widths[i] === 0 ? [] : [{ ...s, text: fit(s.text, widths[i], columns[i].align, columns[i].cut) + (i < last ? ' '.repeat(GAP) : '') }]));
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text wrap="truncate-end" bold>

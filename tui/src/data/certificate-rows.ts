@@ -52,7 +52,16 @@ function coverage(uses: CertificateUseRow[]): { text: string; tone: Tone } {
   return { text: '-', tone: 'muted' };
 }
 
+/** 0: Kuma cannot use it (expired, not found, unusable, a file); 1: it has a date; 2: not read (admin-only, loading). */
+function groupOf(row: CertificateRow): number {
+  const band = row.status.band;
+  if (band === 'expired' || band === 'problem') return 0;
+  return row.status.daysLeft === null ? 2 : 1;
+}
+
 function compareCertificates(a: CertificateRow, b: CertificateRow): number {
+  const group = groupOf(a) - groupOf(b);
+  if (group !== 0) return group;
   const da = a.status.daysLeft;
   const db = b.status.daysLeft;
   if (da !== null && db !== null && da !== db) return da - db;
@@ -105,7 +114,10 @@ export function addCertificateUses(rows: Map<string, CertificateRow>, basis: Sec
   return statuses;
 }
 
-/** The gathered rows with coverage and search text, by days left (soonest first, then the ones without a date). */
+/**
+ * The gathered rows with coverage and search text: the ones Kuma cannot use first (expired, not
+ * found, unusable, files), then by days left (soonest first), then the ones not read.
+ */
 export function certificateRows(rows: Map<string, CertificateRow>): CertificateRow[] {
   const out = [...rows.values()];
   for (const row of out) {

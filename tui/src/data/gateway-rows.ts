@@ -44,6 +44,20 @@ function labelsOf(resource: unknown): Record<string, unknown> {
   return labels !== null && typeof labels === 'object' ? (labels as Record<string, unknown>) : {};
 }
 
+function fieldsOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * `key=value` as written: the engine reads only string values, so a number or boolean Kuma
+ * refuses (`a: 1`) is shown from the plain value of the map it stands in.
+ */
+function tagText(tag: { key: string; value: string }, written: Record<string, unknown>): string {
+  const raw = written[tag.key];
+  const value = tag.value === '' && (typeof raw === 'number' || typeof raw === 'boolean') ? String(raw) : tag.value;
+  return `${tag.key}=${value}`;
+}
+
 /** `cp:/meshes/<mesh>/<collection>/<name>` back to the API path, segments percent-encoded. */
 export function apiPathOf(file: string): string | null {
   const m = /^cp:\/meshes\/([^/]+)\/([^/]+)\/(.+)$/.exec(file);
@@ -98,14 +112,16 @@ export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: str
   const gatewayModel = result.models.gateways.find((m) => m.doc === doc);
   const zones = [...new Set(g.dataplanes.map((d) => d.zone).filter((z): z is string => z !== null))].sort(cmp);
   const labelZone = labelsOf(resource)['kuma.io/zone'];
+  const spec = doc?.pathPrefix === 'spec.' ? fieldsOf(fieldsOf(resource).spec) : fieldsOf(resource);
+  const writtenSelectors = Array.isArray(spec.selectors) ? spec.selectors : [];
   const zone = typeof labelZone === 'string' && labelZone !== '' ? labelZone : zones.length > 0 ? zones.join(',') : null;
   return {
     key,
     gateway: g,
     resource,
     zone,
-    selectors: (gatewayModel?.selectors ?? []).map((s) => s.match.map((t) => `${t.key}=${t.value}`).join(', ')),
-    tags: (gatewayModel?.tags ?? []).map((t) => `${t.key}=${t.value}`),
+    selectors: (gatewayModel?.selectors ?? []).map((s, i) => s.match.map((t) => tagText(t, fieldsOf(fieldsOf(writtenSelectors[i]).match))).join(', ')),
+    tags: (gatewayModel?.tags ?? []).map((t) => tagText(t, fieldsOf(spec.tags))),
     apiPath: mode === 'live' ? apiPathOf(g.location.file) : null,
     diagnostics: diagnosticsOf(result, g, doc),
   };

@@ -35,8 +35,8 @@ export interface ViewModel {
 
 /**
  * Derives every row and entry the views need. Pure: the same result and context give the same
- * model. Gateways are sorted by mesh then name, certificates by days left (soonest first, then
- * the ones without a date), meshes by name.
+ * model. Gateways are sorted by mesh then name, certificates with those Kuma cannot use first and
+ * then by days left (see `certificateRows`), meshes by name.
  */
 export function buildViewModel(result: WorkspaceResult, context: ModelContext): ViewModel {
   const mode = context.mode;

@@ -1,13 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, type Dispatch } from 'react';
+import type { Action } from '../state/state.js';
 
-/** The time from `now`, updated every `everyMs`, for "refreshed 12 s ago". The cleanup stops it. */
-export function useClock(now: () => Date, everyMs = 1000): number {
+/**
+ * Reads `now` every `everyMs` and hands the time to the reducer, which draws the header's
+ * "refreshed 12 s ago" and the banner's age from it. The cleanup stops the timer.
+ */
+export function useClock(now: () => Date, dispatch: Dispatch<Action>, everyMs = 1000): void {
   const source = useRef(now);
   source.current = now;
-  const [time, setTime] = useState(() => now().getTime());
   useEffect(() => {
-    const timer = setInterval(() => setTime(source.current().getTime()), everyMs);
+    const timer = setInterval(() => dispatch({ type: 'tick', at: source.current().getTime() }), everyMs);
     return () => clearInterval(timer);
-  }, [everyMs]);
-  return time;
+  }, [everyMs, dispatch]);
 }

@@ -37,8 +37,24 @@ export function parseCommand(text: string): Command {
   return { kind: 'unknown', text: text.trim() };
 }
 
-/** Completes the first word of a command; unchanged when nothing or several names match. */
-export function completeCommand(text: string): string {
+/** The longest text every one of `names` starts with. */
+function commonPrefix(names: string[]): string {
+  let prefix = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/**
+ * Completes the word being typed: a command name, or after `ctx ` one of `contexts` (the
+ * kumactl context names). Several matches complete to what they share; none leaves the text.
+ */
+export function completeCommand(text: string, contexts: readonly string[] = []): string {
+  const ctx = /^(\s*(?:ctx|context|contexts)\s+)(\S*)$/i.exec(text);
+  if (ctx !== null) {
+    const matches = contexts.filter((n) => n.startsWith(ctx[2]));
+    if (matches.length === 0) return text;
+    return matches.length === 1 ? `${ctx[1]}${matches[0]}` : `${ctx[1]}${commonPrefix(matches)}`;
+  }
   if (/\s/.test(text.trim())) return text;
   const word = text.trim().toLowerCase();
   const matches = COMMAND_NAMES.filter((n) => n.startsWith(word));

@@ -24,7 +24,7 @@ export function bannerOf(state: State): { text: string; tone: Tone } | null {
   if (state.status.error) {
     const message = state.status.error.message;
     if (state.status.lastSuccessAt === null) return { text: `Cannot load (retrying every ${every}): ${message}`, tone: 'bad' };
-    const age = duration(state.status.error.at - state.status.lastSuccessAt);
+    const age = duration(state.clock - state.status.lastSuccessAt);
     return { text: `Refresh failed (showing data ${age} old, retrying every ${every}): ${message}`, tone: 'bad' };
   }
   if (state.notes.length > 0) return { text: state.notes[0], tone: 'warn' };

@@ -127,9 +127,15 @@ function runCommand(state: State, text: string): State {
   switch (command.kind) {
     case 'view': {
       let view: ListView = listView(command.view);
-      if (command.arg !== '') {
-        const isMesh = command.view === 'gateways' && (state.model?.meshes.some((m) => m.name === command.arg) ?? false);
-        view = isMesh ? listView('gateways', { mesh: command.arg }) : { ...view, filter: command.arg };
+      if (command.arg !== '' && command.view === 'gateways') {
+        const meshes = state.model?.meshes.map((m) => m.name) ?? null;
+        if (meshes !== null && !meshes.includes(command.arg)) {
+          const known = meshes.length > 0 ? ` Meshes: ${meshes.join(', ')}.` : '';
+          return { ...normal, flash: { text: `No mesh named "${command.arg}".${known} Filter the list with / instead.`, tone: 'warn' } };
+        }
+        view = listView('gateways', { mesh: command.arg });
+      } else if (command.arg !== '') {
+        view = { ...view, filter: command.arg };
       }
       return { ...normal, stack: [view], fetched: null };
     }
@@ -187,7 +193,7 @@ function onSingleKey(state: State, input: string, key: KeyInfo): State {
   if (s.mode === 'command') {
     if (key.return) return runCommand(s, s.input);
     if (key.escape) return { ...s, mode: 'normal', input: '' };
-    if (key.tab) return { ...s, input: completeCommand(s.input) };
+    if (key.tab) return { ...s, input: completeCommand(s.input, s.source.kind === 'live' ? s.source.contexts ?? [] : []) };
     const next = editText(s.input, input, key);
     return next === null ? s : { ...s, input: next };
   }
@@ -204,6 +210,8 @@ export function reduce(state: State, action: Action): State {
     case 'resize':
       if (action.columns === state.size.columns && action.rows === state.size.rows) return state;
       return { ...state, size: { columns: action.columns, rows: action.rows } };
+    case 'tick':
+      return action.at === state.clock ? state : { ...state, clock: action.at };
     case 'refreshStarted':
       return state.status.refreshing ? state : { ...state, status: { ...state.status, refreshing: true } };
     case 'loaded':
@@ -213,9 +221,10 @@ export function reduce(state: State, action: Action): State {
         info: action.data.info,
         notes: action.data.notes,
         status: { refreshing: false, lastSuccessAt: action.data.at, error: null, count: state.status.count + 1 },
+        clock: Math.max(state.clock, action.data.at),
       };
     case 'failed':
-      return { ...state, status: { ...state.status, refreshing: false, error: { message: action.message, at: action.at } } };
+      return { ...state, status: { ...state.status, refreshing: false, error: { message: action.message, at: action.at } }, clock: Math.max(state.clock, action.at) };
     case 'sourceChanged': {
       const root = state.stack[0];
       const kind = isList(root) ? root.kind : 'gateways';

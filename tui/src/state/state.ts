@@ -62,6 +62,11 @@ export interface State {
   /** A kumactl context the user asked to switch to; the context hook acts on it. */
   contextRequest: string | null;
   fetched: Fetched | null;
+  /**
+   * The time (ms) the screen is drawn for: the header's "refreshed 12 s ago" and the banner's
+   * "showing data 12 s old" both count from it. Ticks, refreshes and failures move it.
+   */
+  clock: number;
 }
 
 /** Key flags as Ink reports them; only the ones the app reads. */
@@ -87,6 +92,7 @@ export interface KeyInfo {
 export type Action =
   | { type: 'key'; input: string; key: KeyInfo }
   | { type: 'resize'; columns: number; rows: number }
+  | { type: 'tick'; at: number }
   | { type: 'refreshStarted' }
   | { type: 'loaded'; data: LoadedData }
   | { type: 'failed'; message: string; at: number }
@@ -105,6 +111,8 @@ export interface InitOptions {
   columns: number;
   rows: number;
   intervalMs: number;
+  /** The time (ms) at start; default 0, before any tick. */
+  now?: number;
 }
 
 export function initialState(options: InitOptions): State {
@@ -125,6 +133,7 @@ export function initialState(options: InitOptions): State {
     flash: null,
     contextRequest: null,
     fetched: null,
+    clock: options.now ?? 0,
   };
 }
 

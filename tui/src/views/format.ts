@@ -32,10 +32,35 @@ export function truncateStart(text: string, width: number): string {
   return `…${text.slice(text.length - width + 1)}`;
 }
 
-/** Pads or cuts `text` to exactly `width` columns; `keepEnd` cuts the start instead of the end. */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left', keepEnd = false): string {
-  const cut = keepEnd ? truncateStart(text, width) : truncate(text, width);
-  return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
+/**
+ * Cuts `text` to at most `width` columns in the middle. A path keeps its leading folders that fit
+ * whole and its last segment (`examples/…/later-listener.yaml`), or only its end when the last
+ * segment alone is too long; other text keeps its start and end.
+ */
+export function truncateMiddle(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (text.length <= width) return text;
+  if (width === 1) return '…';
+  const slash = text.lastIndexOf('/');
+  if (slash > 0) {
+    const tail = text.slice(slash);
+    if (tail.length + 2 > width) return truncateStart(text, width);
+    const head = text.slice(0, width - 1 - tail.length);
+    // Whole folder names read better than a cut one: `examples/…/x.yaml`, not `examp…/x.yaml`.
+    const whole = head.lastIndexOf('/');
+    return `${whole > 0 ? head.slice(0, whole + 1) : head}…${tail}`;
+  }
+  const head = Math.ceil((width - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (width - 1 - head))}`;
+}
+
+/** Where a cell too long for its column is cut: at the end (`…`), or in the middle (paths). */
+export type Cut = 'end' | 'middle';
+
+/** Pads or cuts `text` to exactly `width` columns. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left', cut: Cut = 'end'): string {
+  const short = cut === 'middle' ? truncateMiddle(text, width) : truncate(text, width);
+  return align === 'left' ? short.padEnd(width) : short.padStart(width);
 }
 
 /** The `HH:MM:SS` of a time, in UTC so that tests and screens agree. */
