@@ -12,6 +12,7 @@ const CLI = 'packages/cli';
 const cli = readJson(join(ROOT, CLI, 'package.json'));
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, 'skip-build': { type: 'boolean' } } });
 const outDir = resolve(values['out-dir'] ?? ROOT);
+const SHIPPED_DOCS = ['editors.md', 'diagnostics.md'];
 
 /**
  * Ink loads its React devtools bridge only when DEV=true, with a dynamic import it guards. Left
@@ -30,6 +31,7 @@ const stage = mkdtempSync(join(tmpdir(), 'meshgw-pack-'));
 try {
   mkdirSync(join(stage, 'bin'));
   mkdirSync(join(stage, 'dist'));
+  mkdirSync(join(stage, 'docs'));
   // The CLI reads its version from `../package.json` relative to its entry, which holds in the
   // staged layout: dist/main.js next to package.json.
   // React's production build: the development one makes every key press of the app slower.
@@ -45,13 +47,19 @@ try {
     license: cli.license,
     type: 'module',
     bin: { meshgw: 'bin/meshgw.js' },
-    files: ['bin', 'dist'],
+    files: ['bin', 'dist', 'docs'],
     engines: { node: '>=20' },
     keywords: ['kuma', 'kong-mesh', 'meshgateway', 'gateway', 'lint', 'language-server'],
+    // Where the project lives, when the CLI's manifest says so: SARIF links its rules there.
+    ...(cli.repository !== undefined ? { repository: cli.repository } : {}),
+    ...(cli.homepage !== undefined ? { homepage: cli.homepage } : {}),
   };
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(join(stage, 'README.md'), readme(cli.version));
   copyFileSync(join(ROOT, 'extension/LICENSE'), join(stage, 'LICENSE'));
+  // The documents the help texts name (`lsp --help`, `schema --help`) and that diagnostic codes
+  // link to, readable offline in the installed package's docs/ folder.
+  for (const doc of SHIPPED_DOCS) copyFileSync(join(ROOT, 'docs', doc), join(stage, 'docs', doc));
   mkdirSync(outDir, { recursive: true });
   runNpm(['pack', '--pack-destination', outDir, '--loglevel', 'warn'], stage, { quiet: true });
   process.stdout.write(`${join(outDir, `${cli.name}-${cli.version}.tgz`)}\n`);
@@ -81,5 +89,7 @@ meshgw tui                                # the terminal app on your kumactl con
 \`\`\`
 
 \`meshgw --help\` and \`meshgw <command> --help\` describe every flag. Node 20 or newer.
+Setting up an editor: docs/editors.md in this package's folder (\`npm root -g\`/meshgw); every
+diagnostic code: docs/diagnostics.md.
 `;
 }

@@ -76,7 +76,7 @@ describe('meshgw check', () => {
 
   it.each([
     [['check'], /name at least one file or folder/],
-    [['check', '--format', 'xml', 'x'], /--format must be stylish, json or sarif/],
+    [['check', '--format', 'xml', 'x'], /--format must be text \(or stylish\), json or sarif/],
     [['check', '--nope'], /unknown flag --nope/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 2 on usage errors: %j', (args, message) => {

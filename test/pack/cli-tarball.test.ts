@@ -1,8 +1,8 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CAPABILITIES, startLsp } from './lsp-process.js';
@@ -51,7 +51,16 @@ describe('npm run pack', () => {
 
   it('builds meshgw-<version>.tgz holding the bundle and no dependencies', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    expect(files).toEqual(['package/LICENSE', 'package/README.md', 'package/bin/meshgw.js', 'package/dist/engine-worker.js', 'package/dist/main.js', 'package/package.json']);
+    expect(files).toEqual([
+      'package/LICENSE',
+      'package/README.md',
+      'package/bin/meshgw.js',
+      'package/dist/engine-worker.js',
+      'package/dist/main.js',
+      'package/docs/diagnostics.md',
+      'package/docs/editors.md',
+      'package/package.json',
+    ]);
     const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(manifest).toMatchObject({ name: 'meshgw', version: VERSION, license: 'Apache-2.0', bin: { meshgw: 'bin/meshgw.js' } });
     expect(manifest.dependencies).toBeUndefined();
@@ -87,6 +96,18 @@ describe('npm run pack', () => {
     const inspect = await exec(meshgw, ['inspect', 'examples/edge-gateway']);
     expect(inspect.code).toBe(0);
     expect(inspect.stdout).toContain('edge-gateway');
+  });
+
+  it('ships every docs/ file the help texts name, and links SARIF rules to the shipped copy', async () => {
+    const installed = join(dirname(dirname(meshgw)), 'lib', 'node_modules', 'meshgw');
+    for (const command of ['lsp', 'schema', 'check', 'inspect', 'tui']) {
+      const help = await exec(meshgw, [command, '--help']);
+      for (const [, doc] of help.stdout.matchAll(/docs\/([\w.-]+\.md)/g)) expect(existsSync(join(installed, 'docs', doc)), `${command} --help names docs/${doc}`).toBe(true);
+    }
+    const sarif = await exec(meshgw, ['check', '--format', 'sarif', 'examples/broken/gateway-no-conf.yaml']);
+    const uri = new URL(JSON.parse(sarif.stdout).runs[0].tool.driver.informationUri as string);
+    if (uri.protocol === 'file:') expect(fileURLToPath(uri)).toBe(join(realpathSync(installed), 'docs', 'diagnostics.md'));
+    else expect(uri.protocol).toBe('https:');
   });
 
   it.skipIf(!HAS_LSP_COMMAND)('starts the language server with meshgw lsp --stdio', async () => {

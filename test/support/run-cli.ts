@@ -10,11 +10,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `meshgw` command as a subprocess from the repository root. */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliRun {
+/**
+ * Runs the real `meshgw` command as a subprocess from the repository root; `input` is its
+ * standard input (none: an empty one).
+ */
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliRun {
   const r = spawnSync(process.execPath, [MESHGW, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
+    input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1', MESHGW_NOW: '2026-06-01T00:00:00Z', ...options.env },
     timeout: 60_000,
   });

@@ -5,5 +5,9 @@ export interface CommandContext {
   now(): Date;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Reads all of standard input (for the path `-`). */
+  readStdin(): Promise<Uint8Array>;
+  /** An absolute URI of a document of the project's docs/ folder (see docs-location.ts). */
+  docUri(name: string): string;
   version: string;
 }

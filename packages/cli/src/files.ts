@@ -8,18 +8,36 @@ export interface ReadResult {
   errors: string[];
 }
 
+/** The name standard input takes in outputs when `-` is given as a path. */
+export const STDIN_NAME = '<stdin>';
+
+export interface ReadOptions {
+  /** Reads all of standard input; when given, the path `-` is standard input, named `<stdin>`. */
+  readStdin?: () => Promise<Uint8Array>;
+}
+
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 /**
  * Reads the files named on the command line; folders are walked for `*.yaml`/`*.yml` in name
- * order. Files are named as given (folder + relative path). A byte order mark is dropped; bytes that are not UTF-8 decode to
+ * order; `-` is standard input (once) when `options.readStdin` is given. Files are named as given (folder + relative path). A byte order mark is dropped; bytes that are not UTF-8 decode to
  * U+FFFD, which the engine reports as binary data.
  */
-export async function readInputs(paths: string[]): Promise<ReadResult> {
+export async function readInputs(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const out: ReadResult = { files: [], errors: [] };
   const seen = new Set<string>();
   for (const p of paths) {
+    if (p === '-' && options.readStdin) {
+      if (seen.has(STDIN_NAME)) continue;
+      seen.add(STDIN_NAME);
+      try {
+        out.files.push({ file: STDIN_NAME, text: decode(await options.readStdin()) });
+      } catch (error) {
+        out.errors.push(`${STDIN_NAME}: ${describe(error)}`);
+      }
+      continue;
+    }
     let info;
     try {
       info = await stat(p);

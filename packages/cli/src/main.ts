@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
 import { UsageError } from './args.js';
+import { readPinnedNow } from './clock.js';
+import { docUri, type ManifestLinks } from './docs-location.js';
 import type { CommandContext } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
-const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+const manifest = createRequire(import.meta.url)('../package.json') as { version: string } & ManifestLinks;
+const version: string = manifest.version;
 
 const HELP = `meshgw ${version}: what a Kuma MeshGateway really does once the control plane merges it.
 
@@ -51,22 +54,35 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const ctx: CommandContext = {
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
-  now: () => (process.env.MESHGW_NOW ? new Date(process.env.MESHGW_NOW) : new Date()),
-  env: process.env,
-  isTTY: !!process.stdout.isTTY,
-  version,
-};
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
 
-
-run(process.argv.slice(2), ctx).then(
-  (code) => {
-    // `lsp` and `tui` keep running until their own exit; they return -1 to say so.
-    if (code >= 0) process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 2;
-  },
-);
+const pinned = readPinnedNow(process.env.MESHGW_NOW);
+if ('error' in pinned) {
+  process.stderr.write(`meshgw: ${pinned.error}\n`);
+  process.exitCode = 2;
+} else {
+  const pinnedNow = pinned.now;
+  const ctx: CommandContext = {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    now: () => (pinnedNow ? new Date(pinnedNow) : new Date()),
+    env: process.env,
+    isTTY: !!process.stdout.isTTY,
+    readStdin,
+    docUri: (name) => docUri(name, manifest, import.meta.url),
+    version,
+  };
+  run(process.argv.slice(2), ctx).then(
+    (code) => {
+      // `lsp` and `tui` keep running until their own exit; they return -1 to say so.
+      if (code >= 0) process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -12,7 +12,7 @@ const FLAGS: FlagSpec[] = [
 
 export const LSP_HELP = helpText(
   'meshgw lsp --stdio',
-  'Runs the meshgw language server for any LSP client: Kuma\'s admission errors and meshgw\'s\nanalysis as diagnostics, completion, and hovers that show merged ports and final listener tags.\nIt indexes the *.yaml/*.yml files of the workspace folders. The Kuma version: --kuma-version,\nelse kumaVersion in the .meshgw.yaml found upward from a workspace folder, else the\nmeshgw.kumaVersion setting, else 2.14. See docs/editors.md.',
+  'Runs the meshgw language server for any LSP client: Kuma\'s admission errors and meshgw\'s\nanalysis as diagnostics, completion, and hovers that show merged ports and final listener tags.\nIt indexes the *.yaml/*.yml files of the workspace folders. The Kuma version: --kuma-version,\nelse kumaVersion in the .meshgw.yaml found upward from a workspace folder, else the\nmeshgw.kumaVersion setting, else 2.14. Editor setup (VS Code, Neovim, Emacs, Helix): docs/editors.md,\nin the repository and in the installed package (`$(npm root -g)/meshgw/docs/editors.md`).',
   FLAGS,
 );
 
@@ -27,6 +27,6 @@ export async function lspCommand(argv: string[], ctx: CommandContext): Promise<n
   const pinned = stringFlag(args, 'kuma-version');
   const read = pinned === undefined ? null : readKumaVersion(pinned);
   if (read && 'error' in read) throw new UsageError(`--kuma-version: ${read.error}`);
-  startServer({ now: () => ctx.now(), kumaVersion: read ? read.version : null });
+  startServer({ now: () => ctx.now(), kumaVersion: read ? read.version : null, docsUrl: ctx.docUri('diagnostics.md') });
   return -1;
 }

@@ -13,7 +13,7 @@ const FLAGS: FlagSpec[] = [
 
 export const SCHEMA_HELP = helpText(
   'meshgw schema [--kind KIND]',
-  'Prints a JSON Schema (draft-07) for the Universal and Kubernetes forms of the builtin gateway\nresources, built from the same field knowledge as hover and completion, for the Kuma version\nof --kuma-version (else .meshgw.yaml here or above, else 2.14). Point the YAML\nlanguage server at it with `yaml.schemas` (see docs/editors.md).',
+  'Prints a JSON Schema (draft-07) for the Universal and Kubernetes forms of the builtin gateway\nresources, built from the same field knowledge as hover and completion, for the Kuma version\nof --kuma-version (else .meshgw.yaml here or above, else 2.14). Point the YAML\nlanguage server at it with `yaml.schemas` (see docs/editors.md, also in the installed package:\n`$(npm root -g)/meshgw/docs/editors.md`).',
   FLAGS,
 );
 

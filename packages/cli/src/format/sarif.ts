@@ -2,7 +2,11 @@ import type { CheckJson } from './check-json.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
-/** SARIF 2.1.0 for code scanning: one run, one rule per diagnostic code, 1-based regions. */
+/**
+ * SARIF 2.1.0 for code scanning: one run, one rule per diagnostic code, 1-based regions.
+ * `helpBase` is an absolute URI of docs/diagnostics.md (SARIF requires `informationUri` and
+ * `helpUri` to be absolute); each rule's `helpUri` is it with the code as fragment.
+ */
 export function sarif(report: CheckJson, options: { version: string; helpBase: string }): object {
   const rules = new Map<string, { id: string; helpUri: string }>();
   const results = [];
