@@ -15,6 +15,35 @@ export interface RunTuiOptions {
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
+  /** The environment, for `NO_COLOR`. Default: the process's. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Whether colours are off: `NO_COLOR` set and not empty (https://no-color.org), which wins over `FORCE_COLOR`. */
+export function noColor(env: NodeJS.ProcessEnv): boolean {
+  return (env.NO_COLOR ?? '') !== '';
+}
+
+/** Select Graphic Rendition sequences that set or reset a foreground or background colour. */
+const COLOUR_SEQUENCE = /\u001b\[(?:3[0-79]|4[0-79]|9[0-7]|10[0-7]|[34]8;(?:5;\d+|2;\d+;\d+;\d+))m/g;
+
+/**
+ * The output stream with colour sequences taken out of what is written; bold, dim and inverse
+ * stay, so the selected row and warnings still stand out. Everything else (size, resize events,
+ * `isTTY`) is the stream's own.
+ */
+function withoutColours(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk.replace(COLOUR_SEQUENCE, '') : chunk;
+    return (stream.write as (...args: unknown[]) => boolean)(text, ...rest);
+  };
+  return new Proxy(stream, {
+    get(target, key) {
+      if (key === 'write') return write;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
@@ -44,7 +73,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   try {
     const instance = render(<App source={options.source} refreshMs={options.refreshMs} secretsRefreshMs={options.secretsRefreshMs} now={options.now} loader={options.loader} />, {
       stdin,
-      stdout,
+      stdout: noColor(options.env ?? process.env) ? withoutColours(stdout) : stdout,
       stderr,
       exitOnCtrlC: true,
       patchConsole: true,
