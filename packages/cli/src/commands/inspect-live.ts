@@ -3,19 +3,30 @@ import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
 import type { ParsedArgs } from '../args.js';
 import { connect } from '../connect.js';
 import type { CommandContext } from '../context.js';
+import { filterGateways, type GatewayFilter } from '../gateway-filter.js';
 import { chooseTarget, loadProject, targetLine } from '../project.js';
 
 /**
  * `meshgw inspect --cp URL`: the same merged model as for files, built from a live control
- * plane in one snapshot (requests bounded by the number of meshes). Exit 0 on success, 3 when
- * the control plane could not be read (a sentence on stderr, never the token). Risky connection
- * settings (TLS verification off, a token over plain HTTP) are a warning on stderr.
+ * plane in one snapshot (requests bounded by the number of meshes): `--cp`, `--context`, else the
+ * current kumactl context, as `tui` chooses. Exit 0 on success, 2 when nothing names a control plane (no flag, no kumactl config: a sentence on how
+ * to choose), 3 when the control plane could not be read (a sentence on stderr, never the
+ * token). Risky connection settings (TLS verification off, a token over plain HTTP) are a
+ * warning on stderr.
  */
-export async function inspectLive(args: ParsedArgs, format: string, ctx: CommandContext): Promise<number> {
+export async function inspectLive(args: ParsedArgs, format: 'text' | 'json', filter: GatewayFilter, ctx: CommandContext): Promise<number> {
   const connected = await connect(args);
   if (!connected.ok) {
     ctx.stderr(`meshgw inspect: ${connected.error.message}\n`);
     return 3;
+  }
+  if (connected.value.settings.source.kind === 'default') {
+    connected.value.client.close();
+    ctx.stderr(
+      `meshgw inspect: no control plane given and no kumactl config at ${connected.value.settings.source.file}. ` +
+        'Choose one: --context NAME (a kumactl context), --cp URL (e.g. --cp http://localhost:5681), or PATH... to inspect resource files.\n',
+    );
+    return 2;
   }
   for (const warning of connected.value.settings.warnings) ctx.stderr(`meshgw inspect: warning: ${warning}\n`);
   const snapshot = await loadControlPlaneSnapshot(connected.value.client, { includeSecrets: true });
@@ -29,20 +40,21 @@ export async function inspectLive(args: ParsedArgs, format: string, ctx: Command
   if (target.warning) ctx.stderr(`meshgw inspect: warning: ${target.warning}\n`);
   const inputs = snapshotInputs(snapshot.value);
   const result = analyzeFiles(inputs.files, { now: ctx.now(), ...inputs.options, kumaVersion: target.version });
+  const gateways = filterGateways(result.gateways, filter);
   for (const note of snapshot.value.notes) ctx.stderr(`meshgw inspect: note: ${note}\n`);
   for (const m of snapshot.value.meshes) {
     if (m.secrets.state === 'forbidden') ctx.stderr(`meshgw inspect: mesh ${m.name}: certificate expiry needs an admin token (secrets are admin-only).\n`);
   }
   if (format === 'json') {
     const json = {
-      ...inspectJson(result.gateways),
+      ...inspectJson(gateways),
       kumaVersion: target.text,
       controlPlane: { url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone },
     };
     ctx.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
     ctx.stdout(`${cp.product} ${cp.version} at ${cp.url}${cp.mode ? ` (${cp.mode}${cp.zone ? `, zone ${cp.zone}` : ''})` : ''}\n${targetLine(target)}\n\n`);
-    ctx.stdout(inspectText(result.gateways) + '\n');
+    ctx.stdout(inspectText(gateways) + '\n');
   }
   return 0;
 }

@@ -1,23 +1,34 @@
 import { analyzeFiles, inspectJson, inspectText } from '@meshgw/engine';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
+import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { readInputs } from '../files.js';
 import type { CommandContext } from '../context.js';
-import { CONNECTION_FLAGS, wantsLive } from '../connect.js';
+import { CONNECTION_FLAGS } from '../connect.js';
 import { inspectLive } from './inspect-live.js';
+import { filterGateways, gatewayFilter } from '../gateway-filter.js';
 import { chooseTarget, KUMA_VERSION_FLAG, loadProject, targetLine } from '../project.js';
 
 const FLAGS: FlagSpec[] = [
-  { name: 'format', value: true, valueName: 'text|json', description: 'output format (default text)' },
+  { name: 'format', value: true, valueName: 'text|json', description: 'output format (default text; stylish is the same as text)' },
+  { name: 'mesh', value: true, valueName: 'NAME', description: 'show only the gateways of this mesh' },
+  { name: 'gateway', value: true, valueName: 'NAME', description: 'show only the gateways of this name' },
   KUMA_VERSION_FLAG,
   ...CONNECTION_FLAGS,
   { name: 'help', value: false, description: 'show this help' },
 ];
 
 export const INSPECT_HELP = helpText(
-  'meshgw inspect [options] PATH...\n       meshgw inspect --cp URL | --context NAME [options]',
-  'Prints what Kuma makes of each MeshGateway (by the rules of --kuma-version, kumaVersion in\n.meshgw.yaml, the control plane\'s own version, else 2.14): listeners merged by port, the final tags of each\nlistener with the layer each tag comes from, the dataplanes bound to it, attached routes and\ncertificate days left. From files, or from a live control plane. Exit 0; 1 when Kuma refuses a\ngateway shown (it is marked REJECTED); 2 on usage or unreadable input; 3 when the control\nplane cannot be read.',
+  'meshgw inspect [options]                   (the current kumactl context)\n       meshgw inspect --cp URL | --context NAME [options]\n       meshgw inspect [options] PATH...       (resource files, no control plane)',
+  'Prints what Kuma makes of each MeshGateway (by the rules of --kuma-version, kumaVersion in\n.meshgw.yaml, the control plane\'s own version, else 2.14): listeners merged by port, the final tags of each\nlistener with the layer each tag comes from and the values it overrides, the dataplanes bound to it, attached routes and\ncertificate days left. From files, or from a live control plane (--cp, --context, else the\ncurrent kumactl context). --mesh and --gateway keep only the gateways named.\n\nExit status:\n  0  the gateways shown are admitted\n  1  Kuma refuses a gateway shown (it is marked REJECTED)\n  2  usage error, unreadable input, or no control plane and no PATH given\n  3  the control plane cannot be read (refused, unreachable, unauthorized, unexpected answer)',
   FLAGS,
 );
+
+/** `--format`: `text` (also `stylish`, the name `check` uses for its human form) or `json`. */
+function inspectFormat(args: ParsedArgs): 'text' | 'json' {
+  const format = stringFlag(args, 'format') ?? 'text';
+  if (format === 'text' || format === 'stylish') return 'text';
+  if (format === 'json') return 'json';
+  throw new UsageError(`--format must be text (or stylish) or json, not "${format}"`);
+}
 
 export async function inspectCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const args = parseArgs(argv, FLAGS);
@@ -25,13 +36,10 @@ export async function inspectCommand(argv: string[], ctx: CommandContext): Promi
     ctx.stdout(INSPECT_HELP);
     return 0;
   }
-  const format = stringFlag(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-  if (wantsLive(args)) {
-    if (args.positionals.length > 0) throw new UsageError('give either PATH... or a control plane (--cp/--context), not both');
-    return inspectLive(args, format, ctx);
-  }
-  if (args.positionals.length === 0) throw new UsageError('name at least one file or folder, or a control plane with --cp URL');
+  const format = inspectFormat(args);
+  const filter = gatewayFilter(args);
+  if (args.positionals.length === 0) return inspectLive(args, format, filter, ctx);
+  if (args.flags.has('cp') || args.flags.has('context')) throw new UsageError('give either PATH... or a control plane (--cp/--context), not both');
   const project = await loadProject(args.positionals);
   const target = chooseTarget(args, project);
   const input = await readInputs(args.positionals);
@@ -42,7 +50,8 @@ export async function inspectCommand(argv: string[], ctx: CommandContext): Promi
     kumaVersion: target.version,
     certificateWarningDays: project.settings.certificateWarningDays,
   });
-  if (format === 'json') ctx.stdout(JSON.stringify({ ...inspectJson(result.gateways), kumaVersion: target.text }, null, 2) + '\n');
-  else ctx.stdout(`${targetLine(target)}\n\n${inspectText(result.gateways)}\n`);
-  return result.gateways.some((g) => !g.admitted) ? 1 : 0;
+  const gateways = filterGateways(result.gateways, filter);
+  if (format === 'json') ctx.stdout(JSON.stringify({ ...inspectJson(gateways), kumaVersion: target.text }, null, 2) + '\n');
+  else ctx.stdout(`${targetLine(target)}\n\n${inspectText(gateways)}\n`);
+  return gateways.some((g) => !g.admitted) ? 1 : 0;
 }

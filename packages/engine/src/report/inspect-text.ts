@@ -1,5 +1,5 @@
 import { certificateSummary, sortGateways } from './inspect.js';
-import type { MergedGateway, MergedListener } from '../merge/types.js';
+import type { FinalTag, MergedGateway, MergedListener } from '../merge/types.js';
 import { gatewayStateLines, portText, varyingText } from '../merge/texts.js';
 
 function dataplaneLines(g: MergedGateway): string[] {
@@ -15,13 +15,19 @@ function dataplaneLines(g: MergedGateway): string[] {
   return out;
 }
 
+/** `; overrides dataplane v1, gateway v2`: the values the winning one hides, earliest layer first, as the terminal app lists them. */
+function overridesText(t: FinalTag): string {
+  if (t.overridden.length === 0) return '';
+  return `; overrides ${t.overridden.map((o) => `${o.from} ${o.value}`).join(', ')}`;
+}
+
 function listenerLines(l: MergedListener): string[] {
   const out: string[] = [];
   const tls = l.tlsMode ? ` tls ${l.tlsMode}` : '';
   out.push(`    listener [${l.index}] ${l.hostname}${tls}`);
   const width = Math.max(0, ...l.finalTags.map((t) => t.key.length), ...l.varyingTags.map((t) => t.key.length));
   const rows = [
-    ...l.finalTags.map((t) => ({ key: t.key, text: `${t.value}  (${t.from})` })),
+    ...l.finalTags.map((t) => ({ key: t.key, text: `${t.value}  (${t.from}${overridesText(t)})` })),
     ...l.varyingTags.map((t) => ({ key: t.key, text: varyingText(t) })),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const r of rows) out.push(`      ${r.key.padEnd(width)}  ${r.text}`);
@@ -35,8 +41,8 @@ function listenerLines(l: MergedListener): string[] {
 
 /**
  * The text form of `meshgw inspect`: one block per gateway, ports merged, each listener's final
- * tags with their layer (and the tags that vary between dataplanes), certificates with days
- * left. Plain text, no colours. A port or protocol Kuma would not read is shown as written.
+ * tags with their layer and the values they override (and the tags that vary between
+ * dataplanes), certificates with days left. Plain text, no colours. A port or protocol Kuma would not read is shown as written.
  */
 export function inspectText(gateways: MergedGateway[]): string {
   const lines: string[] = [];

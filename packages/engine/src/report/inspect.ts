@@ -21,6 +21,11 @@ export interface InspectGateway {
     /** The final tags that hold on every bound dataplane. */
     finalTags: Record<string, string>;
     tagSources: Record<string, TagLayer>;
+    /**
+     * For each key of `finalTags` whose winning value overrides values of earlier layers: those
+     * values, earliest layer first. Keys that override nothing are absent.
+     */
+    overriddenTags: Record<string, { from: TagLayer; value: string }[]>;
     /** Each bound dataplane's full final tags, by dataplane name. */
     finalTagsByDataplane: Record<string, Record<string, string>>;
     /** Tags whose value differs between the bound dataplanes. */
@@ -85,6 +90,7 @@ function listenerJson(l: MergedListener): InspectGateway['listeners'][number] {
     crossMesh: l.crossMesh,
     finalTags: Object.fromEntries(l.finalTags.map((t) => [t.key, t.value])),
     tagSources: Object.fromEntries(l.finalTags.map((t) => [t.key, t.from])),
+    overriddenTags: Object.fromEntries(l.finalTags.filter((t) => t.overridden.length > 0).map((t) => [t.key, t.overridden.map((o) => ({ from: o.from, value: o.value }))])),
     finalTagsByDataplane: Object.fromEntries(Object.entries(l.finalTagsByDataplane).map(([dp, tags]) => [dp, Object.fromEntries(tags.map((t) => [t.key, t.value]))])),
     varyingTags: l.varyingTags,
     routes: l.routes.map((r) => ({ kind: r.kind, name: r.name, effective: r.effective, ...(r.dataplanes ? { dataplanes: r.dataplanes } : {}) })),
