@@ -56,6 +56,8 @@ export function writableValues(type: EnumType, target: KumaVersion = DEFAULT_KUM
  * - `map`: map<string,string> with free-form keys; `requiredKeys` are keys Kuma requires.
  * - `object`: a message; `closed` is true when every field Kuma reads is listed, so any other
  *   key is dropped by Kuma. `oneofs` lists the groups of which at most one member takes effect.
+ * - `list`: `min` and `max` items, in the versions `minVersions` and `maxVersions` (absent: every
+ *   version); for new-style policies these are the bounds of Kuma's OpenAPI schema.
  * - `any`: free-form content this description does not detail.
  */
 export type FieldType =
@@ -71,7 +73,7 @@ export type FieldType =
   | { kind: 'enum'; name: string; values: EnumValue[]; numbers: boolean }
   | { kind: 'map'; requiredKeys?: string[] }
   | { kind: 'object'; name: string; fields: FieldSpec[]; closed: boolean; oneofs?: OneofGroup[] }
-  | { kind: 'list'; of: FieldType; min?: number; max?: number }
+  | { kind: 'list'; of: FieldType; min?: number; max?: number; minVersions?: VersionRanges; maxVersions?: VersionRanges }
   | { kind: 'any' };
 
 export type ObjectType = Extract<FieldType, { kind: 'object' }>;
@@ -95,8 +97,14 @@ export interface FieldSpec {
   type: FieldType;
   /** One or two sentences for a user hovering the field: what it does, Kuma's default or rule. */
   doc: string;
-  /** True when Kuma rejects the resource without this field (unconditionally). */
+  /** True when Kuma v2.14 rejects the resource without this field (unconditionally). */
   required?: boolean;
+  /**
+   * The versions that reject the resource without this field, where they are not simply every
+   * version when `required` (for new-style policies: the versions whose OpenAPI schema lists it
+   * as required).
+   */
+  requiredVersions?: VersionRanges;
   /** The oneof group this field belongs to, as named in `ObjectType.oneofs`. */
   oneof?: string;
   /** Why the field should not be used, when it is deprecated or unsupported. */
@@ -113,6 +121,19 @@ export interface FieldSpec {
 /** Whether `target`'s decoder reads the field. */
 export function fieldKnown(field: FieldSpec, target: KumaVersion): boolean {
   return inRange(target, field.versions);
+}
+
+/** Whether `target` rejects the resource without the field. */
+export function fieldRequired(field: FieldSpec, target: KumaVersion): boolean {
+  return field.requiredVersions ? inRange(target, field.requiredVersions) : field.required === true;
+}
+
+/** The item bounds of a list in `target`. */
+export function listBounds(type: Extract<FieldType, { kind: 'list' }>, target: KumaVersion): { min?: number; max?: number } {
+  return {
+    min: inRange(target, type.minVersions) ? type.min : undefined,
+    max: inRange(target, type.maxVersions) ? type.max : undefined,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +163,7 @@ export function openObj(name: string, fields: FieldSpec[]): ObjectType {
   return { kind: 'object', name, fields, closed: false };
 }
 
-export function list(of: FieldType, bounds: { min?: number; max?: number } = {}): FieldType {
+export function list(of: FieldType, bounds: { min?: number; max?: number; minVersions?: VersionRanges; maxVersions?: VersionRanges } = {}): FieldType {
   return { kind: 'list', of, ...bounds };
 }
 

@@ -18,22 +18,36 @@ export const MESH_SPEC: FieldSpec[] = [
 export const TARGET_REF_KIND = stringEnum([
   ['Mesh', 'All proxies of the mesh.'],
   ['MeshSubset', 'Proxies of the mesh with the given tags.'],
-  ['MeshGateway', 'A builtin gateway, by MeshGateway name; `tags` selects its listeners.'],
+  ['MeshGateway', 'A builtin gateway, by MeshGateway name; `tags` selects its listeners.', { versions: { since: '2.4' } }],
   ['MeshService', 'A MeshService (or, without MeshServices, a `kuma.io/service`).'],
-  ['MeshExternalService', 'A MeshExternalService.'],
-  ['MeshMultiZoneService', 'A MeshMultiZoneService.'],
+  ['MeshExternalService', 'A MeshExternalService.', { versions: { since: '2.8' } }],
+  ['MeshMultiZoneService', 'A MeshMultiZoneService.', { versions: { since: '2.9' } }],
   ['MeshServiceSubset', 'Proxies of a service with the given tags.'],
-  ['MeshHTTPRoute', 'A MeshHTTPRoute.'],
-  ['Dataplane', 'Data plane proxies, by name or labels.'],
+  ['MeshGatewayRoute', 'A MeshGatewayRoute.', { versions: { until: '2.3' } }],
+  ['MeshHTTPRoute', 'A MeshHTTPRoute.', { versions: { since: '2.3' } }],
+  ['Dataplane', 'Data plane proxies, by name or labels.', { versions: { since: '2.10' } }],
 ]);
+
+/** The versions whose OpenAPI schema requires `kind` in every targetRef and backendRef. */
+const KIND_REQUIRED = { since: '2.10' };
+/** The versions whose OpenAPI schema wants at least one item in a `proxyTypes` that is written. */
+const PROXY_TYPES_NOT_EMPTY = { since: '2.6', until: '2.10' };
 
 export function targetRefFields(): FieldSpec[] {
   return [
-    f('kind', TARGET_REF_KIND, 'Kind of the referenced resource. A gateway route uses `MeshGateway` at the top and `Mesh` in `to[]`.', { required: true }),
+    f('kind', TARGET_REF_KIND, 'Kind of the referenced resource. A gateway route uses `MeshGateway` at the top and `Mesh` in `to[]`.', {
+      required: true,
+      requiredVersions: KIND_REQUIRED,
+    }),
     f('name', STRING, 'Name of the referenced resource; required with kind MeshGateway.'),
     f('tags', MAP, 'Tags selecting a subset; with kind MeshGateway, selects listeners by their final tags.'),
     f('mesh', STRING, 'Reserved for cross-mesh references; not allowed with kind MeshGateway.'),
-    f('proxyTypes', list(stringEnum([['Sidecar', 'Sidecar proxies.'], ['Gateway', 'Gateway proxies.']])), 'Proxy types the policy applies to; empty means all. Not allowed with kind MeshGateway.'),
+    f(
+      'proxyTypes',
+      list(stringEnum([['Sidecar', 'Sidecar proxies.'], ['Gateway', 'Gateway proxies.']]), { min: 1, minVersions: PROXY_TYPES_NOT_EMPTY }),
+      'Proxy types the policy applies to; empty means all. Not allowed with kind MeshGateway.',
+      { versions: { since: '2.6' } },
+    ),
     f('namespace', STRING, 'Namespace of the referenced resource; not allowed with kind MeshGateway.', { versions: { since: '2.8' } }),
     f('labels', MAP, 'Labels selecting the referenced resources; not allowed with kind MeshGateway.', { versions: { since: '2.8' } }),
     f('sectionName', STRING, 'A section of the resource, such as a MeshService port name; not allowed with kind MeshGateway.', {
@@ -47,7 +61,7 @@ export const TARGET_REF = goStruct('TargetRef', targetRefFields());
 export const BACKEND_REF = goStruct('BackendRef', [
   ...targetRefFields(),
   f('weight', { kind: 'integer', min: 0 }, 'Share of the traffic; default 1.'),
-  f('port', { kind: 'integer', min: 0 }, 'Port of the referenced MeshService.'),
+  f('port', { kind: 'integer', min: 0 }, 'Port of the referenced MeshService.', { versions: { since: '2.7' } }),
 ]);
 
 export const PATH_REWRITE = goStruct('PathRewrite', [
@@ -121,6 +135,7 @@ export const HTTP_ROUTE_MATCH = goStruct('Match', [
       ]),
     ),
     'Request header conditions; all must hold.',
+    { versions: { since: '2.2' } },
   ),
 ]);
 
@@ -132,7 +147,7 @@ export const HTTP_ROUTE_FILTER = goStruct('Filter', [
       ['ResponseHeaderModifier', 'Modify response headers.'],
       ['RequestRedirect', 'Answer with a redirect.'],
       ['URLRewrite', 'Rewrite host or path.'],
-      ['RequestMirror', 'Mirror requests.'],
+      ['RequestMirror', 'Mirror requests.', { versions: { since: '2.2' } }],
     ]),
     'Which filter this is; the matching field below holds its settings.',
     { required: true },
@@ -144,7 +159,7 @@ export const HTTP_ROUTE_FILTER = goStruct('Filter', [
     goStruct('RequestRedirect', [
       f('scheme', stringEnum([['http', 'Plain HTTP.'], ['https', 'HTTPS.']]), 'Scheme of the redirect URL.'),
       f('hostname', STRING, 'Host of the redirect URL.'),
-      f('path', PATH_REWRITE, 'Path rewrite of the redirect URL.'),
+      f('path', PATH_REWRITE, 'Path rewrite of the redirect URL.', { versions: { since: '2.2' } }),
       f('port', { kind: 'integer', min: 1, max: 65535 }, 'Port of the redirect URL.'),
       f('statusCode', { kind: 'integer' }, 'HTTP status of the redirect: 301, 302 (default), 303, 307 or 308.'),
     ]),
@@ -155,7 +170,7 @@ export const HTTP_ROUTE_FILTER = goStruct('Filter', [
     goStruct('URLRewrite', [
       f('hostname', STRING, 'New Host header.'),
       f('path', PATH_REWRITE, 'Path rewrite.'),
-      f('hostToBackendHostname', BOOL, 'Rewrites the Host header to the backend hostname; only with MeshGateway targets.'),
+      f('hostToBackendHostname', BOOL, 'Rewrites the Host header to the backend hostname; only with MeshGateway targets.', { versions: { since: '2.6' } }),
     ]),
     'Rewrite settings.',
   ),
@@ -166,6 +181,7 @@ export const HTTP_ROUTE_FILTER = goStruct('Filter', [
       f('backendRef', BACKEND_REF, 'Where mirrored requests go.', { required: true }),
     ]),
     'Mirror settings.',
+    { versions: { since: '2.2' } },
   ),
 ]);
 
@@ -175,13 +191,15 @@ export const MESH_HTTP_ROUTE_SPEC: FieldSpec[] = [
     'to',
     list(
       goStruct('To', [
-        f('hostnames', list(STRING), 'Hostnames the rules apply to; only with a MeshGateway target, intersected with the listener hostnames.'),
-        f('targetRef', TARGET_REF, 'Destination group; with a MeshGateway target it must be `kind: Mesh`.', { required: true }),
+        f('hostnames', list(STRING), 'Hostnames the rules apply to; only with a MeshGateway target, intersected with the listener hostnames.', {
+          versions: { since: '2.6' },
+        }),
+        f('targetRef', TARGET_REF, 'Destination group; with a MeshGateway target it must be `kind: Mesh`.', { required: true, requiredVersions: { since: '2.10' } }),
         f(
           'rules',
           list(
             goStruct('Rule', [
-              f('matches', list(HTTP_ROUTE_MATCH, { min: 1 }), 'Conditions selecting requests; at least one.', { required: true }),
+              f('matches', list(HTTP_ROUTE_MATCH, { min: 1, minVersions: { since: '2.3' } }), 'Conditions selecting requests; at least one.', { required: true }),
               f(
                 'default',
                 goStruct('RuleConf', [
@@ -194,7 +212,7 @@ export const MESH_HTTP_ROUTE_SPEC: FieldSpec[] = [
             ]),
           ),
           'Routing rules.',
-          { required: true },
+          { required: true, requiredVersions: { since: '2.10' } },
         ),
       ]),
     ),
@@ -203,7 +221,9 @@ export const MESH_HTTP_ROUTE_SPEC: FieldSpec[] = [
 ];
 
 export const MESH_TCP_ROUTE_SPEC: FieldSpec[] = [
-  f('targetRef', TARGET_REF, 'What the route applies to; for a builtin gateway `kind: MeshGateway` with its `name`, and optional `tags` picking listeners.'),
+  f('targetRef', TARGET_REF, 'What the route applies to; for a builtin gateway `kind: MeshGateway` with its `name`, and optional `tags` picking listeners.', {
+    requiredVersions: { until: '2.9' },
+  }),
   f(
     'to',
     list(
@@ -215,7 +235,11 @@ export const MESH_TCP_ROUTE_SPEC: FieldSpec[] = [
             goStruct('Rule', [
               f(
                 'default',
-                goStruct('RuleConf', [f('backendRefs', list(BACKEND_REF), 'Where connections go, split by weight.')]),
+                goStruct('RuleConf', [
+                  f('backendRefs', list(BACKEND_REF, { min: 1, minVersions: { until: '2.10' } }), 'Where connections go, split by weight.', {
+                    requiredVersions: { until: '2.10' },
+                  }),
+                ]),
                 'The rule\'s configuration.',
                 { required: true },
               ),
@@ -223,7 +247,7 @@ export const MESH_TCP_ROUTE_SPEC: FieldSpec[] = [
             { max: 1 },
           ),
           'Routing rules; at most one.',
-          { required: true },
+          { required: true, requiredVersions: { since: '2.10' } },
         ),
       ]),
       { min: 1 },
