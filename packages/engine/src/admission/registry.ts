@@ -20,6 +20,7 @@ import { gatewaySelectors } from './mesh-gateway/gateway-selectors.js';
 import { gatewayTags } from './mesh-gateway/gateway-tags.js';
 import { meta } from './resource-meta.js';
 import { policyRouteBackends } from './policy-route/policy-route-backends.js';
+import { policyRouteSchema } from './openapi/policy-route-schema.js';
 import { policyRouteTarget } from './policy-route/policy-route-target.js';
 import { policyRouteTo } from './policy-route/policy-route-to.js';
 import { routeBackends } from './mesh-gateway-route/route-backends.js';
@@ -36,7 +37,8 @@ import { inRange } from '../kuma/versions.js';
 /**
  * Kuma's admission checks, in the order Kuma runs them for each kind (violations come out in
  * this order). `meta` is the name/mesh stage: validate.ts places it before the spec checks on
- * Kubernetes and after them on Universal, as Kuma does.
+ * Kubernetes and after them on Universal, as Kuma does; rules of the `schema` stage run before
+ * both.
  */
 export const ADMISSION_RULES: readonly AdmissionRule[] = [
   gatewaySelectors,
@@ -64,6 +66,7 @@ export const ADMISSION_RULES: readonly AdmissionRule[] = [
   dataplaneProbes,
   dataplaneMetrics,
   dataplaneListeners,
+  policyRouteSchema,
   policyRouteTarget,
   policyRouteTo,
   policyRouteBackends,

@@ -61,6 +61,11 @@ export interface AdmissionRule {
   versions?: VersionRange;
   /** The parts of the check that differ between versions, for docs/diagnostics.md. */
   changes?: readonly VersionedCheck[];
+  /**
+   * `schema`: a check of Kuma's OpenAPI schema stage, which runs before every other stage; when
+   * it finds anything, Kuma prints only that. Absent: the validator stage.
+   */
+  stage?: 'schema';
   /** `target` is the Kuma version being checked against, for checks whose messages or limits changed. */
   check(doc: ResourceDoc, report: Report, target: KumaVersion): void;
 }

@@ -9,18 +9,33 @@ import { decodedBy } from '../resources/decoded-by.js';
 import { DEFAULT_KUMA_VERSION } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 
+/** What `admissionDiagnostics` runs. */
+export interface AdmissionOptions {
+  /**
+   * False to skip the OpenAPI schema stage of the new-style policies, as Kuma's own validator
+   * tests do (they call the validator directly); default true.
+   */
+  schemaStage?: boolean;
+}
+
 /**
  * Kuma's admission validation of one resource: every violation Kuma prints for it, each as a
  * diagnostic with Kuma's path (with the `spec.` prefix in Kubernetes form) and message, in
  * Kuma's order, read from the document as the target version's decoder sees it (`decodedBy`:
- * without the fields that version does not know). Kuma stops at the first failing stage: on
- * Kubernetes the mesh check comes first, on Universal the spec comes first and name/mesh after;
- * both stages are returned, in that order, and `formatKumaError` prints the first one only.
+ * without the fields that version does not know). Kuma stops at the first failing stage. The
+ * OpenAPI schema of the new-style policies comes first: when it fails, only its violations are
+ * returned. Then, on Kubernetes the mesh check comes first, on Universal the spec comes first and
+ * name/mesh after; both stages are returned, in that order, and `formatKumaError` prints the
+ * first one only.
  */
-export function admissionDiagnostics(written: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
+export function admissionDiagnostics(written: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION, options: AdmissionOptions = {}): Diagnostic[] {
   const doc = decodedBy(written, target);
   const rules = admissionRulesFor(doc.kind, target);
-  const spec = rules.filter((r) => r !== META_RULE);
+  if (options.schemaStage !== false) {
+    const schema = runStage(rules.filter((r) => r.stage === 'schema'), doc, target);
+    if (schema.length > 0) return schema;
+  }
+  const spec = rules.filter((r) => r !== META_RULE && r.stage !== 'schema');
   const metaStage = rules.filter((r) => r === META_RULE);
   const stages = doc.form === 'kubernetes' ? [metaStage, spec] : [spec, metaStage];
   const out: Diagnostic[] = [];
@@ -30,6 +45,19 @@ export function admissionDiagnostics(written: ResourceDoc, target: KumaVersion =
     }
   }
   return out;
+}
+
+/**
+ * The violations of Kuma's OpenAPI schema stage alone (new-style policies; empty for other kinds
+ * and when the schema passes). Kuma runs it before it parses the document.
+ */
+export function schemaStageDiagnostics(written: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
+  const doc = decodedBy(written, target);
+  return runStage(admissionRulesFor(doc.kind, target).filter((r) => r.stage === 'schema'), doc, target);
+}
+
+function runStage(rules: readonly AdmissionRule[], doc: ResourceDoc, target: KumaVersion): Diagnostic[] {
+  return runInOrder(rules, doc, target).map(({ rule, violation }) => toDiagnostic(doc, rule.id, 'error', true, violation));
 }
 
 /**

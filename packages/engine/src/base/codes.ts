@@ -110,6 +110,8 @@ export const DIAGNOSTIC_CODES = [
     'The metrics backend of a sidecar Dataplane must be of type `prometheus`; its configuration may not set `skipMTLS` and `tls` differently, and its aggregate entries need distinct names.'),
   c('dataplane-listeners', 'kuma', 'Dataplane zone proxy listeners',
     'Zone proxy listeners embedded in a sidecar Dataplane (`networking.listeners`, Kuma 2.14) need a type (ZoneIngress or ZoneEgress), a valid address and port, a name not used by another inbound or listener, and an address:port of their own.'),
+  c('policy-route-schema', 'kuma', 'Route schema',
+    'Kuma checks a MeshHTTPRoute or MeshTCPRoute against the policy\'s OpenAPI schema before anything else: required fields (`in body is required`), value types (`in body must be of type string`), enum values (`in body should be one of [...]`) and list sizes (`in body should have at most 1 items`), as the target version\'s schema has them. When the schema fails, Kuma prints only these violations, so the other route checks show once the schema passes.'),
   c('policy-route-target', 'kuma', 'Route targeting a MeshGateway',
     'A MeshHTTPRoute or MeshTCPRoute with `targetRef.kind: MeshGateway` needs the gateway\'s `name`, may pick listeners with `tags`, and may not use `mesh`, `proxyTypes`, `labels`, `namespace` or `sectionName`. Only system policies may target a gateway.'),
   c('policy-route-to', 'kuma', 'Route destinations with a MeshGateway target',

@@ -3,6 +3,8 @@ import { fieldPath } from '../../base/path.js';
 import { gatewayTargetRef, readTargetRef } from '../../resources/policy-route.js';
 import { checkTags } from '../checks/tag-checks.js';
 import { inRange } from '../../kuma/versions.js';
+import { TARGET_REF_KIND } from '../../kuma/fields/policies.js';
+import { valueKnown } from '../../kuma/fields/field-type.js';
 import type { KumaVersion, VersionRange } from '../../kuma/versions.js';
 import type { AdmissionRule, VersionedCheck } from '../rule.js';
 import type { Span } from '../../base/types.js';
@@ -14,19 +16,10 @@ const POLICY_ROLE_LABEL = 'kuma.io/policy-role';
 /** The versions in which a MeshHTTPRoute or MeshTCPRoute may target a MeshGateway. */
 export const GATEWAY_TARGETS: VersionRange = { since: '2.6' };
 
-/** Before that a route cannot target a MeshGateway; what each version says at `targetRef.kind`. */
-const REFUSED_BY_SCHEMA: readonly (VersionedCheck & { message: string })[] = [
-  {
-    versions: { until: '2.3' },
-    what: "refuses `kind: MeshGateway` in the schema's enum of kinds (`in body should be one of [… MeshGatewayRoute]`)",
-    message: 'in body should be one of [Mesh MeshSubset MeshService MeshServiceSubset MeshGatewayRoute]',
-  },
-  {
-    versions: { since: '2.3', until: '2.4' },
-    what: "refuses `kind: MeshGateway` in the schema's enum of kinds (`in body should be one of [… MeshHTTPRoute]`)",
-    message: 'in body should be one of [Mesh MeshSubset MeshService MeshServiceSubset MeshHTTPRoute]',
-  },
-];
+/**
+ * Before that a route cannot target a MeshGateway: before 2.4 the schema's enum of kinds lacks it
+ * (the schema stage, `policy-route-schema`, says so), then the validator refuses it.
+ */
 const REFUSED_BY_VALIDATOR: VersionedCheck = {
   versions: { since: '2.4', until: GATEWAY_TARGETS.since },
   what: 'refuses `kind: MeshGateway` (`value is not supported`), and every `to[].targetRef.kind` but MeshService',
@@ -45,9 +38,14 @@ const TAGS_AS_SELECTOR: VersionedCheck = {
   what: 'checks `tags` as a selector: values may hold `/` or be `*`',
 };
 
+/** Whether the schema of `target` lists `MeshGateway` among the kinds of a targetRef. */
+function schemaKnowsGateway(target: KumaVersion): boolean {
+  return TARGET_REF_KIND.values.some((v) => v.name === 'MeshGateway' && valueKnown(v, target));
+}
+
 /** The kinds a `to[].targetRef` may have under a MeshGateway target, or null when the schema refuses the route first. */
 export function gatewayToKinds(target: KumaVersion): readonly string[] | null {
-  if (REFUSED_BY_SCHEMA.some((r) => inRange(target, r.versions))) return null;
+  if (!schemaKnowsGateway(target)) return null;
   return inRange(target, REFUSED_BY_VALIDATOR.versions) ? ['MeshService'] : ['Mesh'];
 }
 
@@ -66,7 +64,7 @@ export function unsupportedKind(kind: string, target: KumaVersion): string {
 export const policyRouteTarget: AdmissionRule = {
   id: 'policy-route-target',
   kinds: ['MeshHTTPRoute', 'MeshTCPRoute'],
-  changes: [...REFUSED_BY_SCHEMA, REFUSED_BY_VALIDATOR, ROLE_CHECKED, TAGS_AS_SELECTOR, KIND_NAMED, NAME_REQUIRED_WHEN],
+  changes: [REFUSED_BY_VALIDATOR, ROLE_CHECKED, TAGS_AS_SELECTOR, KIND_NAMED, NAME_REQUIRED_WHEN],
   check(doc, report, target) {
     const targetRef = gatewayTargetRef(doc);
     if (!targetRef?.value || !targetRef.pair) return;
@@ -75,9 +73,9 @@ export const policyRouteTarget: AdmissionRule = {
     const refKey = keySpan(targetRef.pair);
     const at = (pair: YPair | null): Span => (pair ? valueSpan(pair) : refKey);
     const kind = 'MeshGateway';
-    const refused = REFUSED_BY_SCHEMA.find((r) => inRange(target, r.versions))?.message ?? (inRange(target, REFUSED_BY_VALIDATOR.versions) ? 'value is not supported' : null);
-    if (refused) {
-      report({ path: fieldPath(base, 'kind'), message: refused, span: at(ref.kind.pair) });
+    if (!schemaKnowsGateway(target)) return;
+    if (inRange(target, REFUSED_BY_VALIDATOR.versions)) {
+      report({ path: fieldPath(base, 'kind'), message: 'value is not supported', span: at(ref.kind.pair) });
       return;
     }
     if (doc.form === 'universal' && inRange(target, ROLE_CHECKED.versions)) {
