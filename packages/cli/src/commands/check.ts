@@ -20,8 +20,8 @@ const FLAGS: FlagSpec[] = [
 ];
 
 export const CHECK_HELP = helpText(
-  'meshgw check [options] PATH...',
-  'Checks MeshGateway, MeshGatewayRoute, Dataplane and Secret files the way Kuma would admit them\n(the version: --kuma-version, else kumaVersion in the .meshgw.yaml found upward from the paths,\nelse 2.14), plus what Kuma accepts and then drops or fails on. Folders are walked for\n*.yaml and *.yml; - reads standard input (named <stdin> in the output); all inputs form one workspace.\nColours on a terminal, or with FORCE_COLOR set; never with --no-color or NO_COLOR set. .meshgw.yaml may also set\ncertificateWarningDays, reportUnknownFields and severity (code: error|warning|info|hint|off). Exit 0: no errors; 1: errors, or more\nwarnings than --max-warnings; 2: usage or unreadable input; 4: nothing was checked (no Kuma\nresource in the paths, or every file skipped), unless --allow-empty.',
+  'meshgw check [options] PATH...      (- for standard input)',
+  'Checks MeshGateway, MeshGatewayRoute, Dataplane and Secret files the way Kuma would admit them\n(the version: --kuma-version, else kumaVersion in the .meshgw.yaml found upward from the paths,\nelse 2.14), plus what Kuma accepts and then drops or fails on. Folders are walked for\n*.yaml and *.yml; - reads standard input (named <stdin> in the output); all inputs form one\nworkspace. .meshgw.yaml may also set certificateWarningDays, reportUnknownFields and severity\n(code: error|warning|info|hint|off). Colours on a terminal or with FORCE_COLOR set, never with\n--no-color or NO_COLOR set. Exit 0: no errors; 1: errors, or more warnings than --max-warnings;\n2: usage or unreadable input; 4: nothing was checked (no Kuma resource in the paths, or every\nfile skipped), unless --allow-empty.',
   FLAGS,
 );
 

@@ -17,8 +17,8 @@ const FLAGS: FlagSpec[] = [
 ];
 
 export const INSPECT_HELP = helpText(
-  'meshgw inspect [options]                   (the current kumactl context)\n       meshgw inspect --cp URL | --context NAME [options]\n       meshgw inspect [options] PATH...       (resource files, no control plane)',
-  'Prints what Kuma makes of each MeshGateway (by the rules of --kuma-version, kumaVersion in\n.meshgw.yaml, the control plane\'s own version, else 2.14): listeners merged by port, the final tags of each\nlistener with the layer each tag comes from and the values it overrides, the dataplanes bound to it, attached routes and\ncertificate days left. From files, or from a live control plane (--cp, --context, else the\ncurrent kumactl context). --mesh and --gateway keep only the gateways named.\n\nExit status:\n  0  the gateways shown are admitted\n  1  Kuma refuses a gateway shown (it is marked REJECTED)\n  2  usage error, unreadable input, or no control plane and no PATH given\n  3  the control plane cannot be read (refused, unreachable, unauthorized, unexpected answer)',
+  'meshgw inspect [options]                      (the current kumactl context)\n       meshgw inspect --cp URL | --context NAME [options]\n       meshgw inspect [options] PATH...              (resource files, no control plane)',
+  'Prints what Kuma makes of each MeshGateway (by the rules of --kuma-version, kumaVersion in\n.meshgw.yaml, the control plane\'s own version, else 2.14): listeners merged by port, the final\ntags of each listener with the layer each tag comes from and the values it overrides, the\ndataplanes bound to it, attached routes and certificate days left. From files, or from a live\ncontrol plane (--cp, --context, else the current kumactl context). --mesh and --gateway keep\nonly the gateways named.\n\nExit status:\n  0  the gateways shown are admitted\n  1  Kuma refuses a gateway shown (it is marked REJECTED)\n  2  usage error, unreadable input, or no control plane and no PATH given\n  3  the control plane cannot be read (refused, unreachable, unauthorized, unexpected answer)',
   FLAGS,
 );
 
