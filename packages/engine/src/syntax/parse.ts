@@ -2,10 +2,12 @@ import { LineCounter, Parser, Composer } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { parseJsonTree } from './json-tree.js';
 import { computeLineStarts } from '../base/span.js';
+import type { Diagnostic } from '../base/diagnostic.js';
 import type { ParsedDocument, ParsedFile } from './tree.js';
 import type { ParseCache } from './parse-cache.js';
 import { Converter, MAX_CHUNK_DIAGNOSTICS, fileDiagnostic, yamlDiagnostic } from './yaml-tree.js';
 import { moveChunk, shiftChunk } from './parse-cache.js';
+import { yamlExplainer } from './yaml-messages.js';
 import type { ChunkResult } from './parse-cache.js';
 import type { ParseLimits } from './parse-limits.js';
 import { DEFAULT_PARSE_LIMITS } from './parse-limits.js';
@@ -161,9 +163,18 @@ function parseChunk(file: string, text: string, base: number, limits: ParseLimit
     );
     return out;
   }
+  const explain = yamlExplainer(text);
   for (const doc of docs) {
-    for (const e of doc.errors) out.diagnostics.push(yamlDiagnostic(file, e, base, 'error', text));
-    for (const w of doc.warnings) out.diagnostics.push(yamlDiagnostic(file, w, base, 'warning', text));
+    // One misplaced line can give the parser several errors that read the same once explained.
+    const said = new Set<string>();
+    const add = (d: Diagnostic): void => {
+      const key = `${d.span.start}:${d.span.end}:${d.message}`;
+      if (said.has(key)) return;
+      said.add(key);
+      out.diagnostics.push(d);
+    };
+    for (const e of doc.errors) add(yamlDiagnostic(file, e, base, 'error', text, explain));
+    for (const w of doc.warnings) add(yamlDiagnostic(file, w, base, 'warning', text, explain));
     const converter = new Converter(file, doc, text, base, limits, out.diagnostics);
     const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : null;
     const range = doc.range ?? [0, text.length, text.length];

@@ -6,6 +6,7 @@ import type { Span } from '../base/types.js';
 import { diagnostic } from '../base/diagnostic.js';
 import type { ParseLimits } from './parse-limits.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
+import type { YamlExplainer } from './yaml-messages.js';
 
 /** The most YAML problems listed for one document. */
 export const MAX_CHUNK_DIAGNOSTICS = 100;
@@ -14,7 +15,8 @@ export const YAML_CODES: Record<string, DiagnosticCode> = {
   TAB_AS_INDENT: 'yaml-tab',
 };
 
-export function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'error' | 'warning', text: string): Diagnostic {
+/** A diagnostic for an error of the `yaml` package; `explain` words its syntax errors for people. */
+export function yamlDiagnostic(file: string, e: YAMLError, base: number, severity: 'error' | 'warning', text: string, explain?: YamlExplainer): Diagnostic {
   const length = text.length;
   const code = YAML_CODES[e.code] ?? 'yaml-syntax';
   const start = Math.max(0, Math.min(e.pos[0], length));
@@ -22,6 +24,12 @@ export function yamlDiagnostic(file: string, e: YAMLError, base: number, severit
   if (end === start && start < length) end = start + 1;
   let message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'yaml-tab') message = 'Tabs are not allowed as YAML indentation; use spaces.';
+  if (code === 'yaml-syntax' && explain) {
+    const plain = explain(message, start, end);
+    const at = plain.span ? Math.max(0, Math.min(plain.span.start, length)) : start;
+    const to = plain.span ? Math.max(at, Math.min(plain.span.end, length)) : end;
+    return fileDiagnostic(file, code, severity, { start: base + at, end: base + to }, plain.message);
+  }
   return fileDiagnostic(file, code, severity, { start: base + start, end: base + end }, message);
 }
 
