@@ -186,13 +186,15 @@ describe('gateway detail', () => {
   });
 
   it('prints tag and selector values written as numbers or booleans, which Kuma refuses', async () => {
-    const numeric = `type: MeshGateway\nmesh: default\nname: numeric\nselectors:\n  - match:\n      kuma.io/service: numeric\n      port: 8080\ntags:\n  a: 1\n  b: true\n  c: x\nconf:\n  listeners:\n    - port: 80\n      protocol: HTTP\n`;
+    const numeric = `type: MeshGateway\nmesh: default\nname: numeric\nselectors:\n  - match:\n      kuma.io/service: numeric\n      port: 8080\ntags:\n  a: 1\n  b: true\n  c: x\nconf:\n  listeners:\n    - port: 80\n      protocol: HTTP\n      tags:\n        d: 2.5\n`;
     const h = start([{ file: 'ws/numeric.yaml', text: numeric }]);
     await waitForFrame(h.lastFrame, '> numeric');
     await press(h, KEY.enter);
     const frame = await waitForFrame(h.lastFrame, 'MeshGateway numeric');
     expect(lineWith(frame, 'selectors')).toBe('selectors   kuma.io/service=numeric, port=8080');
     expect(lineWith(frame, 'tags  ')).toBe('tags        a=1, b=true, c=x');
+    const tags = frame.split('\n').filter((l) => l.trim().startsWith('tag ')).map((l) => l.trim().split(/\s+/).slice(1, 4).join(' '));
+    expect(tags).toEqual(expect.arrayContaining(['a 1 gateway', 'b true gateway', 'c x gateway', 'd 2.5 listener']));
   });
 
   it('shows the YAML of the gateway with y and goes back with esc', async () => {

@@ -11,6 +11,11 @@ export interface GatewayEntry {
   zone: string | null;
   selectors: string[];
   tags: string[];
+  /**
+   * Tag values written as numbers or booleans (`a: 1`), which the engine reads as empty because
+   * Kuma refuses them: by key, for the gateway's tags and for each listener's, so views show them.
+   */
+  writtenTags: { gateway: Record<string, string>; listeners: Record<string, string>[] };
   /** The API path of the resource on a control plane; null for files. */
   apiPath: string | null;
   diagnostics: Diagnostic[];
@@ -48,14 +53,19 @@ function fieldsOf(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** The values of a tag map written as numbers or booleans, as text. */
+function nonStringTags(map: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(fieldsOf(map))) if (typeof raw === 'number' || typeof raw === 'boolean') out[key] = String(raw);
+  return out;
+}
+
 /**
  * `key=value` as written: the engine reads only string values, so a number or boolean Kuma
  * refuses (`a: 1`) is shown from the plain value of the map it stands in.
  */
-function tagText(tag: { key: string; value: string }, written: Record<string, unknown>): string {
-  const raw = written[tag.key];
-  const value = tag.value === '' && (typeof raw === 'number' || typeof raw === 'boolean') ? String(raw) : tag.value;
-  return `${tag.key}=${value}`;
+function tagText(tag: { key: string; value: string }, written: unknown): string {
+  return `${tag.key}=${tag.value === '' ? nonStringTags(written)[tag.key] ?? '' : tag.value}`;
 }
 
 /** `cp:/meshes/<mesh>/<collection>/<name>` back to the API path, segments percent-encoded. */
@@ -114,14 +124,16 @@ export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: str
   const labelZone = labelsOf(resource)['kuma.io/zone'];
   const spec = doc?.pathPrefix === 'spec.' ? fieldsOf(fieldsOf(resource).spec) : fieldsOf(resource);
   const writtenSelectors = Array.isArray(spec.selectors) ? spec.selectors : [];
+  const writtenListeners = fieldsOf(spec.conf).listeners;
   const zone = typeof labelZone === 'string' && labelZone !== '' ? labelZone : zones.length > 0 ? zones.join(',') : null;
   return {
     key,
     gateway: g,
     resource,
     zone,
-    selectors: (gatewayModel?.selectors ?? []).map((s, i) => s.match.map((t) => tagText(t, fieldsOf(fieldsOf(writtenSelectors[i]).match))).join(', ')),
-    tags: (gatewayModel?.tags ?? []).map((t) => tagText(t, fieldsOf(spec.tags))),
+    selectors: (gatewayModel?.selectors ?? []).map((s, i) => s.match.map((t) => tagText(t, fieldsOf(writtenSelectors[i]).match)).join(', ')),
+    tags: (gatewayModel?.tags ?? []).map((t) => tagText(t, spec.tags)),
+    writtenTags: { gateway: nonStringTags(spec.tags), listeners: (Array.isArray(writtenListeners) ? writtenListeners : []).map((l: unknown) => nonStringTags(fieldsOf(l).tags)) },
     apiPath: mode === 'live' ? apiPathOf(g.location.file) : null,
     diagnostics: diagnosticsOf(result, g, doc),
   };

@@ -9,21 +9,29 @@ function section(title: string, extra = ''): Line {
   return extra ? [seg(title, 'accent', true), seg(`  ${extra}`, 'muted')] : [seg(title, 'accent', true)];
 }
 
-function tagLines(tags: FinalTag[], indent: string): Line[] {
+/** A final tag's value; one written as a number or boolean (which Kuma refuses) as written. */
+function valueOf(t: FinalTag, written: Record<string, string>): string {
+  return t.value === '' && (t.from === 'gateway' || t.from === 'listener') ? written[t.key] ?? '' : t.value;
+}
+
+function tagLines(tags: FinalTag[], indent: string, written: Record<string, string>): Line[] {
   if (tags.length === 0) return [[seg(`${indent}no tags`, 'muted')]];
+  const values = tags.map((t) => valueOf(t, written));
   const keyWidth = Math.max(...tags.map((t) => t.key.length));
-  const valueWidth = Math.max(...tags.map((t) => t.value.length));
-  return tags.map((t) => {
-    const line: Line = [seg(`${indent}tag   `, 'muted'), seg(t.key.padEnd(keyWidth)), seg('  '), seg(t.value.padEnd(valueWidth), 'plain', true), seg(`  ${t.from}`, 'accent')];
+  const valueWidth = Math.max(...values.map((v) => v.length));
+  return tags.map((t, i) => {
+    const line: Line = [seg(`${indent}tag   `, 'muted'), seg(t.key.padEnd(keyWidth)), seg('  '), seg(values[i].padEnd(valueWidth), 'plain', true), seg(`  ${t.from}`, 'accent')];
     if (t.overridden.length > 0) line.push(seg(`  (overrides ${t.overridden.map((o) => `${o.from} ${o.value}`).join(', ')})`, 'muted'));
     return line;
   });
 }
 
 /** The listener's tags: shared and varying ones, or one dataplane's own when `dataplane` is named. */
-function listenerTagLines(l: MergedListener, dataplane: string | null): Line[] {
-  if (dataplane !== null) return tagLines(l.finalTagsByDataplane[dataplane] ?? [], '      ');
-  const out = tagLines(l.finalTags, '      ');
+function listenerTagLines(l: MergedListener, dataplane: string | null, entry: GatewayEntry): Line[] {
+  // A listener's tag overrides the gateway's of the same key; both are looked up by key.
+  const written = { ...entry.writtenTags.gateway, ...entry.writtenTags.listeners[l.index] };
+  if (dataplane !== null) return tagLines(l.finalTagsByDataplane[dataplane] ?? [], '      ', written);
+  const out = tagLines(l.finalTags, '      ', written);
   const keyWidth = Math.max(0, ...l.finalTags.map((t) => t.key.length), ...l.varyingTags.map((t) => t.key.length));
   for (const t of l.varyingTags) out.push([seg('      tag   ', 'muted'), seg(t.key.padEnd(keyWidth)), seg('  '), seg(varyingText(t), 'warn'), seg('  v: one dataplane at a time', 'muted')]);
   return out;
@@ -101,7 +109,7 @@ export function gatewayDetailLines(entry: GatewayEntry, model: ViewModel, width 
           for (const t of wrapWords(status.problem, Math.max(20, width - 13))) out.push([seg(`            ${t}`, 'bad')]);
         }
       }
-      out.push(...listenerTagLines(l, dataplane));
+      out.push(...listenerTagLines(l, dataplane, entry));
       for (const r of l.routes) {
         if (dataplane !== null && r.dataplanes && !r.dataplanes.includes(dataplane)) continue;
         const on = dataplane === null && r.dataplanes ? [seg(`  (on ${r.dataplanes.join(', ')} only)`, 'warn')] : [];
