@@ -48,9 +48,9 @@ describe('gateway list', () => {
     expect(frame).toMatchInlineSnapshot(`
       "meshgw  files ws  6 files, no control plane, Kuma 2.14 rules                      refreshed just now
       gateways  [2]
-        NAME  !  MESH      ZONE  PORTS              LISTENERS  DATAPLANES  CERTIFICATES       FILE
-      > edge  !  default   -     8080/HTTP 8443/H…          5           1  expired 1100d ago  ws/edge.yaml
-        pay      payments  -     443/HTTPS                  1           0  5d left            ws/pay.yaml
+        NAME  !  MESH      ZONE  PORTS                 LISTENERS  DATAPLANES  CERTIFICATES
+      > edge  !  default   -     8080/HTTP 8443/HTTPS          5           1  expired 1100d ago
+        pay      payments  -     443/HTTPS                     1           0  5d left
 
 
 

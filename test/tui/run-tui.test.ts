@@ -36,7 +36,7 @@ describe('meshgw tui', () => {
     const r = runCli(['tui'], { env: { HOME: '/nonexistent-home-for-tests' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'meshgw tui: no control plane given and no kumactl config at /nonexistent-home-for-tests/.kumactl/config. Pass --cp URL (e.g. --cp http://localhost:5681), --context NAME, or PATH... to browse resource files.\n',
+      'meshgw tui: no control plane given and no kumactl config at /nonexistent-home-for-tests/.kumactl/config. Choose one: --context NAME (a kumactl context), --cp URL (e.g. --cp http://localhost:5681), or PATH... to browse resource files.\n',
     );
   });
 

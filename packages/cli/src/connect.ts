@@ -53,3 +53,14 @@ export async function connect(args: ParsedArgs): Promise<Result<Connected>> {
   if (!client.ok) return client;
   return { ok: true, value: { settings: settings.value, client: client.value } };
 }
+
+/**
+ * What `inspect` and `tui` say when no control plane is given and there is no kumactl config:
+ * the ways to choose one, and the files alternative (`what` the command does with PATH...).
+ */
+export function noControlPlaneMessage(command: string, configFile: string, what: string): string {
+  return (
+    `meshgw ${command}: no control plane given and no kumactl config at ${configFile}. ` +
+    `Choose one: --context NAME (a kumactl context), --cp URL (e.g. --cp http://localhost:5681), or PATH... to ${what}.\n`
+  );
+}

@@ -18,7 +18,7 @@ function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
     { title: '!', cell: problemCell, max: 1, min: 1 },
     { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 8, flex: 3 },
     { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5, drop: 3 },
-    { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10, flex: 2 },
+    { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10 },
     { title: 'LISTENERS', cell: (r) => seg(String(r.listeners)), align: 'right', drop: 2 },
     { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
     { title: 'CERTIFICATES', cell: (r) => statusCell(r.worst), max: 24 },

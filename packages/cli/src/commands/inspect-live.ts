@@ -1,7 +1,7 @@
 import { analyzeFiles, inspectJson, inspectText } from '@meshgw/engine';
 import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
 import type { ParsedArgs } from '../args.js';
-import { connect } from '../connect.js';
+import { connect, noControlPlaneMessage } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { filterGateways, type GatewayFilter } from '../gateway-filter.js';
 import { chooseTarget, loadProject, targetLine } from '../project.js';
@@ -22,10 +22,7 @@ export async function inspectLive(args: ParsedArgs, format: 'text' | 'json', fil
   }
   if (connected.value.settings.source.kind === 'default') {
     connected.value.client.close();
-    ctx.stderr(
-      `meshgw inspect: no control plane given and no kumactl config at ${connected.value.settings.source.file}. ` +
-        'Choose one: --context NAME (a kumactl context), --cp URL (e.g. --cp http://localhost:5681), or PATH... to inspect resource files.\n',
-    );
+    ctx.stderr(noControlPlaneMessage('inspect', connected.value.settings.source.file, 'inspect resource files'));
     return 2;
   }
   for (const warning of connected.value.settings.warnings) ctx.stderr(`meshgw inspect: warning: ${warning}\n`);

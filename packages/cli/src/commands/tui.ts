@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseKumactlConfig, type Result } from '@meshgw/kuma-client';
 import type { DataSource, LiveSource, Loader } from '@meshgw/tui';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
-import { CONNECTION_FLAGS, connect, wantsLive } from '../connect.js';
+import { CONNECTION_FLAGS, connect, noControlPlaneMessage, wantsLive } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { readInputs } from '../files.js';
 import { KUMA_VERSION_FLAG, loadProject, pinnedTarget } from '../project.js';
@@ -102,10 +102,7 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
     }
     if (live.value.settings.source.kind === 'default') {
       live.value.client.close();
-      ctx.stderr(
-        `meshgw tui: no control plane given and no kumactl config at ${live.value.settings.source.file}. ` +
-          'Pass --cp URL (e.g. --cp http://localhost:5681), --context NAME, or PATH... to browse resource files.\n',
-      );
+      ctx.stderr(noControlPlaneMessage('tui', live.value.settings.source.file, 'browse resource files'));
       return 2;
     }
     for (const warning of live.value.settings.warnings) ctx.stderr(`meshgw tui: ${warning}\n`);
