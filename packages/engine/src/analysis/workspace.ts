@@ -30,7 +30,7 @@ export interface WorkspaceResult extends WorkspaceAnalysis {
   merge: MergeResult;
   /** Reads a PEM bundle at this analysis' `now` (cached). */
   readBundle: (text: string) => PemBundleFacts;
-  options: Required<Pick<AnalyzeOptions, 'certificateWarningDays' | 'reportUnknownFields'>> & AnalyzeOptions;
+  options: Required<Pick<AnalyzeOptions, 'certificateWarningDays' | 'reportUnknownFields' | 'kumaVersion'>> & AnalyzeOptions;
   now: Date;
 }
 
@@ -347,7 +347,7 @@ function mergeByMesh(
     ];
     const states = m.dataplanes.map((d) => JSON.stringify(status[`${d.mesh}/${d.name}`] ?? null)).join(',');
     const gatewayState = m.gateways.map((g) => `${refused.gateways.has(g) ? 'r' : 'a'}${duplicates(g).length}`).join(',');
-    const version = formatKumaVersion(opts.kumaVersion ?? DEFAULT_KUMA_VERSION);
+    const version = formatKumaVersion(opts.kumaVersion);
     const key = `${version}|${day}|${certificates.secretAccess(mesh)}|${states}|${gatewayState}|${[...certificates.refusedSecrets.keys()].join(',')}`;
     const previous = cache.get(mesh);
     let result: MergeResult;
@@ -363,7 +363,7 @@ function mergeByMesh(
         duplicates,
         certificates,
         dataplaneStatus: status,
-        kumaVersion: opts.kumaVersion ?? DEFAULT_KUMA_VERSION,
+        kumaVersion: opts.kumaVersion,
       });
       cache.set(mesh, { inputs, key, result });
     }

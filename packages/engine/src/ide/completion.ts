@@ -15,7 +15,6 @@ import { choiceText, placeholderText, yamlScalar } from './snippet-text.js';
 import { secretNames } from './workspace-names.js';
 import type { CompletionEntry, CompletionKind } from './completion-types.js';
 import { fieldKnown, writableValues } from '../kuma/fields/field-type.js';
-import { DEFAULT_KUMA_VERSION } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 
 /** Tag keys that come from the Dataplane only: Kuma rejects them in gateway and listener tags. */
@@ -98,7 +97,7 @@ function keyEntries(result: WorkspaceResult, ctx: TextContext, own: Own): Comple
     return [];
   }
   const written = new Set(ctx.siblings);
-  const target = targetOf(result);
+  const target = result.options.kumaVersion;
   const fields = childFields(kind, ctx.form, container).filter((f) => fieldKnown(f, target));
   const out = fields
     .filter((f) => !written.has(f.name) && !(f.protoName && written.has(f.protoName)))
@@ -128,7 +127,7 @@ function keyInsert(f: FieldSpec, ctx: TextContext, result: WorkspaceResult): { i
     case 'list':
       return { insertText: `${f.name}:\n${child}- $0`, snippet: true };
     case 'enum': {
-      const values = validValues(f, targetOf(result));
+      const values = validValues(f, result.options.kumaVersion);
       if (values.length === 1) return { insertText: `${f.name}: ${values[0]}`, snippet: false };
       return { insertText: `${f.name}: \${1|${values.map(choiceText).join(',')}|}`, snippet: true };
     }
@@ -148,11 +147,6 @@ function keyInsert(f: FieldSpec, ctx: TextContext, result: WorkspaceResult): { i
 function validValues(f: FieldSpec, target: KumaVersion): string[] {
   if (f.type.kind !== 'enum') return [];
   return writableValues(f.type, target).map((v) => v.name);
-}
-
-/** The Kuma version the analysis ran for: completion offers only what it knows. */
-function targetOf(result: WorkspaceResult): KumaVersion {
-  return result.options.kumaVersion ?? DEFAULT_KUMA_VERSION;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +182,7 @@ function valueEntries(result: WorkspaceResult, ctx: TextContext, own: Own): Comp
   const field = fieldAtPath(kind, ctx.form, path);
   if (!field) return [];
   if (field.type.kind === 'enum') {
-    return writableValues(field.type, targetOf(result)).map((v, i) => value(v.name, 'value', field.name, v.doc, i));
+    return writableValues(field.type, result.options.kumaVersion).map((v, i) => value(v.name, 'value', field.name, v.doc, i));
   }
   if (field.type.kind === 'bool') return [value('true', 'value', field.name, null, 0), value('false', 'value', field.name, null, 1)];
   return [];

@@ -1,5 +1,5 @@
 import { HOSTS_BY_EXACTNESS } from '../merge/ports.js';
-import { DEFAULT_KUMA_VERSION, formatKumaVersion, inRange } from '../kuma/versions.js';
+import { formatKumaVersion, inRange } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 import { describeAt, type ListenerContext, type OffsetDescription } from './describe.js';
 import { bestSelector, compareRank, tagRecord, tagsMatch } from '../merge/selection.js';
@@ -36,7 +36,7 @@ export function hoverAt(result: WorkspaceResult, file: string, offset: number): 
   if (sections.length === 0) return null;
   const merged = d.gateway?.merged;
   if (merged && (!merged.admitted || merged.duplicates.length > 0)) sections.unshift(gatewayStateLines(merged).map((l, i) => (i === 0 ? `**${l}**` : l)).join('  \n'));
-  sections.push(`*Kuma ${formatKumaVersion(result.options.kumaVersion ?? DEFAULT_KUMA_VERSION)} rules*`);
+  sections.push(`*Kuma ${formatKumaVersion(result.options.kumaVersion)} rules*`);
   return { markdown: sections.join('\n\n'), span };
 }
 
@@ -61,15 +61,15 @@ function hoverSections(result: WorkspaceResult, d: OffsetDescription): string[] 
   if (d.listener && gateway?.merged) {
     const l = d.listener;
     if (l.rest.length === 1 && l.rest[0] === 'port' && l.port) return portSection(gateway.model, l.port, l.index);
-    if (l.rest.length === 1 && l.rest[0] === 'hostname' && l.port) return hostnameHover(gateway.model, l, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
+    if (l.rest.length === 1 && l.rest[0] === 'hostname' && l.port) return hostnameHover(gateway.model, l, result.options.kumaVersion);
     const out = listenerHover(gateway.model, gateway.merged, l);
     if (l.rest.length > 0) {
-      const doc = fieldHover(d, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
+      const doc = fieldHover(d, result.options.kumaVersion);
       if (doc.length > 0) out.push('---', ...doc);
     }
     return out;
   }
-  return fieldHover(d, result.options.kumaVersion ?? DEFAULT_KUMA_VERSION);
+  return fieldHover(d, result.options.kumaVersion);
 }
 
 // ---------------------------------------------------------------------------------------------
