@@ -1,5 +1,5 @@
 import { compareVersions, inRange, parseKumaVersion } from '@meshgw/engine/testing';
-import { analyzeFiles } from '@meshgw/engine';
+import { analyzeFiles, controlPlaneTarget } from '@meshgw/engine';
 import { describe, expect, it } from 'vitest';
 
 describe('Kuma versions', () => {
@@ -88,5 +88,19 @@ conf:
     expect(hosts('2.6')).toEqual(['a.example.com', 'z.example.com', '*.example.com', '*']);
     expect(hosts('2.14')).toEqual(['a.example.com', 'z.example.com', '*.example.com', '*']);
     expect(hosts('2.5')).toEqual(['z.example.com', 'a.example.com', '*.example.com', '*']);
+  });
+});
+
+describe('the rules for a control plane', () => {
+  it('are those of the version it runs when supported, else of the nearest supported minor, said in a sentence', () => {
+    expect(controlPlaneTarget('2.7.29')).toEqual({ version: { major: 2, minor: 7, patch: 29 }, warning: null });
+    const newer = controlPlaneTarget('v2.15.0');
+    expect(newer?.version).toEqual({ major: 2, minor: 14, patch: null });
+    expect(newer?.warning).toContain('Using the rules of 2.14.');
+    const older = controlPlaneTarget('1.8.1');
+    expect(older?.version).toEqual({ major: 2, minor: 0, patch: null });
+    expect(older?.warning).toContain('meshgw supports Kuma 2.0 to 2.14');
+    expect(controlPlaneTarget('dev')).toBeNull();
+    expect(controlPlaneTarget(null)).toBeNull();
   });
 });

@@ -6,8 +6,7 @@ import {
   PROJECT_FILE,
   readKumaVersion,
   readProjectSettings,
-  SUPPORTED_KUMA_VERSIONS,
-  versionFromControlPlane,
+  controlPlaneTarget,
   type Diagnostic,
   type KumaVersion,
   type ProjectSettings,
@@ -103,18 +102,10 @@ export interface Target {
 export function chooseTarget(args: ParsedArgs, project: Project, controlPlaneVersion?: string | null): Target {
   const pinned = pinnedTarget(args, project);
   if (pinned) return pinned;
-  const reported = versionFromControlPlane(controlPlaneVersion);
-  if (reported) {
-    const read = readKumaVersion(formatKumaVersion(reported));
-    if ('version' in read) return { version: reported, text: formatKumaVersion(reported), source: 'control plane' };
-    const nearest = reported.major < 2 ? SUPPORTED_KUMA_VERSIONS.oldest : SUPPORTED_KUMA_VERSIONS.newest;
-    const version = readKumaVersion(nearest) as { version: KumaVersion };
-    return {
-      version: version.version,
-      text: nearest,
-      source: 'control plane',
-      warning: `the control plane runs ${controlPlaneVersion}: ${read.error} Using the rules of ${nearest}; pass --kuma-version to choose.`,
-    };
+  const live = controlPlaneTarget(controlPlaneVersion);
+  if (live) {
+    const target: Target = { version: live.version, text: formatKumaVersion(live.version), source: 'control plane' };
+    return live.warning ? { ...target, warning: `${live.warning} Pass --kuma-version to choose.` } : target;
   }
   return { version: DEFAULT_KUMA_VERSION, text: formatKumaVersion(DEFAULT_KUMA_VERSION), source: 'default' };
 }

@@ -9,7 +9,7 @@ export type { Location, Range, Span } from './base/types.js';
 export type { ParsedFile, YNode } from './syntax/tree.js';
 export type { ResourceDoc } from './resources/types.js';
 export { mayHoldKumaResources } from './resources/marker.js';
-export { DEFAULT_KUMA_VERSION, SUPPORTED_KUMA_VERSIONS, formatKumaVersion, readKumaVersion, versionFromControlPlane } from './kuma/versions.js';
+export { controlPlaneTarget, DEFAULT_KUMA_VERSION, SUPPORTED_KUMA_VERSIONS, formatKumaVersion, readKumaVersion } from './kuma/versions.js';
 export type { KumaVersion } from './kuma/versions.js';
 export type { PemProblem } from './kuma/certificate-types.js';
 export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTag } from './merge/types.js';

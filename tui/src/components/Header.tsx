@@ -25,7 +25,7 @@ function modeText(info: Extract<SourceInfo, { kind: 'live' }>): string {
 function rulesText(info: Extract<SourceInfo, { kind: 'live' }>): string {
   if (info.rules === null) return '';
   if (info.pinned) return `rules of Kuma ${info.rules} (pinned)`;
-  return info.version !== null && info.version.replace(/^v/, '').startsWith(info.rules) ? '' : `rules of Kuma ${info.rules}`;
+  return info.ownRules ? '' : `rules of Kuma ${info.rules}`;
 }
 
 function freshness(status: RefreshStatus, clock: number, wide: boolean): { text: string; color?: string } {

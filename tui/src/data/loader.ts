@@ -49,7 +49,7 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
     async refresh({ signal, now }) {
       try {
         const files = await source.load(signal);
-        const result = await analyzer.analyze({ kind: 'files', files, now: now.getTime(), kumaVersion: rulesFor(source, null) }, signal);
+        const result = await analyzer.analyze({ kind: 'files', files, now: now.getTime(), kumaVersion: rulesFor(source, null).rules }, signal);
         return { ok: true, data: { at: now.getTime(), info: sourceInfo(source, files.length), model: result.model, notes: result.notes } };
       } catch (error) {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };
@@ -81,11 +81,11 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
       const snapshot = { ...loaded.value, meshes };
       try {
         const cp = snapshot.controlPlane;
-        const rules = rulesFor(source, cp.kumaVersion);
+        const { rules, ownRules } = rulesFor(source, cp.kumaVersion);
         const result = await analyzer.analyze({ kind: 'snapshot', snapshot, now: now.getTime(), kumaVersion: rules }, signal);
         const base = sourceInfo(source);
         const info: SourceInfo =
-          base.kind === 'live' ? { ...base, rules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
+          base.kind === 'live' ? { ...base, rules, ownRules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
         return { ok: true, data: { at: now.getTime(), info, model: result.model, notes: result.notes } };
       } catch (error) {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };

@@ -1,4 +1,4 @@
-import { DEFAULT_KUMA_VERSION, formatKumaVersion, readKumaVersion, versionFromControlPlane } from '@meshgw/engine';
+import { controlPlaneTarget, DEFAULT_KUMA_VERSION, formatKumaVersion } from '@meshgw/engine';
 import type { FileInput } from '@meshgw/engine';
 import type { ConnectionSettings, KumaClient, Result } from '@meshgw/kuma-client';
 
@@ -33,9 +33,13 @@ export type SourceInfo =
   | { kind: 'files'; label: string; fileCount: number; rules: string }
   | {
       kind: 'live';
-      /** The Kuma version whose rules applied; `pinned` when the user chose it. */
+      /**
+       * The Kuma version whose rules applied; `pinned` when the user chose it, `ownRules` when
+       * they are those of the version the control plane runs.
+       */
       rules: string | null;
       pinned: boolean;
+      ownRules: boolean;
       url: string;
       product: string | null;
       version: string | null;
@@ -48,12 +52,13 @@ export type SourceInfo =
 
 /** The header's description of a source before its first refresh answered. */
 export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
-  if (source.kind === 'files') return { kind: 'files', label: source.paths.join(' '), fileCount, rules: rulesFor(source, null) };
+  if (source.kind === 'files') return { kind: 'files', label: source.paths.join(' '), fileCount, rules: rulesFor(source, null).rules };
   const origin = source.settings.source;
   return {
     kind: 'live',
     rules: source.kumaVersion ?? null,
     pinned: source.kumaVersion !== undefined,
+    ownRules: false,
     url: source.client.url,
     product: null,
     version: null,
@@ -69,9 +74,8 @@ export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
  * The Kuma version whose rules apply to a source: the pinned one, else (live) the version the
  * control plane reports when meshgw supports it, else the default.
  */
-export function rulesFor(source: DataSource, controlPlaneVersion: string | null): string {
-  if (source.kumaVersion !== undefined) return source.kumaVersion;
-  const reported = versionFromControlPlane(controlPlaneVersion);
-  if (reported && 'version' in readKumaVersion(formatKumaVersion(reported))) return formatKumaVersion(reported);
-  return formatKumaVersion(DEFAULT_KUMA_VERSION);
+export function rulesFor(source: DataSource, controlPlaneVersion: string | null): { rules: string; ownRules: boolean } {
+  if (source.kumaVersion !== undefined) return { rules: source.kumaVersion, ownRules: false };
+  const live = controlPlaneTarget(controlPlaneVersion);
+  return live ? { rules: formatKumaVersion(live.version), ownRules: live.warning === null } : { rules: formatKumaVersion(DEFAULT_KUMA_VERSION), ownRules: false };
 }

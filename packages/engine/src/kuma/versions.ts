@@ -101,3 +101,17 @@ export function versionFromControlPlane(reported: string | null | undefined): Ku
   const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(reported);
   return m ? { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) } : null;
 }
+
+/**
+ * The rules for a control plane that reports `reported` on `GET /` (its Kuma version): that
+ * version when meshgw supports it, else the nearest supported minor with a sentence saying so;
+ * null when it names no version.
+ */
+export function controlPlaneTarget(reported: string | null | undefined): { version: KumaVersion; warning: string | null } | null {
+  const version = versionFromControlPlane(reported);
+  if (!version) return null;
+  const read = readKumaVersion(formatKumaVersion(version));
+  if ('version' in read) return { version, warning: null };
+  const nearest = version.major < 2 ? SUPPORTED_KUMA_VERSIONS.oldest : SUPPORTED_KUMA_VERSIONS.newest;
+  return { version: parseKumaVersion(nearest)!, warning: `the control plane runs ${reported}: ${read.error} Using the rules of ${nearest}.` };
+}
