@@ -62,7 +62,15 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const project = createProjectState();
   const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key);
   const projectRead = () => project.read((key) => open.get(key)?.text);
-  const settings = (): EffectiveSettings => effectiveSettings(client, projectRead()?.settings ?? null, options.pinnedVersion ?? null);
+  /** The settings in force, computed again only when the client's settings or the project file's reading change. */
+  let effective: { client: Settings; read: ReturnType<typeof projectRead>; value: EffectiveSettings } | null = null;
+  const settings = (): EffectiveSettings => {
+    const read = projectRead();
+    if (effective?.client !== client || effective.read !== read) {
+      effective = { client, read, value: effectiveSettings(client, read?.settings ?? null, options.pinnedVersion ?? null) };
+    }
+    return effective.value;
+  };
   const cache = createAnalysisCache({ now: options.now, log: options.log, settings, textOf });
   const sync = (key: string): void => {
     if (key === project.key) cache.invalidate();

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { PROJECT_FILE, readProjectSettings } from '@meshgw/engine';
+import { formatKumaVersion, PROJECT_FILE } from '@meshgw/engine';
 import { pathToUri } from '../uri.js';
 import type { DocumentStore } from './document-store.js';
 
@@ -44,12 +44,11 @@ export async function loadProjectFile(store: DocumentStore, folders: readonly st
   } catch (error) {
     log(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  store.setProjectFile(store.key(pathToUri(path)), text);
-  if (text !== null) {
-    const { settings, problems } = readProjectSettings(path, text);
-    for (const p of problems) log(`${path}: ${p.message}`);
-    if (settings.kumaVersion) log(`meshgw: ${path} sets the Kuma version to ${settings.kumaVersion.text}`);
-  }
+  const key = store.key(pathToUri(path));
+  store.setProjectFile(key, text);
+  for (const p of store.diagnostics(key)) log(`${path}: ${p.message}`);
+  const settings = store.settings();
+  if (settings.kumaVersionSource === 'project file') log(`meshgw: ${path} sets the Kuma version to ${formatKumaVersion(settings.kumaVersion)}`);
 }
 
 /** Whether a path names a project file. */
