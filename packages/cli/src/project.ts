@@ -6,6 +6,8 @@ import {
   PROJECT_FILE,
   readKumaVersion,
   readProjectSettings,
+  spanToRange,
+  computeLineStarts,
   controlPlaneTarget,
   type Diagnostic,
   type KumaVersion,
@@ -46,7 +48,10 @@ export async function loadProject(paths: readonly string[]): Promise<Project> {
       throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const { settings, problems } = readProjectSettings(file, text);
-    if (problems.length > 0) throw new UsageError(problems.map((d) => located(file, text, d)).join('\n'));
+    if (problems.length > 0) {
+      const lineStarts = computeLineStarts(text);
+      throw new UsageError(problems.map((d) => located(file, lineStarts, text.length, d)).join('\n'));
+    }
     read.push({ file, text, settings });
   }
   if (read.length === 0) return { file: null, settings: {} };
@@ -74,11 +79,9 @@ async function findUpward(path: string): Promise<string | null> {
   }
 }
 
-function located(file: string, text: string, d: Diagnostic): string {
-  const before = text.slice(0, d.span.start);
-  const line = before.split('\n').length;
-  const column = d.span.start - before.lastIndexOf('\n');
-  return `${file}:${line}:${column}: ${d.message}`;
+function located(file: string, lineStarts: number[], length: number, d: Diagnostic): string {
+  const { start } = spanToRange(lineStarts, d.span, length);
+  return `${file}:${start.line + 1}:${start.character + 1}: ${d.message}`;
 }
 
 /** The target version and where it came from, in the words the outputs use. */

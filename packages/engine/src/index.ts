@@ -13,7 +13,7 @@ export { controlPlaneTarget, DEFAULT_KUMA_VERSION, SUPPORTED_KUMA_VERSIONS, form
 export type { KumaVersion } from './kuma/versions.js';
 export type { PemProblem } from './kuma/certificate-types.js';
 export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTag } from './merge/types.js';
-export { positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';
+export { computeLineStarts, positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';
 export { analysisDay } from './analysis/day.js';
 export { PROJECT_FILE, applySeverityOverrides, readProjectSettings, readSeverityOverride } from './analysis/project-settings.js';
 export type { ProjectSettings, SeverityOverride } from './analysis/project-settings.js';
