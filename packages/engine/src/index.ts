@@ -15,6 +15,7 @@ export type { PemProblem } from './kuma/certificate-types.js';
 export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTag } from './merge/types.js';
 export { computeLineStarts, positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';
 export { analysisDay } from './analysis/day.js';
+export { readPinnedNow } from './base/pinned-now.js';
 export { PROJECT_FILE, applySeverityOverrides, readProjectSettings, readSeverityOverride } from './analysis/project-settings.js';
 export type { ProjectSettings, SeverityOverride } from './analysis/project-settings.js';
 export { secretAccessOf } from './analysis/secret-access.js';

@@ -1,5 +1,5 @@
 /**
- * `MESHGW_NOW`: an ISO 8601 date (`2026-06-01`, `2026-06-01T00:00:00Z`, with an optional
+ * `MESHGW_NOW`, read the same by the meshgw command and the language server: an ISO 8601 date (`2026-06-01`, `2026-06-01T00:00:00Z`, with an optional
  * fraction of a second and offset) that pins the clock. Unset or empty: no pin (null). Anything
  * else is an error sentence, never a silently wrong clock (`new Date('garbage')` is an invalid
  * date, `new Date('1')` is the year 2001).
