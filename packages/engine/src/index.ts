@@ -23,6 +23,8 @@ export { codeInfo } from './base/codes.js';
 export { DEFAULT_PARSE_LIMITS } from './syntax/parse-limits.js';
 export { certificateBlocks } from './kuma/certificates.js';
 export { analyzeFiles, createWorkspace } from './analysis/workspace.js';
+export { LIVE_FILE_PREFIX, isLiveFile, resourceIdentity } from './analysis/overlay.js';
+export type { Replacement } from './analysis/overlay.js';
 export type { Workspace, WorkspaceResult } from './analysis/workspace.js';
 export { inspectJson, sortGateways } from './report/inspect.js';
 export { inspectText } from './report/inspect-text.js';

@@ -22,6 +22,7 @@ import { unknownKindDiagnostics } from '../resources/unknown-kind.js';
 import { secretAccessOf } from './secret-access.js';
 import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
+import { overlayFiles, type Replacement } from './overlay.js';
 
 /** The models of every recognised resource in the workspace. */
 /** A workspace analysis with the models and merge state behind it, for editor features. */
@@ -32,6 +33,8 @@ export interface WorkspaceResult extends WorkspaceAnalysis {
   readBundle: (text: string) => PemBundleFacts;
   options: Required<Pick<AnalyzeOptions, 'certificateWarningDays' | 'reportUnknownFields' | 'kumaVersion'>> & AnalyzeOptions;
   now: Date;
+  /** Control-plane resources (files named `cp:…`) that a file resource replaces; see overlay.ts. */
+  replaced: Replacement[];
 }
 
 interface FileEntry {
@@ -220,12 +223,13 @@ function buildModels(all: ResourceDoc[], modelOf: ModelOf): WorkspaceModels {
 }
 
 function analyzeModels(
-  files: FileAnalysis[],
+  allFiles: FileAnalysis[],
   opts: WorkspaceResult['options'] & { now: Date },
   readBundle: (text: string) => PemBundleFacts,
   modelOf: ModelOf,
   merges: MergeCache,
 ): WorkspaceResult {
+  const { files, replaced } = overlayFiles(allFiles);
   const models = buildModels(files.flatMap((f) => f.resources), modelOf);
   const status = resourceStatus(files);
   const takes = (m: { doc: ResourceDoc }) => takesEffect(status, m.doc);
@@ -267,7 +271,7 @@ function analyzeModels(
   status.diagnostics.forEach(add);
   for (const d of workspaceDiagnostics(effective, merge, { now: opts.now, warningDays: opts.certificateWarningDays, readBundle, secretAccess: accessFor(opts.secretAccess) })) add(d);
   for (const list of diagnosticsByFile.values()) list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { files, gateways: merge.gateways, diagnosticsByFile, models, merge, readBundle, options: opts, now: opts.now };
+  return { files, gateways: merge.gateways, diagnosticsByFile, models, merge, readBundle, options: opts, now: opts.now, replaced };
 }
 
 function accessFor(option: AnalyzeOptions['secretAccess']): (mesh: string) => SecretAccess {

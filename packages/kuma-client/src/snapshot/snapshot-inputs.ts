@@ -1,4 +1,4 @@
-import type { AnalyzeOptions, FileInput, SecretAccess } from '@meshgw/engine';
+import { LIVE_FILE_PREFIX, type AnalyzeOptions, type FileInput, type SecretAccess } from '@meshgw/engine';
 import type { ControlPlaneSnapshot } from './snapshot.js';
 import type { RawResource } from '../types.js';
 
@@ -10,7 +10,7 @@ export interface SnapshotInputs {
 
 /** The name a resource of the control plane gets as an engine "file": its API path. */
 export function resourceFileName(mesh: string, collection: string, name: string): string {
-  return `cp:/meshes/${mesh}/${collection}/${name}`;
+  return `${LIVE_FILE_PREFIX}/meshes/${mesh}/${collection}/${name}`;
 }
 
 /**
