@@ -10,10 +10,12 @@ import { engineTable, fileTable, startTable, targetsTable, terminalTable } from 
 import { terminalBench } from './terminal-bench.mjs';
 
 /**
- * `npm run bench`: the benchmarks of docs/benchmarks.md. Prints one markdown table per group and,
- * for a full run, rewrites the results part of docs/benchmarks.md (between its `bench:results`
- * markers). Options: `--smoke` (tiny sizes, nothing written; part of `npm test`), `--only
- * lsp,engine,terminal` (a subset of the groups), `--no-write`. Progress goes to stderr.
+ * `npm run bench`: the benchmarks of docs/benchmarks.md. Prints one markdown table per group and
+ * keeps the raw results in bench/.tmp/full/ (ignored by git). Options: `--write-doc` (a full run
+ * also rewrites the results part of docs/benchmarks.md, between its `bench:results` markers),
+ * `--smoke` (tiny sizes, in a folder of its own that is removed after; part of `npm test`),
+ * `--only lsp,engine,terminal` (a subset of the groups; never writes the doc). Progress goes to
+ * stderr.
  */
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +24,7 @@ const smoke = argv.includes('--smoke');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',')) : null;
 const wants = (group) => only === null || only.has(group);
-const write = !smoke && !argv.includes('--no-write') && only === null;
+const write = argv.includes('--write-doc') && !smoke && only === null;
 
 const CONFIG = smoke
   ? {
@@ -215,6 +217,7 @@ async function main() {
   writeFileSync(join(TMP, 'results.json'), JSON.stringify({ machine: m, config: CONFIG, results }, null, 1));
   writeFileSync(join(TMP, 'results.md'), `${body}\n`);
   if (write) writeDoc(body);
+  else if (!smoke) progress(`results in ${join(TMP, 'results.md')}; \`npm run bench -- --write-doc\` puts a full run in docs/benchmarks.md`);
 }
 
 const BEGIN = '<!-- bench:results:begin -->';
