@@ -1,3 +1,4 @@
+import type { Fix } from '../base/diagnostic.js';
 import type { ResourceDoc } from '../resources/types.js';
 import type { ResourceKind } from '../kuma/kinds.js';
 import type { Span } from '../base/types.js';
@@ -25,6 +26,8 @@ export interface Violation {
    * one `group` check the same list; their violations are merged item by item.
    */
   item?: number;
+  /** Quick fixes that make the resource acceptable (edits of its file). */
+  fixes?: Fix[];
 }
 
 export type Report = (violation: Violation) => void;

@@ -113,5 +113,6 @@ export function toDiagnostic(
     file: doc.file,
     span: violation.span,
     resource: resourceRef(doc),
+    fixes: violation.fixes,
   });
 }

@@ -54,7 +54,7 @@ class JsonReader {
     this.ws();
     if (this.text[this.pos] === '}') {
       this.pos++;
-      return { kind: 'map', span: this.span(start, this.pos), pairs };
+      return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
     }
     for (;;) {
       this.ws();
@@ -72,7 +72,7 @@ class JsonReader {
       if (sep === '}') break;
       if (sep !== ',') throw new NotJson();
     }
-    return { kind: 'map', span: this.span(start, this.pos), pairs };
+    return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
   }
 
   private array(depth: number): YSeq {
@@ -81,7 +81,7 @@ class JsonReader {
     this.ws();
     if (this.text[this.pos] === ']') {
       this.pos++;
-      return { kind: 'seq', span: this.span(start, this.pos), items };
+      return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
     }
     for (;;) {
       this.ws();
@@ -91,7 +91,7 @@ class JsonReader {
       if (sep === ']') break;
       if (sep !== ',') throw new NotJson();
     }
-    return { kind: 'seq', span: this.span(start, this.pos), items };
+    return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
   }
 
   private string(): YScalar {

@@ -5,8 +5,11 @@ export type YNode = YMap | YSeq | YScalar;
 
 export interface YMap {
   kind: 'map';
+  /** Block collections' spans run to the end of their last line, newline included. */
   span: Span;
   pairs: YPair[];
+  /** True when written in flow style (`{…}`); JSON is all flow. */
+  flow?: true;
 }
 
 /**
@@ -24,6 +27,8 @@ export interface YSeq {
   kind: 'seq';
   span: Span;
   items: YNode[];
+  /** True when written in flow style (`[…]`). */
+  flow?: true;
 }
 
 /**

@@ -102,7 +102,7 @@ export class Converter {
           : nullScalar(this.emptyValueAfter(key.span));
         pairs.push({ key, value, span: { start: key.span.start, end: Math.max(key.span.end, value.span.end) } });
       }
-      const map: YMap = { kind: 'map', span, pairs };
+      const map: YMap = node.flow ? { kind: 'map', span, pairs, flow: true } : { kind: 'map', span, pairs };
       return map;
     }
     if (isSeq(node)) {
@@ -117,7 +117,7 @@ export class Converter {
           items.push(this.convert(item as YamlNode, depth + 1, inAlias));
         }
       }
-      const seq: YSeq = { kind: 'seq', span, items };
+      const seq: YSeq = node.flow ? { kind: 'seq', span, items, flow: true } : { kind: 'seq', span, items };
       return seq;
     }
     if (isScalar(node)) return this.scalar(node, span);

@@ -3,6 +3,9 @@ import { keySpan, valueSpan } from '../../resources/decode.js';
 import type { TagEntry } from '../../resources/decode.js';
 import type { Span } from '../../base/types.js';
 import { SERVICE_TAG } from '../../kuma/reserved-tags.js';
+import { removePairEdit, type PairOwner } from '../../syntax/edits.js';
+import type { Fix } from '../../base/diagnostic.js';
+import type { YNode } from '../../syntax/tree.js';
 
 /**
  * Kuma's checks of a tag map (`validateTagKeyValues` with the options of `ValidateSelector` or
@@ -10,8 +13,8 @@ import { SERVICE_TAG } from '../../kuma/reserved-tags.js';
  * Dataplane gateway tags and targetRef tags.
  */
 
-/** Receives one violation: Kuma's path, Kuma's message, the node. */
-export type Emit = (path: string, message: string, span: Span) => void;
+/** Receives one violation: Kuma's path, Kuma's message, the node, and fixes when there are. */
+export type Emit = (path: string, message: string, span: Span, fixes?: Fix[]) => void;
 
 export interface TagCheckOptions {
   /** `selector`: values may also hold `/` or be `*` (ValidateSelector); `tags`: neither. */
@@ -22,6 +25,11 @@ export interface TagCheckOptions {
   reservedKeys?: readonly string[];
   /** Checks of the whole map; Kuma runs them after the count check, before the per-key ones. */
   mapChecks?: ((entries: TagEntry[], path: string, emit: Emit) => void)[];
+  /**
+   * Where the map is written, and the pairs holding it (innermost first): a reserved key then
+   * comes with a fix that removes it (and the map's key when it was the only tag).
+   */
+  written?: { map: YNode | null; owners: PairOwner[] };
 }
 
 
@@ -42,7 +50,9 @@ export function checkTags(path: string, entries: TagEntry[], mapSpan: Span, opti
     if (!TAG_NAME.test(entry.key)) {
       emit(at, 'tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores', keySpan(entry.pair));
     }
-    if (options.reservedKeys?.includes(entry.key)) emit(at, `tag name must not be ${JSON.stringify(entry.key)}`, keySpan(entry.pair));
+    if (options.reservedKeys?.includes(entry.key)) {
+      emit(at, `tag name must not be ${JSON.stringify(entry.key)}`, keySpan(entry.pair), removeTagFix(entry, options.written));
+    }
     if (entry.value === '') emit(at, 'tag value must be non-empty', valueSpan(entry.pair));
     if (options.values === 'selector') {
       if (!SELECTOR_VALUE.test(entry.value)) {
@@ -55,4 +65,10 @@ export function checkTags(path: string, entries: TagEntry[], mapSpan: Span, opti
   if (options.requireService && !entries.some((e) => e.key === SERVICE_TAG)) {
     emit(path, `mandatory tag "${SERVICE_TAG}" is missing`, mapSpan);
   }
+}
+
+/** "Remove the tag KEY", when the map it is written in is known. */
+function removeTagFix(entry: TagEntry, written: TagCheckOptions['written']): Fix[] | undefined {
+  if (written?.map?.kind !== 'map' || !written.map.pairs.includes(entry.pair)) return undefined;
+  return [{ title: `Remove the tag "${entry.key}"`, edits: [removePairEdit(written.map, entry.pair, written.owners)] }];
 }

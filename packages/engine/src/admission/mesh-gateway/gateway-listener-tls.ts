@@ -36,7 +36,8 @@ export const gatewayListenerTls: AdmissionRule = {
         if (!tls) {
           report({ path: tlsPath, message: 'cannot be empty', span: tlsKey, item });
         } else if (httpsPassthroughRefused && l.mode.value === TLS_MODE.PASSTHROUGH) {
-          report({ path: fieldPath(tlsPath, 'mode'), message: 'mode is not supported on HTTPS listeners', span: modeSpan, item });
+          const fixes = l.mode.pair ? [{ title: 'Replace PASSTHROUGH by TERMINATE', edits: [{ span: valueSpan(l.mode.pair), newText: 'TERMINATE' }] }] : undefined;
+          report({ path: fieldPath(tlsPath, 'mode'), message: 'mode is not supported on HTTPS listeners', span: modeSpan, item, fixes });
         }
       }
       if (!tls) continue;
