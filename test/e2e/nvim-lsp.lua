@@ -1,7 +1,7 @@
 -- End-to-end check of the meshgw language server in headless Neovim 0.7+ (no vim.lsp.start,
 -- so start_client + buf_attach_client). Opens examples, reads the pushed diagnostics, asks for
 -- a hover on a listener and for completions, jumps to a definition, lists references, asks for
--- inlay hints, and prints one line `MESHGW_RESULT <json>`.
+-- inlay hints, applies a quick fix, and prints one line `MESHGW_RESULT <json>`.
 -- Environment: LSP_CMD (the server command), EXAMPLES (the examples folder).
 local out = io.stdout
 local examples = os.getenv('EXAMPLES')
@@ -199,6 +199,22 @@ result.inlay_hints = {}
 for _, h in ipairs(hints or {}) do
   table.insert(result.inlay_hints, (h.position.line + 1) .. ': ' .. h.label)
 end
+
+-- The quick fix of the forbidden listener tag, applied as a code action applies it.
+local ql, qc = find(broken, 'kuma.io/service: example')
+local actions = request('textDocument/codeAction', {
+  textDocument = { uri = broken_uri },
+  range = { start = { line = ql, character = qc }, ['end'] = { line = ql, character = qc } },
+  context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(broken, ql) },
+}, broken)
+result.quick_fixes = {}
+for _, a in ipairs(actions or {}) do
+  table.insert(result.quick_fixes, a.title)
+end
+if actions and actions[1] and actions[1].edit then
+  vim.lsp.util.apply_workspace_edit(actions[1].edit, 'utf-16')
+end
+result.fixed_tags = vim.api.nvim_buf_get_lines(broken, ql - 1, ql + 1, false)
 
 client.stop()
 vim.wait(5000, function()

@@ -22,6 +22,8 @@ interface NvimResult {
   definition: { file: string; line: number; col: number; text: string };
   references: string[];
   inlay_hints: string[];
+  quick_fixes: string[];
+  fixed_tags: string[];
 }
 
 /** The server's clock: the example certificates expire at 2095-12-31T23:59:59Z, 23 whole days later. */
@@ -48,7 +50,7 @@ function runNvim(): Promise<{ code: number | null; stdout: string; stderr: strin
 }
 
 describe('Neovim end to end', () => {
-  it.skipIf(!hasNvim && !required)('shows Kuma errors, a listener hover, completions, definitions, references and inlay hints', async () => {
+  it.skipIf(!hasNvim && !required)('shows Kuma errors, a listener hover, completions, definitions, references, inlay hints and a quick fix', async () => {
     const run = await runNvim();
     const line = run.stdout.split('\n').find((l) => l.startsWith('MESHGW_RESULT '));
     expect(line, `no result from nvim; stderr: ${run.stderr}`).toBeDefined();
@@ -106,5 +108,8 @@ describe('Neovim end to end', () => {
       '33: expires in 23 d',
       '34: expires in 23 d',
     ]);
+    // The code action on the forbidden tag removes it; the listener keeps its other tag.
+    expect(result.quick_fixes).toEqual(['Remove the tag "kuma.io/service"']);
+    expect(result.fixed_tags).toEqual(['      tags:', '        domain: example.com']);
   });
 });
