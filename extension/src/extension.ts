@@ -7,6 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerControlPlaneStatus } from './control-plane-status.js';
 import { registerMergedGateway } from './merged-gateway.js';
 import { documentSelector } from './selector.js';
 import { SECTION, translateSettings } from './settings.js';
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerMergedGateway(context, () => client);
+  registerControlPlaneStatus(context, client);
   await client.start();
 }
 

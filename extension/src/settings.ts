@@ -60,5 +60,17 @@ export function translateSettings(config: ConfigurationReader): Translation {
   else if (version === null) settings.kumaVersion = null;
   else if (version !== undefined && version !== '') problems.push(`meshgw.kumaVersion must be a Kuma version such as "2.7" or "2.14.2", not ${JSON.stringify(version)}.`);
 
+  const controlPlane = config.get<unknown>('controlPlane');
+  if (controlPlane === null || typeof controlPlane === 'string' || (controlPlane && typeof controlPlane === 'object' && !Array.isArray(controlPlane))) {
+    // The server reads and checks it (readControlPlaneSetting) and logs what it cannot use.
+    settings.controlPlane = controlPlane as Settings['controlPlane'];
+  } else if (controlPlane !== undefined) {
+    problems.push('meshgw.controlPlane must be "kumactl", { "context": "NAME" } or { "url": "...", "tokenFile": "..." }.');
+  }
+
+  const refresh = config.get<unknown>('controlPlaneRefreshSeconds');
+  if (typeof refresh === 'number' && Number.isFinite(refresh) && refresh >= 5) settings.controlPlaneRefreshSeconds = refresh;
+  else if (refresh !== undefined && refresh !== null) problems.push(`meshgw.controlPlaneRefreshSeconds must be a number of seconds, 5 or more, not ${JSON.stringify(refresh)}.`);
+
   return { settings, problems };
 }

@@ -1,5 +1,6 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { TextGeometry } from './convert.js';
+import { isLiveFile } from '@meshgw/engine';
 import type { DocumentStore } from './documents/document-store.js';
 
 /** What the client can do, read once from `initialize`. */
@@ -15,20 +16,34 @@ export interface ClientFeatures {
   workspaceFolders: boolean;
 }
 
+/** What requests may ask of the control plane's state: never a request to it. */
+export interface LiveView {
+  /** The sentence a hover adds when the live data is stale; null when fresh or off. */
+  staleNote(): string | null;
+  /** Reads the settings in force again: the control plane they name may have changed. */
+  sync(): void;
+}
+
 /** What handlers share: the documents, what the client supports, and logging. */
 export interface ServerContext {
   store: DocumentStore;
   client: ClientFeatures;
   /** Base URL of the diagnostics documentation, or null. */
   docsUrl: string | null;
+  /** The control plane's state as requests see it; see live/control-plane.ts. */
+  live: LiveView;
   /** Resolves once the workspace folders are indexed. */
   ready(): Promise<void>;
   log(message: string): void;
   error(message: string): void;
 }
 
-/** The geometry of a file's analysed text; null when the workspace does not hold the file. */
+/**
+ * The geometry of a file's analysed text; null when the workspace does not hold the file, or
+ * when it is a control plane's resource (`cp:…`): no client can open those.
+ */
 export function geometryOf(ctx: ServerContext, key: string): TextGeometry | null {
+  if (isLiveFile(key)) return null;
   const f = ctx.store.file(key);
   return f ? { lineStarts: f.parsed.lineStarts, length: f.parsed.text.length, text: f.parsed.text } : null;
 }

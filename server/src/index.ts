@@ -1,4 +1,4 @@
 export { startServer } from './server.js';
 export type { ServerOptions } from './server.js';
-export { MergedGatewayRequest } from './protocol.js';
-export type { MergedGatewayParams, MergedGatewayResult } from './protocol.js';
+export { ControlPlaneStatusNotification, MergedGatewayRequest, REFRESH_CONTROL_PLANE_COMMAND } from './protocol.js';
+export type { ControlPlaneStatus, MergedGatewayParams, MergedGatewayResult } from './protocol.js';

@@ -1,4 +1,4 @@
-import { RequestType, type Position, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Position, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
 /**
  * meshgw's own LSP messages, declared once for the server and its clients. This file imports only
@@ -23,3 +23,46 @@ export interface MergedGatewayResult {
  * none.
  */
 export const MergedGatewayRequest = new RequestType<MergedGatewayParams, MergedGatewayResult | null, void>('meshgw/mergedGateway');
+
+/** What the server knows of the control plane it analyses against (`meshgw.controlPlane`). */
+export interface ControlPlaneStatus {
+  /**
+   * `off`: no control plane set. `connecting`: set, no answer yet. `connected`: the last refresh
+   * succeeded. `failed`: the last refresh failed; `fetchedAt` tells whether older data is in use.
+   */
+  state: 'off' | 'connecting' | 'connected' | 'failed';
+  /** The kumactl context, else the URL's host; null when off. */
+  name: string | null;
+  /** The Kuma version the control plane runs (`2.13.1`), from its last answer; null before one. */
+  kumaVersion: string | null;
+  /** How many meshes the last snapshot holds; null before one. */
+  meshes: number | null;
+  /** When the snapshot in use was taken (ISO 8601); null when there is none. */
+  fetchedAt: string | null;
+  /** Seconds between refreshes. */
+  refreshSeconds: number;
+  /** Why the last refresh failed (a sentence); null when it did not. */
+  error: string | null;
+}
+
+/**
+ * `meshgw/controlPlaneStatus`, server to client: sent when the control plane's state changes
+ * (a refresh starts to matter, succeeds or fails, the setting changes). A client shows it, e.g.
+ * as a status bar item; `fetchedAt` lets it count the age itself.
+ */
+export const ControlPlaneStatusNotification = new NotificationType<ControlPlaneStatus>('meshgw/controlPlaneStatus');
+
+/** `workspace/executeCommand`: fetch the control plane's state now. No arguments. */
+export const REFRESH_CONTROL_PLANE_COMMAND = 'meshgw.refreshControlPlane';
+
+/**
+ * `workspace/executeCommand`: what applying a file would change against the control plane.
+ * Arguments: the file's URI. Result: `ControlPlaneDiffResult`, or null when nothing differs.
+ */
+export const CONTROL_PLANE_DIFF_COMMAND = 'meshgw.controlPlaneDiff';
+
+export interface ControlPlaneDiffResult {
+  uri: string;
+  /** The gateways of the file that differ from the control plane's, as `meshgw diff` prints them. */
+  text: string;
+}

@@ -11,6 +11,7 @@ import { onConfiguration, onFolders } from './handlers/workspace.js';
 import { redirectConsole } from './lifecycle/console.js';
 import { noClientFeatures, onInitialize, type Startup } from './lifecycle/initialize.js';
 import { onInitialized } from './lifecycle/initialized.js';
+import { createLiveControlPlane } from './live/control-plane.js';
 
 export interface ServerOptions {
   /** Streams to speak LSP on; standard input and output by default. */
@@ -27,6 +28,8 @@ export interface ServerOptions {
   pushDelay?: number;
   /** The Kuma version to check against, pinned (`meshgw lsp --kuma-version`): beats every setting. */
   kumaVersion?: KumaVersion | null;
+  /** The clock for the age of a control plane's data, in milliseconds; the real time by default. */
+  liveClock?: () => number;
 }
 
 const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -59,19 +62,28 @@ export function startServer(options: ServerOptions = {}): Connection {
     store,
     client: startup.client,
     docsUrl: options.docsUrl === undefined ? defaultDocsUrl() : options.docsUrl,
+    live: { staleNote: () => null, sync: () => undefined },
     ready: () => indexed,
     log: (message) => connection.console.log(message),
     error: (message) => connection.console.error(message),
   };
   const publisher = createDiagnosticsPublisher(connection, ctx, { delay: options.pushDelay ?? 50 });
+  const live = createLiveControlPlane({ connection, ctx, publisher, folders: () => startup.folders, clock: options.liveClock ?? Date.now });
   const configure = onConfiguration(connection, ctx, publisher, () => startup.initialSettings);
   const changeFolders = onFolders(ctx, publisher, startup.folders);
 
   connection.onInitialize(onInitialize(startup, store, version));
-  connection.onInitialized(onInitialized({ connection, ctx, publisher, folders: startup.folders, configure, changeFolders, markReady: () => markReady() }));
+  const startLive = () => {
+    ctx.live = live;
+    live.sync();
+  };
+  connection.onInitialized(onInitialized({ connection, ctx, publisher, folders: startup.folders, configure, changeFolders, markReady: () => markReady(), startLive }));
   registerDocumentSync(connection, ctx, publisher, { folders: startup.folders, configure });
-  registerHandlers(connection, ctx);
-  connection.onShutdown(() => publisher.dispose());
+  registerHandlers(connection, ctx, live);
+  connection.onShutdown(() => {
+    publisher.dispose();
+    live.dispose();
+  });
 
   connection.listen();
   return connection;

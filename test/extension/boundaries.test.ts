@@ -23,6 +23,8 @@ describe('the extension boundary', () => {
         .filter((i) => {
           if (i.from === 'vscode' || i.from.startsWith('vscode-languageclient') || i.from.startsWith('./')) return false;
           if (i.from === '../../server/src/protocol.js') return false;
+          // The status bar's words, shared with the server: they import the protocol's types only (below).
+          if (i.from === '../../server/src/status-text.js') return false;
           // The server's settings type keeps the translation honest; no server code is bundled.
           if (i.from === '../../server/src/settings.js' && i.typeOnly) return false;
           return true;
@@ -34,6 +36,10 @@ describe('the extension boundary', () => {
 
   it('the protocol file imports the protocol package only', () => {
     expect(imports(join(ROOT, 'server/src/protocol.ts')).map((i) => i.from)).toEqual(['vscode-languageserver-protocol']);
+  });
+
+  it('the status words the client shares import the protocol\'s types only', () => {
+    expect(imports(join(ROOT, 'server/src/status-text.ts'))).toEqual([{ from: './protocol.js', typeOnly: true }]);
   });
 
   it('the server never imports vscode or the client', () => {

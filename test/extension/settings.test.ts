@@ -40,7 +40,7 @@ describe('translateSettings', () => {
 
   it('passes numbers and switches through', () => {
     const { settings } = translateSettings(config({ certificateWarningDays: 7, reportUnknownFields: false }));
-    expect(settings).toEqual({ certificateWarningDays: 7, reportUnknownFields: false, severity: {}, kumaVersion: null });
+    expect(settings).toEqual({ certificateWarningDays: 7, reportUnknownFields: false, severity: {}, kumaVersion: null, controlPlane: null, controlPlaneRefreshSeconds: 30 });
   });
 
   it('accepts 0 days: report only certificates that have expired', () => {
@@ -69,7 +69,7 @@ describe('translateSettings', () => {
     const { settings, problems } = translateSettings(
       config({ certificateWarningDays: 2.5, reportUnknownFields: 'yes', severity: { 'certificate-expired': 'fatal', 'route-unattached': 3, 'certificate-expiring': 'error' } }),
     );
-    expect(settings).toEqual({ severity: { 'certificate-expiring': 'error' }, kumaVersion: null });
+    expect(settings).toEqual({ severity: { 'certificate-expiring': 'error' }, kumaVersion: null, controlPlane: null, controlPlaneRefreshSeconds: 30 });
     expect(problems).toHaveLength(4);
     expect(problems[0]).toContain('meshgw.certificateWarningDays');
     expect(problems[1]).toContain('meshgw.reportUnknownFields');
@@ -94,7 +94,17 @@ describe('translateSettings', () => {
 
   it('never forwards the editor-only trace setting', () => {
     const { settings } = translateSettings(config({ 'trace.server': 'verbose' }));
-    expect(Object.keys(settings).sort()).toEqual(['certificateWarningDays', 'kumaVersion', 'reportUnknownFields', 'severity']);
+    expect(Object.keys(settings).sort()).toEqual(['certificateWarningDays', 'controlPlane', 'controlPlaneRefreshSeconds', 'kumaVersion', 'reportUnknownFields', 'severity']);
+  });
+
+  it('passes the control plane through for the server to check, and the refresh interval', () => {
+    expect(translateSettings(config({ controlPlane: 'kumactl' })).settings.controlPlane).toBe('kumactl');
+    expect(translateSettings(config({ controlPlane: { context: 'prod' } })).settings.controlPlane).toEqual({ context: 'prod' });
+    expect(translateSettings(config({ controlPlaneRefreshSeconds: 60 })).settings.controlPlaneRefreshSeconds).toBe(60);
+    const bad = translateSettings(config({ controlPlane: ['prod'], controlPlaneRefreshSeconds: 1 }));
+    expect(bad.settings.controlPlane).toBeUndefined();
+    expect(bad.settings.controlPlaneRefreshSeconds).toBeUndefined();
+    expect(bad.problems).toHaveLength(2);
   });
 
   it('is read by the server exactly as sent', () => {

@@ -106,6 +106,8 @@ export interface FakeControlPlaneOptions {
   globalAddress?: string;
   /** Serve the API under this prefix, like `apiServer.basePath`, e.g. `/api`. */
   basePath?: string;
+  /** Listen on this port (0, the default, picks a free one): a control plane that went away comes back at its address. */
+  port?: number;
 }
 
 export interface FakeControlPlane {
@@ -476,7 +478,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions = {
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

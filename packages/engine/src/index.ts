@@ -18,6 +18,8 @@ export { analysisDay } from './analysis/day.js';
 export { readPinnedNow } from './base/pinned-now.js';
 export { PROJECT_FILE, applySeverityOverrides, readProjectSettings, readSeverityOverride } from './analysis/project-settings.js';
 export type { ProjectSettings, SeverityOverride } from './analysis/project-settings.js';
+export { MIN_REFRESH_SECONDS, readControlPlaneSetting, sameControlPlaneSetting } from './analysis/control-plane-setting.js';
+export type { ControlPlaneSetting } from './analysis/control-plane-setting.js';
 export { secretAccessOf } from './analysis/secret-access.js';
 export { codeInfo } from './base/codes.js';
 export { DEFAULT_PARSE_LIMITS } from './syntax/parse-limits.js';

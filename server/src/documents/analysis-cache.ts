@@ -1,4 +1,4 @@
-import { analysisDay, analyzeFiles, createWorkspace, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
+import { analysisDay, analyzeFiles, createWorkspace, type AnalyzeOptions, type FileAnalysis, type WorkspaceResult } from '@meshgw/engine';
 import type { EffectiveSettings } from '../settings.js';
 
 /**
@@ -25,6 +25,8 @@ export interface AnalysisCacheOptions {
   settings: () => EffectiveSettings;
   /** The current text of a file the workspace holds, to find the one the engine fails on. */
   textOf: (key: string) => string | undefined;
+  /** What a control plane's state adds to the analysis options (Secret access, dataplane states); empty without one. */
+  liveOptions: () => Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus'>;
 }
 
 export function createAnalysisCache(options: AnalysisCacheOptions): AnalysisCache {
@@ -42,7 +44,7 @@ export function createAnalysisCache(options: AnalysisCacheOptions): AnalysisCach
    */
   const analyze = (now: Date): WorkspaceResult => {
     const settings = options.settings();
-    const opts = { now, certificateWarningDays: settings.certificateWarningDays, reportUnknownFields: settings.reportUnknownFields, kumaVersion: settings.kumaVersion };
+    const opts = { ...options.liveOptions(), now, certificateWarningDays: settings.certificateWarningDays, reportUnknownFields: settings.reportUnknownFields, kumaVersion: settings.kumaVersion };
     try {
       return workspace.analyze(opts);
     } catch (error) {

@@ -1,4 +1,5 @@
-import { applySeverityOverrides, DEFAULT_PARSE_LIMITS, type Diagnostic, type FileAnalysis, type KumaVersion, type WorkspaceResult } from '@meshgw/engine';
+import { applySeverityOverrides, DEFAULT_PARSE_LIMITS, isLiveFile, type Diagnostic, type FileAnalysis, type KumaVersion, type WorkspaceResult } from '@meshgw/engine';
+import { createLiveFiles, type LiveInputs } from './live-files.js';
 import { createProjectState } from './project-state.js';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings, type Settings } from '../settings.js';
 import { normalizeUri } from '../uri.js';
@@ -44,8 +45,13 @@ export interface DocumentStore {
   file(key: string): FileAnalysis | null;
   /** The diagnostics to show for a file, severities overridden: none for non-Kuma files. */
   diagnostics(key: string): Diagnostic[];
-  /** Every file that currently holds a Kuma resource. */
+  /** Every file that currently holds a Kuma resource (the user's: not the control plane's). */
   kumaFiles(): string[];
+  /**
+   * The control plane's resources the files are overlaid on, with their analysis options and the
+   * control plane's Kuma version (the target unless pinned); null takes them all out.
+   */
+  setLive(inputs: LiveInputs | null): void;
 }
 
 export interface DocumentStoreOptions {
@@ -60,18 +66,20 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const disk = new Map<string, string>();
   let client: Settings = DEFAULT_SETTINGS;
   const project = createProjectState();
-  const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key);
+  const live = createLiveFiles();
+  const textOf = (key: string): string | undefined => open.get(key)?.text ?? disk.get(key) ?? live.text(key);
   const projectRead = () => project.read((key) => open.get(key)?.text);
   /** The settings in force, computed again only when the client's settings or the project file's reading change. */
-  let effective: { client: Settings; read: ReturnType<typeof projectRead>; value: EffectiveSettings } | null = null;
+  let effective: { client: Settings; read: ReturnType<typeof projectRead>; live: KumaVersion | null; value: EffectiveSettings } | null = null;
   const settings = (): EffectiveSettings => {
     const read = projectRead();
-    if (effective?.client !== client || effective.read !== read) {
-      effective = { client, read, value: effectiveSettings(client, read?.settings ?? null, options.pinnedVersion ?? null) };
+    const version = live.version();
+    if (effective?.client !== client || effective.read !== read || effective.live !== version) {
+      effective = { client, read, live: version, value: effectiveSettings(client, read?.settings ?? null, options.pinnedVersion ?? null, version) };
     }
     return effective.value;
   };
-  const cache = createAnalysisCache({ now: options.now, log: options.log, settings, textOf });
+  const cache = createAnalysisCache({ now: options.now, log: options.log, settings, textOf, liveOptions: () => live.options() });
   const sync = (key: string): void => {
     if (key === project.key) cache.invalidate();
     cache.sync(key, textOf(key));
@@ -129,6 +137,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     file: (key) => cache.current().byFile.get(key) ?? null,
     diagnostics(key) {
       if (key === project.key) return projectRead()?.problems ?? [];
+      if (isLiveFile(key)) return [];
       const { result: r, byFile } = cache.current();
       const f = byFile.get(key);
       if (!f) return [];
@@ -136,7 +145,11 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       return applySeverityOverrides(r.diagnosticsByFile.get(key) ?? [], settings().severity);
     },
     kumaFiles() {
-      return cache.current().result.files.filter((f) => f.resources.length > 0).map((f) => f.file);
+      return cache.current().result.files.filter((f) => f.resources.length > 0 && !isLiveFile(f.file)).map((f) => f.file);
+    },
+    setLive(inputs) {
+      for (const key of live.set(inputs)) cache.sync(key, live.text(key));
+      cache.invalidate();
     },
   };
 }

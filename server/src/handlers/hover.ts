@@ -10,6 +10,9 @@ export function onHover(ctx: ServerContext) {
       const geometry = geometryOf(ctx, key);
       if (!geometry) return null;
       const hover = hoverAt(ctx.store.analysis(), key, toOffset(geometry, params.position));
-      return hover ? toHover(hover, geometry) : null;
+      if (!hover) return null;
+      // A stale control plane says so under what it contributed.
+      const stale = ctx.live.staleNote();
+      return toHover(stale ? { ...hover, markdown: `${hover.markdown}\n\n${stale}` } : hover, geometry);
     });
 }

@@ -2,7 +2,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context.js';
 import { MergedGatewayRequest } from '../protocol.js';
+import type { LiveControlPlane } from '../live/control-plane.js';
 import { onCodeAction } from './code-actions.js';
+import { onExecuteCommand } from './commands.js';
 import { onCompletion } from './completion.js';
 import { onDefinition } from './definition.js';
 import { onDocumentDiagnostic, onWorkspaceDiagnostic, type DiagnosticsPublisher } from './diagnostics.js';
@@ -34,7 +36,7 @@ export function registerDocumentSync(
 }
 
 /** Every request the server answers, each by its handler. */
-export function registerHandlers(connection: Connection, ctx: ServerContext): void {
+export function registerHandlers(connection: Connection, ctx: ServerContext, live: LiveControlPlane): void {
   connection.onHover(onHover(ctx));
   connection.onCompletion(onCompletion(ctx));
   connection.onDocumentSymbol(onDocumentSymbol(ctx));
@@ -45,4 +47,5 @@ export function registerHandlers(connection: Connection, ctx: ServerContext): vo
   connection.languages.diagnostics.on(onDocumentDiagnostic(ctx));
   connection.languages.diagnostics.onWorkspace(onWorkspaceDiagnostic(ctx));
   connection.onRequest(MergedGatewayRequest, onMergedGateway(ctx));
+  connection.onExecuteCommand(onExecuteCommand(ctx, live));
 }

@@ -13,7 +13,10 @@ export function onWatchedFiles(ctx: ServerContext, publisher: DiagnosticsPublish
     for (const change of params.changes) {
       const key = ctx.store.key(change.uri);
       const path = uriToPath(key);
-      if (path && isProjectFile(path)) await loadProjectFile(ctx.store, folders(), ctx.log);
+      if (path && isProjectFile(path)) {
+        await loadProjectFile(ctx.store, folders(), ctx.log);
+        ctx.live.sync();
+      }
       if (change.type === FileChangeType.Deleted) {
         ctx.store.removeDisk(key);
         if (path) forgetFolder(ctx.store, path);
@@ -58,6 +61,7 @@ export function onConfiguration(connection: Connection, ctx: ServerContext, publ
     const settings = readSettings(raw ?? initial());
     for (const problem of settingsProblems(settings)) ctx.error(problem);
     ctx.store.setSettings(settings);
+    ctx.live.sync();
     publisher.changed();
   };
 }
@@ -72,6 +76,7 @@ export function onFolders(ctx: ServerContext, publisher: DiagnosticsPublisher, f
     }
     folders.push(...added);
     await loadProjectFile(ctx.store, folders, ctx.log);
+    ctx.live.sync();
     await indexFolders(ctx.store, added, { log: ctx.log });
     publisher.changed();
   };

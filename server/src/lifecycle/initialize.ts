@@ -1,6 +1,7 @@
 import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import type { ClientFeatures } from '../context.js';
 import type { DocumentStore } from '../documents/document-store.js';
+import { SERVER_COMMANDS } from '../handlers/commands.js';
 import { readSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 
@@ -72,6 +73,7 @@ export function onInitialize(startup: Startup, store: DocumentStore, version: st
         referencesProvider: true,
         inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         diagnosticProvider: { identifier: 'meshgw', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

@@ -16,6 +16,8 @@ export interface InitializedOptions {
   changeFolders: (added: string[], removed: string[]) => Promise<void>;
   /** Lets requests through: called once indexing ends, however it ends. */
   markReady: () => void;
+  /** Starts following the control plane the settings name, once they and the project file are read. */
+  startLive: () => void;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface InitializedOptions {
  * folders (with progress when the client shows it) and lets requests through.
  */
 export function onInitialized(options: InitializedOptions) {
-  const { connection, ctx, publisher, folders, configure, changeFolders, markReady } = options;
+  const { connection, ctx, publisher, folders, configure, changeFolders, markReady, startLive } = options;
   const client = ctx.client;
   return (): void => {
     if (client.workspaceFolders) {
@@ -44,6 +46,7 @@ export function onInitialized(options: InitializedOptions) {
       progress?.begin('meshgw: indexing', 0, `${folders.length} folder(s)`, false);
       try {
         await loadProjectFile(ctx.store, folders, ctx.log);
+        startLive();
         const count = await indexFolders(ctx.store, folders, {
           log: ctx.log,
           progress: (done, total) => progress?.report(Math.floor((done / Math.max(total, 1)) * 100), `${done}/${total} files`),

@@ -4,6 +4,7 @@ import type { KumaVersion } from '../kuma/versions.js';
 import type { Diagnostic, Severity } from '../base/diagnostic.js';
 import type { YNode, YScalar } from '../syntax/tree.js';
 import { diagnostic } from '../base/diagnostic.js';
+import { plainValue, readControlPlaneSetting, type ControlPlaneSetting } from './control-plane-setting.js';
 
 /**
  * The project file: found upward from the checked files (CLI) or a workspace folder (language
@@ -21,6 +22,8 @@ export interface ProjectSettings {
   certificateWarningDays?: number;
   reportUnknownFields?: boolean;
   severity?: Record<string, SeverityOverride>;
+  /** The control plane to analyse against (language server); null: written as off. */
+  controlPlane?: ControlPlaneSetting | null;
 }
 
 const LEVELS: Record<string, SeverityOverride> = {
@@ -64,7 +67,7 @@ export function readProjectSettings(file: string, text: string): { settings: Pro
     problems.push(diagnostic({ code: 'project-settings', severity: 'error', file, span: node.span, message }));
   if (root === null) return { settings, problems };
   if (root.kind !== 'map') {
-    problem(root, `${PROJECT_FILE} holds a map of settings (kumaVersion, certificateWarningDays, reportUnknownFields, severity).`);
+    problem(root, `${PROJECT_FILE} holds a map of settings (kumaVersion, certificateWarningDays, reportUnknownFields, severity, controlPlane).`);
     return { settings, problems };
   }
   for (const { key, value } of root.pairs) {
@@ -82,8 +85,12 @@ export function readProjectSettings(file: string, text: string): { settings: Pro
       else problem(value, 'reportUnknownFields takes true or false.');
     } else if (name === 'severity') {
       settings.severity = readSeverityMap(value, problem);
+    } else if (name === 'controlPlane') {
+      const read = readControlPlaneSetting(plainValue(value));
+      if ('error' in read) problem(value, read.error);
+      else settings.controlPlane = read.setting;
     } else {
-      problem(key, `Unknown setting "${name}": ${PROJECT_FILE} knows kumaVersion, certificateWarningDays, reportUnknownFields and severity.`);
+      problem(key, `Unknown setting "${name}": ${PROJECT_FILE} knows kumaVersion, certificateWarningDays, reportUnknownFields, severity and controlPlane.`);
     }
   }
   return { settings, problems };

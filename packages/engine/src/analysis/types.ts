@@ -26,7 +26,11 @@ export interface AnalyzeOptions {
    * knows). Default: the newest supported minor, `DEFAULT_KUMA_VERSION`.
    */
   kumaVersion?: KumaVersion;
-  /** Live state of dataplanes keyed by `mesh/name`, when a control plane told it. */
+  /**
+   * Live state of dataplanes keyed by `mesh/name`, when a control plane told it. Giving it (even
+   * empty) says the workspace holds a control plane's state, which enables the findings that
+   * exist only against it (`no-live-dataplane.ts`).
+   */
   dataplaneStatus?: Record<string, { online: boolean; zone: string | null }>;
 }
 

@@ -197,6 +197,12 @@ export const DIAGNOSTIC_CODES = [
   c('unknown-kind', 'meshgw', 'Unknown resource kind',
     'The document looks like a Kuma resource (a Universal `type` with a `name`, or an `apiVersion` of `kuma.io`), but its kind is not one meshgw knows. Kinds are case-sensitive (`MeshGateway`, not `meshgateway`); a misspelled kind is refused when applied, and meshgw does not check the document.'),
 
+  // Against a control plane
+  c('gateway-no-live-dataplane', 'meshgw', 'No dataplane of the control plane runs the gateway',
+    'The analysis runs against a control plane (the language server\'s `meshgw.controlPlane`, `meshgw diff`), and no builtin gateway Dataplane registered there matches a selector of this MeshGateway, so once applied it configures nothing: no proxy listens on its ports. Start a builtin gateway proxy (`kuma-dp` with a gateway Dataplane, or a MeshGatewayInstance on Kubernetes) whose gateway tags the selector matches, or fix the selector.'),
+  c('differs-from-control-plane', 'meshgw', 'Differs from the control plane',
+    'The control plane has a resource with this kind, mesh and name, and applying this file would change what the gateway does (its listeners, certificates, bound dataplanes or routes). The message sums the changes up; the editor\'s command shows them in full, as `meshgw diff` does.'),
+
   // The project
   c('project-settings', 'meshgw', 'Project settings',
     'A setting in `.meshgw.yaml` that meshgw cannot use: an unknown key, a value of the wrong type, or a Kuma version outside the supported range (2.0 to 2.14). The setting is ignored; the command line stops with exit status 2, the editor shows this diagnostic.'),

@@ -4,6 +4,8 @@ import type { CertificateContext, ListenerContext } from './describe.js';
 import type { CertificateFacts, PemBundleFacts } from '../kuma/certificate-types.js';
 import { hostnameCovered } from '../kuma/x509-names.js';
 import { cell } from './markdown.js';
+import { isLive } from './live-origin.js';
+import { secretAccessOf } from '../analysis/secret-access.js';
 
 export function certificateNames(l: ListenerModel): string {
   if (!l.tls || l.tls.certificates.length === 0) return '—';
@@ -39,13 +41,20 @@ export function certificateHover(result: WorkspaceResult, gateway: GatewayModel,
   switch (ref.source.kind) {
     case 'secret': {
       const name = ref.source.name;
-      out.push(`**Certificate** \`${name}\` · Secret of mesh \`${gateway.mesh}\` (${where})`);
+      const live = isLive(c.use?.secret?.location);
+      out.push(`**Certificate** \`${name}\` · ${live ? 'live ' : ''}Secret of mesh \`${gateway.mesh}\`${live ? ' from the control plane' : ''} (${where})`);
       if (!c.use) {
         const secret = result.models.secrets.find((s) => s.kind === 'Secret' && (s.mesh ?? 'default') === gateway.mesh && s.name === name);
         if (secret?.data) bundle = result.readBundle(secret.data);
         notes.push(`Not used: the listener does not terminate TLS (${l.model.protocol}${l.model.tls ? `, mode ${l.model.tls.mode}` : ''}).`);
       } else if (c.use.state === 'not-found') {
-        notes.push(`Secret \`${name}\` of mesh \`${gateway.mesh}\` is not in the workspace. If the control plane lacks it too, Kuma fails the whole gateway's configuration.`);
+        notes.push(
+          result.options.dataplaneStatus !== undefined
+            ? `Secret \`${name}\` of mesh \`${gateway.mesh}\` is neither in the files nor on the control plane: Kuma fails the whole gateway's configuration.`
+            : `Secret \`${name}\` of mesh \`${gateway.mesh}\` is not in the workspace. If the control plane lacks it too, Kuma fails the whole gateway's configuration.`,
+        );
+      } else if (c.use.state === 'unreadable' && secretAccessOf(result.options.secretAccess, gateway.mesh) === 'none') {
+        notes.push(`Secrets are not readable with this token: the control plane shows Secrets of mesh \`${gateway.mesh}\` to admins only, so this certificate's facts are unknown.`);
       } else if (c.use.state === 'unreadable') {
         notes.push(`Secret \`${name}\` could not be read (its data is not valid base64, or secrets need an admin token).`);
       }

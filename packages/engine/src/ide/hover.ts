@@ -15,6 +15,7 @@ import { cell } from './markdown.js';
 import { varyingText } from '../merge/texts.js';
 import { gatewayStateLines } from '../merge/texts.js';
 import { portText } from '../merge/texts.js';
+import { boundDataplaneText, dataplaneLayerText, isLive } from './live-origin.js';
 
 /** A hover: markdown and the span it is about (a key or a value). */
 export interface HoverResult {
@@ -90,7 +91,7 @@ function listenerHover(gateway: GatewayModel, merged: MergedGateway, l: Listener
       out.push('Routes: none attaches to this listener.');
     } else {
       const sorted = [...routes].sort((a, b) => byName(a.name, b.name));
-      const names = sorted.map((r) => `\`${r.name}\` (${r.kind}${r.dataplanes ? `, on ${r.dataplanes.join(', ')} only` : ''}${r.effective ? '' : ', ignored: a Mesh*Route applies'})`);
+      const names = sorted.map((r) => `\`${r.name}\` (${r.kind}${isLive(r.location) ? ', live' : ''}${r.dataplanes ? `, on ${r.dataplanes.join(', ')} only` : ''}${r.effective ? '' : ', ignored: a Mesh*Route applies'})`);
       out.push(`Routes: ${names.join(', ')}.`);
     }
   }
@@ -172,9 +173,10 @@ const LAYER_ORDER = 'dataplane, then gateway, then listener tags; later layers w
 
 function finalTagsSection(merged: MergedGateway, l: MergedListener): string[] {
   const out: string[] = [`**Final tags** of listener #${l.index} (${LAYER_ORDER}):`];
+  const dataplaneLayer = dataplaneLayerText(merged);
   const rows = [
-    ...l.finalTags.map((t) => ({ key: t.key, row: `| ${cell(t.key)} | ${cell(t.value)} | ${t.from} |` })),
-    ...l.varyingTags.map((t) => ({ key: t.key, row: `| ${cell(t.key)} | ${cell(varyingText(t))} | dataplane |` })),
+    ...l.finalTags.map((t) => ({ key: t.key, row: `| ${cell(t.key)} | ${cell(t.value)} | ${t.from === 'dataplane' ? dataplaneLayer : t.from} |` })),
+    ...l.varyingTags.map((t) => ({ key: t.key, row: `| ${cell(t.key)} | ${cell(varyingText(t))} | ${dataplaneLayer} |` })),
   ].sort((a, b) => byName(a.key, b.key));
   out.push(['| key | value | from |', '| --- | --- | --- |', ...rows.map((r) => r.row)].join('\n'));
   if (l.varyingTags.length > 0) out.push(varyingSection(l));
@@ -193,7 +195,7 @@ function dataplaneLine(merged: MergedGateway): string {
   if (merged.dataplaneLayerFromSelector || merged.dataplanes.length === 0) {
     return 'No Dataplane bound to this gateway is in the workspace: the dataplane layer comes from the selector (its exact-valued tags); a real Dataplane may add more tags.';
   }
-  const names = merged.dataplanes.map((d) => `\`${d.name}\`${d.address ? ` (${d.address})` : ''}`);
+  const names = merged.dataplanes.map(boundDataplaneText);
   if (merged.dataplanes.length === 1) return `Bound Dataplane: ${names[0]}, through selector #${merged.dataplanes[0].selectorIndex}.`;
   const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
   return `Bound Dataplanes: ${shown}; Kuma configures each on its own, so the table shows the tags they share and the ones that vary.`;

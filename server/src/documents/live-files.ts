@@ -1,0 +1,36 @@
+import type { AnalyzeOptions, FileInput, KumaVersion } from '@meshgw/engine';
+
+/** A control plane's state as the engine takes it: its resources as `cp:` files, and options. */
+export interface LiveInputs {
+  files: FileInput[];
+  options: Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus'>;
+  /** The rules of the control plane's Kuma version; null when it names none. */
+  kumaVersion: KumaVersion | null;
+}
+
+/** The control plane's files the store holds beside the user's. */
+export interface LiveFiles {
+  /** Replaces the live files; returns every key whose text changed, came or went. */
+  set(inputs: LiveInputs | null): string[];
+  text(key: string): string | undefined;
+  options(): Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus'>;
+  version(): KumaVersion | null;
+}
+
+export function createLiveFiles(): LiveFiles {
+  let texts = new Map<string, string>();
+  let current: LiveInputs | null = null;
+  return {
+    set(inputs) {
+      const next = new Map((inputs?.files ?? []).map((f) => [f.file, f.text]));
+      const changed = [...next].filter(([key, text]) => texts.get(key) !== text).map(([key]) => key);
+      for (const key of texts.keys()) if (!next.has(key)) changed.push(key);
+      texts = next;
+      current = inputs;
+      return changed;
+    },
+    text: (key) => texts.get(key),
+    options: () => current?.options ?? {},
+    version: () => current?.kumaVersion ?? null,
+  };
+}

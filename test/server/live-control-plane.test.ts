@@ -1,0 +1,251 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeControlPlane, type FakeControlPlane, type FakeDataSet } from '../support/fake-control-plane.js';
+import { ADMIN_TOKEN, USER_TOKEN, pemBundle } from '../support/fake-cp-data.js';
+import { positionOf, startClient, uriOf, type LspClient } from './support/lsp-client.js';
+
+/**
+ * The language server against a control plane (`meshgw.controlPlane`): a workspace of gateway
+ * files without Dataplanes or Secrets, which the test control plane has.
+ */
+
+interface Hover {
+  contents: { kind: string; value: string };
+}
+interface Diagnostic {
+  code: string;
+  severity: number;
+  message: string;
+  range: { start: { line: number; character: number } };
+}
+interface PublishDiagnostics {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+interface Status {
+  state: string;
+  name: string | null;
+  kumaVersion: string | null;
+  meshes: number | null;
+  fetchedAt: string | null;
+  error: string | null;
+}
+
+const NOW = '2026-12-20T00:00:00Z';
+
+const GATEWAYS = `type: MeshGateway
+mesh: default
+name: edge
+selectors:
+  - match:
+      kuma.io/service: edge
+tags:
+  team: edge
+conf:
+  listeners:
+    - port: 443
+      protocol: HTTPS
+      hostname: one.example.com
+      tls:
+        mode: TERMINATE
+        certificates:
+          - secret: edge-cert
+---
+type: MeshGateway
+mesh: default
+name: lonely
+selectors:
+  - match:
+      kuma.io/service: nobody
+conf:
+  listeners:
+    - port: 8080
+      protocol: HTTP
+`;
+
+/** What the control plane has: the proxy that runs `edge`, its certificate, and another team's route. */
+function liveData(): FakeDataSet {
+  return {
+    meshes: [{ name: 'default' }],
+    dataplanes: [
+      { mesh: 'default', name: 'edge-1', address: '10.0.0.11', gateway: { type: 'BUILTIN', tags: { 'kuma.io/service': 'edge', region: 'eu-west' } }, online: true },
+    ],
+    secrets: [{ mesh: 'default', name: 'edge-cert', pem: pemBundle(0) }],
+    httpRoutes: [
+      {
+        mesh: 'default',
+        name: 'team-b-api',
+        spec: {
+          targetRef: { kind: 'MeshGateway', name: 'edge' },
+          to: [{ targetRef: { kind: 'Mesh' }, rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/b' } }], default: { backendRefs: [{ kind: 'MeshService', name: 'b' }] } }] }],
+        },
+      },
+    ],
+  };
+}
+
+interface Session {
+  client: LspClient;
+  dir: string;
+  file: string;
+}
+
+async function openSession(cp: FakeControlPlane, token: string): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'meshgw-live-'));
+  const file = join(dir, 'gateways.yaml');
+  writeFileSync(file, GATEWAYS);
+  writeFileSync(join(dir, 'token'), `${token}\n`);
+  // The token file is relative: under the first workspace folder.
+  const client = startClient({ env: { MESHGW_NOW: NOW }, settings: { controlPlane: { url: cp.url, tokenFile: 'token' } } });
+  await client.initialize({ folders: [dir] });
+  client.open(file, GATEWAYS);
+  await client.waitFor<Status>('meshgw/controlPlaneStatus', (s) => s.state === 'connected');
+  return { client, dir, file };
+}
+
+async function hover(s: Session, needle: string, delta = 0): Promise<string> {
+  const h = await s.client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(s.file) }, position: positionOf(GATEWAYS, needle, delta) });
+  return h?.contents.value ?? '';
+}
+
+function messages(client: LspClient): { type: number; message: string }[] {
+  return client.notifications.filter((n) => n.method === 'window/showMessage').map((n) => n.params as { type: number; message: string });
+}
+
+describe('with an admin token', () => {
+  let cp: FakeControlPlane;
+  let s: Session;
+  beforeAll(async () => {
+    cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN, userTokens: [USER_TOKEN] });
+    s = await openSession(cp, ADMIN_TOKEN);
+  });
+  afterAll(async () => {
+    await s.client.close();
+    await cp.close();
+    rmSync(s.dir, { recursive: true, force: true });
+  });
+
+  it('offers the refresh command', async () => {
+    const init = s.client.serverRequests.length; // initialize already ran; capabilities checked below
+    expect(init).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows the live dataplane\'s tags in a listener hover, naming the layer\'s origin', async () => {
+    const md = await hover(s, 'protocol: HTTPS', 2);
+    expect(md).toContain('| region | eu-west | dataplane · live edge-1 (online) |');
+    expect(md).toContain('| kuma.io/service | edge | dataplane · live edge-1 (online) |');
+    expect(md).toContain('| team | edge | gateway |');
+    expect(md).toContain('Bound Dataplane: live `edge-1` (10.0.0.11, online), through selector #0.');
+    expect(md).toContain('`team-b-api` (MeshHTTPRoute, live)');
+    // The recorded control plane runs Kuma 2.14.3: its rules apply.
+    expect(md).toContain('*Kuma 2.14.3 rules*');
+  });
+
+  it('shows the live certificate\'s facts on the secret reference', async () => {
+    const md = await hover(s, 'secret: edge-cert', 8);
+    expect(md).toContain('**Certificate** `edge-cert` · live Secret of mesh `default` from the control plane');
+    expect(md).toContain('| Not after | 2126-11-03T11:01:34.000Z |');
+    expect(md).toContain('| Covers `one.example.com` | yes |');
+  });
+
+  it('resolves the live Secret and warns about the gateway no live dataplane runs', async () => {
+    const published = await s.client.waitFor<PublishDiagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uriOf(s.file) && p.diagnostics.some((d) => d.code === 'gateway-no-live-dataplane'),
+    );
+    const codes = published.params.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+    expect(codes).toEqual([`gateway-no-live-dataplane@${positionOf(GATEWAYS, 'selectors:', 0, 1).line}`]);
+    expect(codes.join()).not.toContain('certificate-secret-not-found');
+  });
+
+  it('publishes nothing for the control plane\'s own resources', () => {
+    const uris = s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => (n.params as PublishDiagnostics).uri);
+    expect(uris.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  });
+
+  it('reports progress while fetching and a status for the status bar', async () => {
+    const progress = s.client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string; title?: string } }).value);
+    expect(progress.some((v) => v.kind === 'begin' && v.title === 'meshgw: control plane')).toBe(true);
+    expect(progress.some((v) => v.kind === 'end')).toBe(true);
+    const status = await s.client.waitFor<Status>('meshgw/controlPlaneStatus', (p) => p.state === 'connected');
+    expect(status.params).toMatchObject({ name: `127.0.0.1:${cp.port}`, kumaVersion: '2.14.3', meshes: 1, error: null });
+  });
+
+  it('never shows the token', () => {
+    const all = JSON.stringify(s.client.notifications) + s.client.stderr();
+    expect(all).not.toContain(ADMIN_TOKEN);
+  });
+});
+
+describe('with a token that cannot read Secrets', () => {
+  let cp: FakeControlPlane;
+  let s: Session;
+  beforeAll(async () => {
+    cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN, userTokens: [USER_TOKEN] });
+    s = await openSession(cp, USER_TOKEN);
+  });
+  afterAll(async () => {
+    await s.client.close();
+    await cp.close();
+    rmSync(s.dir, { recursive: true, force: true });
+  });
+
+  it('says so on the certificate, and does not call the Secret missing', async () => {
+    const md = await hover(s, 'secret: edge-cert', 8);
+    expect(md).toContain('Secrets are not readable with this token');
+    const diagnostics = await s.client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(s.file) } });
+    expect(diagnostics.items.map((d) => d.code)).not.toContain('certificate-secret-not-found');
+  });
+});
+
+describe('a control plane that goes away and comes back', () => {
+  let cp: FakeControlPlane;
+  let s: Session;
+  beforeAll(async () => {
+    cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN });
+    s = await openSession(cp, ADMIN_TOKEN);
+  });
+  afterAll(async () => {
+    await s.client.close();
+    await cp.close();
+    rmSync(s.dir, { recursive: true, force: true });
+  });
+
+  const refresh = () => s.client.request<Status>('workspace/executeCommand', { command: 'meshgw.refreshControlPlane', arguments: [] });
+
+  it('keeps answering from the last snapshot, and says so once each way', async () => {
+    expect(messages(s.client)).toEqual([]);
+    const port = cp.port;
+    await cp.close();
+
+    const failed = await refresh();
+    expect(failed.state).toBe('failed');
+    expect(failed.fetchedAt).not.toBeNull();
+    // Edits keep being analysed, against the last snapshot.
+    const edited = GATEWAYS.replace('team: edge', 'team: edge-2');
+    s.client.change(uriOf(s.file), edited, 2);
+    const h = await s.client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(s.file) }, position: positionOf(edited, 'protocol: HTTPS', 2) });
+    expect(h?.contents.value).toContain('| region | eu-west | dataplane · live edge-1 (online) |');
+    expect(h?.contents.value).toContain('| team | edge-2 | gateway |');
+    expect(h?.contents.value).toMatch(/\*Live data from `127\.0\.0\.1:\d+` is \d+ s old: the last refresh failed/);
+    await refresh();
+    await refresh();
+    const down = messages(s.client);
+    expect(down).toHaveLength(1);
+    expect(down[0].type).toBe(2);
+    expect(down[0].message).toContain(`cannot read the control plane 127.0.0.1:${port}`);
+
+    cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN, port });
+    const back = await refresh();
+    expect(back.state).toBe('connected');
+    await refresh();
+    const all = messages(s.client);
+    expect(all).toHaveLength(2);
+    expect(all[1].type).toBe(3);
+    expect(all[1].message).toContain('answers again');
+    const fresh = await s.client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(s.file) }, position: positionOf(edited, 'protocol: HTTPS', 2) });
+    expect(fresh?.contents.value).not.toContain('Live data from');
+  });
+});
