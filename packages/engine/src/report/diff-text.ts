@@ -62,9 +62,18 @@ export function diffText(diffs: GatewayDiff[]): string {
   return blocks.length === 0 ? 'No change.' : blocks.join('\n\n');
 }
 
+/**
+ * A port's lines. A port that comes or goes is one line with its protocol (and its connection
+ * limit and crossMesh when set); its listeners name the hostnames.
+ */
 function portLines(port: number, p: PortDiff | undefined): DiffLine[] {
-  const kind = p?.status === 'added' ? 'added' : p?.status === 'removed' ? 'removed' : 'context';
-  const out = [line(kind, 1, `port ${port}`)];
+  if (p && p.status !== 'changed') {
+    const side = p.status === 'added' ? 'after' : 'before';
+    const limit = p.connectionLimit?.[side] ?? 0;
+    const extra = [limit > 0 ? `connection limit ${limit}` : '', p.crossMesh?.[side] ? 'crossMesh' : ''].filter(Boolean).join(', ');
+    return [line(p.status, 1, `port ${port} ${p.protocol?.[side] ?? ''}${extra ? ` (${extra})` : ''}`)];
+  }
+  const out = [line('context', 1, `port ${port}`)];
   if (!p) return out;
   out.push(...valueLines(p.protocol, 2, (v) => `protocol ${v}`));
   out.push(...valueLines(p.connectionLimit, 2, (v) => `connection limit ${v === 0 ? 'none' : v}`));
@@ -74,12 +83,19 @@ function portLines(port: number, p: PortDiff | undefined): DiffLine[] {
   return out;
 }
 
+/** A listener's lines; one that comes or goes carries its protocol and TLS mode in its first line. */
 function listenerLines(l: ListenerDiff): DiffLine[] {
-  const kind = l.status === 'changed' ? 'context' : l.status;
   const index = l.index.after ?? l.index.before;
-  const out = [line(kind, 2, `listener [${index}] ${l.hostname}`)];
-  out.push(...valueLines(l.protocol, 3, (v) => `protocol ${v}`));
-  out.push(...valueLines(l.tlsMode, 3, (v) => `tls ${v}`, 'tls none'));
+  const out: DiffLine[] = [];
+  if (l.status === 'changed') {
+    out.push(line('context', 2, `listener [${index}] ${l.hostname}`));
+    out.push(...valueLines(l.protocol, 3, (v) => `protocol ${v}`));
+    out.push(...valueLines(l.tlsMode, 3, (v) => `tls ${v}`, 'tls none'));
+  } else {
+    const side = l.status === 'added' ? 'after' : 'before';
+    const tls = l.tlsMode?.[side];
+    out.push(line(l.status, 2, `listener [${index}] ${l.hostname} ${l.protocol?.[side] ?? ''}${tls ? `, tls ${tls}` : ''}`));
+  }
   for (const c of l.certificates) out.push(...certificateLines(c));
   for (const group of groupTags(l.tags)) out.push(...tagLines(group.dataplanes, group.changes));
   for (const r of l.routes) out.push(...routeLines(r));
