@@ -65,10 +65,27 @@ conf:
       protocol: HTTP
 `;
 
-/** What the control plane has: the proxy that runs `edge`, its certificate, and another team's route. */
+/**
+ * What the control plane has: `edge` as applied before (with a plain HTTP listener the file no
+ * longer has), the proxy that runs it, its certificate, and another team's route.
+ */
 function liveData(): FakeDataSet {
   return {
     meshes: [{ name: 'default' }],
+    gateways: [
+      {
+        mesh: 'default',
+        name: 'edge',
+        selectors: [{ match: { 'kuma.io/service': 'edge' } }],
+        tags: { team: 'edge' },
+        conf: {
+          listeners: [
+            { hostname: 'one.example.com', port: 443, protocol: 'HTTPS', tls: { mode: 'TERMINATE', certificates: [{ secret: 'edge-cert' }] } },
+            { port: 80, protocol: 'HTTP' },
+          ],
+        },
+      },
+    ],
     dataplanes: [
       { mesh: 'default', name: 'edge-1', address: '10.0.0.11', gateway: { type: 'BUILTIN', tags: { 'kuma.io/service': 'edge', region: 'eu-west' } }, online: true },
     ],
@@ -156,8 +173,30 @@ describe('with an admin token', () => {
       (p) => p.uri === uriOf(s.file) && p.diagnostics.some((d) => d.code === 'gateway-no-live-dataplane'),
     );
     const codes = published.params.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
-    expect(codes).toEqual([`gateway-no-live-dataplane@${positionOf(GATEWAYS, 'selectors:', 0, 1).line}`]);
+    expect(codes).toEqual(['differs-from-control-plane@0', `gateway-no-live-dataplane@${positionOf(GATEWAYS, 'selectors:', 0, 1).line}`]);
     expect(codes.join()).not.toContain('certificate-secret-not-found');
+  });
+
+  it('says on its first line how a file gateway differs from the live one, with a command that shows the diff', async () => {
+    const published = await s.client.waitFor<PublishDiagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uriOf(s.file) && p.diagnostics.some((d) => d.code === 'differs-from-control-plane'),
+    );
+    const info = published.params.diagnostics.find((d) => d.code === 'differs-from-control-plane');
+    expect(info).toMatchObject({ severity: 3, message: 'MeshGateway "edge" differs from the control plane: 1 listener removed.' });
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = await s.client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf(s.file) },
+      range,
+      context: { diagnostics: [] },
+    });
+    const show = actions.find((a) => a.command?.command === 'meshgw.controlPlaneDiff');
+    expect(show?.command?.arguments).toEqual([uriOf(s.file)]);
+    const result = await s.client.request<{ uri: string; text: string }>('workspace/executeCommand', show!.command);
+    expect(result.text.split('\n')[0]).toBe('--- MeshGateway edge (mesh default)  cp:/meshes/default/meshgateways/edge');
+    expect(result.text).toContain('-');
+    const shown = await s.client.waitFor<{ type: number; message: string }>('window/showMessage', (m) => m.message === result.text);
+    expect(shown.params.type).toBe(3);
   });
 
   it('publishes nothing for the control plane\'s own resources', () => {

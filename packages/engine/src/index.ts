@@ -33,6 +33,7 @@ export { inspectText } from './report/inspect-text.js';
 export { diffGateways } from './report/diff.js';
 export { diffLines, diffSummary, diffText } from './report/diff-text.js';
 export type { DiffLine } from './report/diff-text.js';
+export { differsDiagnostics, liveDifferences } from './report/differs-from-live.js';
 export type { CertificateChange, CertificateState, ChangeStatus, DataplaneTagChanges, GatewayDiff, ListenerDiff, PortDiff, RouteChange, RouteState, TagChange, TagState, ValueChange } from './report/diff-types.js';
 export { liveOnlyDiagnostics } from './report/live-diagnostics.js';
 export { applyDiff, createApplyDiffWorkspaces } from './report/apply-diff.js';

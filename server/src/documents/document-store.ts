@@ -1,4 +1,15 @@
-import { applySeverityOverrides, DEFAULT_PARSE_LIMITS, isLiveFile, type Diagnostic, type FileAnalysis, type KumaVersion, type WorkspaceResult } from '@meshgw/engine';
+import {
+  applySeverityOverrides,
+  DEFAULT_PARSE_LIMITS,
+  differsDiagnostics,
+  isLiveFile,
+  liveDifferences,
+  type Diagnostic,
+  type FileAnalysis,
+  type GatewayDiff,
+  type KumaVersion,
+  type WorkspaceResult,
+} from '@meshgw/engine';
 import { createLiveFiles, type LiveInputs } from './live-files.js';
 import { createProjectState } from './project-state.js';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings, type Settings } from '../settings.js';
@@ -52,6 +63,8 @@ export interface DocumentStore {
    * control plane's Kuma version (the target unless pinned); null takes them all out.
    */
   setLive(inputs: LiveInputs | null): void;
+  /** The gateways of a file that change what the control plane does (none without one). */
+  liveDifferences(key: string): GatewayDiff[];
 }
 
 export interface DocumentStoreOptions {
@@ -80,6 +93,17 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     return effective.value;
   };
   const cache = createAnalysisCache({ now: options.now, log: options.log, settings, textOf, liveOptions: () => live.options() });
+  /** What the files change against the control plane, once per analysis. */
+  let differs: { result: WorkspaceResult; diffs: GatewayDiff[]; byFile: Map<string, Diagnostic[]> } | null = null;
+  const liveDiff = () => {
+    const result = cache.current().result;
+    if (differs?.result === result) return differs;
+    const diffs = live.version() === null && live.options().dataplaneStatus === undefined ? [] : liveDifferences(live.before({ ...result.options, now: result.now }), result);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of differsDiagnostics(diffs, result)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    differs = { result, diffs, byFile };
+    return differs;
+  };
   const sync = (key: string): void => {
     if (key === project.key) cache.invalidate();
     cache.sync(key, textOf(key));
@@ -142,11 +166,13 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const f = byFile.get(key);
       if (!f) return [];
       if (f.resources.length === 0 && !(open.has(key) && skippedKumaFile(f))) return [];
-      return applySeverityOverrides(r.diagnosticsByFile.get(key) ?? [], settings().severity);
+      const all = [...(liveDiff().byFile.get(key) ?? []), ...(r.diagnosticsByFile.get(key) ?? [])];
+      return applySeverityOverrides(all, settings().severity);
     },
     kumaFiles() {
       return cache.current().result.files.filter((f) => f.resources.length > 0 && !isLiveFile(f.file)).map((f) => f.file);
     },
+    liveDifferences: (key) => liveDiff().diffs.filter((d) => d.file.after === key),
     setLive(inputs) {
       for (const key of live.set(inputs)) cache.sync(key, live.text(key));
       cache.invalidate();

@@ -1,4 +1,4 @@
-import type { AnalyzeOptions, FileInput, KumaVersion } from '@meshgw/engine';
+import { analysisDay, createWorkspace, formatKumaVersion, type AnalyzeOptions, type FileInput, type KumaVersion, type MergedGateway } from '@meshgw/engine';
 
 /** A control plane's state as the engine takes it: its resources as `cp:` files, and options. */
 export interface LiveInputs {
@@ -15,11 +15,18 @@ export interface LiveFiles {
   text(key: string): string | undefined;
   options(): Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus'>;
   version(): KumaVersion | null;
+  /**
+   * The control plane's gateways as Kuma merges them without the files, analysed with `options`
+   * (the overlaid analysis' own), once per snapshot, version and day; empty without live files.
+   */
+  before(options: AnalyzeOptions & { now: Date; kumaVersion: KumaVersion }): MergedGateway[];
 }
 
 export function createLiveFiles(): LiveFiles {
   let texts = new Map<string, string>();
   let current: LiveInputs | null = null;
+  const alone = createWorkspace();
+  let merged: { inputs: LiveInputs; key: string; gateways: MergedGateway[] } | null = null;
   return {
     set(inputs) {
       const next = new Map((inputs?.files ?? []).map((f) => [f.file, f.text]));
@@ -32,5 +39,15 @@ export function createLiveFiles(): LiveFiles {
     text: (key) => texts.get(key),
     options: () => current?.options ?? {},
     version: () => current?.kumaVersion ?? null,
+    before(options) {
+      if (current === null) return [];
+      const key = `${formatKumaVersion(options.kumaVersion)}|${analysisDay(options.now)}|${options.certificateWarningDays ?? ''}`;
+      if (merged?.inputs === current && merged.key === key) return merged.gateways;
+      const names = new Set(texts.keys());
+      for (const name of alone.files()) if (!names.has(name)) alone.removeFile(name);
+      for (const [name, text] of texts) alone.setFile(name, text);
+      merged = { inputs: current, key, gateways: alone.analyze({ ...options, ...current.options }).gateways };
+      return merged.gateways;
+    },
   };
 }

@@ -47,5 +47,5 @@ export function registerHandlers(connection: Connection, ctx: ServerContext, liv
   connection.languages.diagnostics.on(onDocumentDiagnostic(ctx));
   connection.languages.diagnostics.onWorkspace(onWorkspaceDiagnostic(ctx));
   connection.onRequest(MergedGatewayRequest, onMergedGateway(ctx));
-  connection.onExecuteCommand(onExecuteCommand(ctx, live));
+  connection.onExecuteCommand(onExecuteCommand(connection, ctx, live));
 }
