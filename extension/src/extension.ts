@@ -7,6 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { controlPlaneDiffMiddleware } from './control-plane-diff.js';
 import { registerControlPlaneStatus } from './control-plane-status.js';
 import { registerMergedGateway } from './merged-gateway.js';
 import { documentSelector } from './selector.js';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     initializationOptions: () => ({ settings: settingsFor() }),
     middleware: {
+      ...controlPlaneDiffMiddleware(context),
       workspace: {
         // The server asks for `meshgw`; it gets the translated settings, never the raw ones.
         configuration: async (params: ConfigurationParams, token, next) => {
