@@ -1,9 +1,16 @@
+import type { TextChange } from './text-change.js';
 import type { Position, Range, Span } from './types.js';
 
 /** Offsets at which each line starts. Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
+  scanLineStarts(text, 0, text.length, starts);
+  return starts;
+}
+
+/** Appends the line starts that the line breaks at offsets `[from, to)` of `text` begin. */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {
       if (text.charCodeAt(i + 1) === 10) i++;
@@ -12,7 +19,40 @@ export function computeLineStarts(text: string): number[] {
       starts.push(i + 1);
     }
   }
+}
+
+/**
+ * The line starts of `text` after `change`, from those of the text before it: equal to
+ * `computeLineStarts(text)`, at the cost of the changed lines and a copy of the array. A line
+ * start depends only on the character before it and the one at it (`\r\n` is one break).
+ */
+export function updateLineStarts(before: readonly number[], change: TextChange, text: string): number[] {
+  const delta = change.newEnd - change.oldEnd;
+  const starts: number[] = [0];
+  // Kept: starts whose two characters lie before the change.
+  let i = 1;
+  while (i < before.length && before[i] < change.start) starts.push(before[i++]);
+  // Scanned: every break from the character before the change to the first one after it.
+  const to = Math.min(text.length, change.newEnd + 1);
+  scanLineStarts(text, Math.max(0, change.start - 1), to, starts);
+  // Moved: starts whose two characters lie after the change.
+  const last = starts[starts.length - 1];
+  let j = lowerBound(before, change.oldEnd + 2);
+  while (j < before.length && before[j] + delta <= last) j++;
+  for (; j < before.length; j++) starts.push(before[j] + delta);
   return starts;
+}
+
+/** The first index whose value is at least `value`, in an ascending array. */
+function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Converts a UTF-16 offset to a 0-based line and character; offsets are clamped to the text. */

@@ -4,27 +4,48 @@ import type { ParsedDocument } from './tree.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 
 /**
- * A cache of parsed chunks keyed by their text, owned by the caller (a workspace), so that
- * editing one document of a large multi-document file re-parses that document only.
+ * What the last parse of a file left for the next one, owned by the caller (a workspace), so
+ * that editing one document of a large multi-document file re-parses that document only.
  */
 export interface ParseCache {
-  chunks: Map<string, ChunkResult>;
+  /** The last text parsed with this cache, its line starts and its chunks with their trees. */
+  layout: ParseLayout | null;
+}
+
+export interface ParseLayout {
+  text: string;
+  lineStarts: number[];
+  chunks: LaidChunk[];
+}
+
+/**
+ * One chunk of a file: where it starts, its text (a slice of the file's current text, so that
+ * no earlier version of the file is kept alive), and its parse once known.
+ */
+export interface LaidChunk {
+  start: number;
+  text: string;
+  result?: ChunkResult;
 }
 
 export function createParseCache(): ParseCache {
-  return { chunks: new Map() };
+  return { layout: null };
 }
 
 /**
  * Moves every span of a cached chunk by `delta`, in place: editing one document of a large file
- * then costs a walk over the documents after it, without copying their trees. Span objects
- * shared between nodes and diagnostics are moved once.
+ * then costs a walk over the documents after it, without copying their trees. Within a tree
+ * every node and pair has a span object of its own; a diagnostic may share one with a node (a
+ * duplicate key), and such a span is moved once.
  */
 export function moveChunk(chunk: ChunkResult, delta: number): void {
+  const shared = chunk.diagnostics.length > 0 ? new Set(chunk.diagnostics.map((d) => d.span)) : null;
   const moved = new Set<Span>();
   const move = (s: Span): void => {
-    if (moved.has(s)) return;
-    moved.add(s);
+    if (shared?.has(s)) {
+      if (moved.has(s)) return;
+      moved.add(s);
+    }
     s.start += delta;
     s.end += delta;
   };

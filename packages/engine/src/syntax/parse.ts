@@ -1,10 +1,11 @@
 import { LineCounter, Parser, Composer } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { parseJsonTree } from './json-tree.js';
-import { computeLineStarts } from '../base/span.js';
+import { computeLineStarts, updateLineStarts } from '../base/span.js';
+import { textChange, type TextChange } from '../base/text-change.js';
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { ParsedDocument, ParsedFile } from './tree.js';
-import type { ParseCache } from './parse-cache.js';
+import type { LaidChunk, ParseCache, ParseLayout } from './parse-cache.js';
 import { Converter, MAX_CHUNK_DIAGNOSTICS, fileDiagnostic, yamlDiagnostic } from './yaml-tree.js';
 import { moveChunk, shiftChunk } from './parse-cache.js';
 import { yamlExplainer } from './yaml-messages.js';
@@ -23,7 +24,10 @@ export function parseFile(
   options: { cache?: ParseCache; limits?: Partial<ParseLimits> } = {},
 ): ParsedFile {
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  const lineStarts = computeLineStarts(text);
+  const layout = options.cache?.layout ?? null;
+  if (options.cache) options.cache.layout = null;
+  const change = layout ? textChange(layout.text, text) : null;
+  const lineStarts = layout && change ? updateLineStarts(layout.lineStarts, change, text) : computeLineStarts(text);
   const result: ParsedFile = { file, text, lineStarts, documents: [], diagnostics: [] };
   if (text.length > limits.maxFileSize) {
     result.diagnostics.push(
@@ -39,12 +43,13 @@ export function parseFile(
     );
     return result;
   }
-  const nextCache = new Map<string, ChunkResult>();
-  for (const chunk of splitDocuments(text)) {
-    const cached = options.cache?.chunks.get(chunk.text);
+  const laid = layout && change ? splitAround(layout, text, change) : { chunks: splitDocuments(text) as LaidChunk[], known: knownChunks(layout?.chunks ?? []) };
+  // A chunk result is the cache's: moved in place when reused, so used once per parse.
+  const used = new Set<ChunkResult>();
+  for (const chunk of laid.chunks) {
+    const cached = chunk.result ?? laid.known.get(chunk.text);
     let parsed: ChunkResult;
-    if (cached && !nextCache.has(chunk.text)) {
-      // Moved in place: the cache owns its trees, and the previous result of this file is stale.
+    if (cached && !used.has(cached)) {
       if (cached.base !== chunk.start) moveChunk(cached, chunk.start - cached.base);
       parsed = cached;
     } else if (cached) {
@@ -53,14 +58,22 @@ export function parseFile(
     } else {
       parsed = parseChunk(file, chunk.text, chunk.start, limits);
     }
-    nextCache.set(chunk.text, parsed);
+    used.add(parsed);
+    chunk.result = parsed;
     for (const doc of parsed.documents) {
       result.documents.push({ ...doc, index: result.documents.length });
     }
     result.diagnostics.push(...parsed.diagnostics);
   }
-  if (options.cache) options.cache.chunks = nextCache;
+  if (options.cache) options.cache.layout = { text, lineStarts, chunks: laid.chunks };
   return result;
+}
+
+/** Earlier chunks by their text, for chunks whose place is new (moved, or split anew). */
+function knownChunks(chunks: LaidChunk[]): Map<string, ChunkResult> {
+  const known = new Map<string, ChunkResult>();
+  for (const c of chunks) if (c.result && !known.has(c.text)) known.set(c.text, c.result);
+  return known;
 }
 
 /**
@@ -70,26 +83,83 @@ export function parseFile(
  * YAML: U+2028 and U+2029 (which a multiline `^` would also honour) are ordinary characters.
  */
 export function splitDocuments(text: string): { start: number; text: string }[] {
-  const starts: number[] = [0];
-  const re = /(?<=^|[\r\n])---(?=[ \t\r\n]|$)/g;
+  return splitRange(text, 0, text.length).chunks;
+}
+
+/**
+ * `splitDocuments` on `[from, to)` of the text, where `from` is 0 or a marker and `to` the end
+ * or a marker. `pending` says that the last piece had no content: the whole text's split would
+ * join it to the chunk at `to`, so the caller must not stop there.
+ */
+function splitRange(text: string, from: number, to: number): { chunks: { start: number; text: string }[]; pending: boolean } {
+  const starts: number[] = [from];
+  const marker = /(?<=^|[\r\n])---(?=[ \t\r\n]|$)/g;
+  marker.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index !== 0) starts.push(m.index);
+  while ((m = marker.exec(text)) !== null && m.index < to) {
+    if (m.index !== from) starts.push(m.index);
   }
   const chunks: { start: number; text: string }[] = [];
   let pendingStart = -1;
   for (let i = 0; i < starts.length; i++) {
     const start = pendingStart >= 0 ? pendingStart : starts[i];
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const end = i + 1 < starts.length ? starts[i + 1] : to;
     const body = text.slice(starts[i], end);
-    if (i + 1 < starts.length && !hasContent(body)) {
-      pendingStart = start;
-      continue;
+    if (!hasContent(body)) {
+      if (i + 1 < starts.length) {
+        pendingStart = start;
+        continue;
+      }
+      if (to < text.length) return { chunks, pending: true };
     }
     pendingStart = -1;
     chunks.push({ start, text: text.slice(start, end) });
   }
-  return chunks;
+  return { chunks, pending: false };
+}
+
+/**
+ * `splitDocuments(text)` from the layout of an earlier version: the chunks before and after the
+ * changed range keep their parse (with a new slice of the text as theirs), those around it are
+ * split anew and `known` gives the earlier chunks they may reuse. Falls back to a whole split
+ * whenever the change could reach past the chunks around it.
+ */
+function splitAround(before: ParseLayout, text: string, change: TextChange): { chunks: LaidChunk[]; known: Map<string, ChunkResult> } {
+  const old = before.chunks;
+  const whole = () => ({ chunks: splitDocuments(text) as LaidChunk[], known: knownChunks(old) });
+  if (old.length === 0) return whole();
+  const delta = change.newEnd - change.oldEnd;
+  const first = chunkAt(old, Math.max(0, change.start - 1));
+  const last = chunkAt(old, Math.min(before.text.length - 1, change.oldEnd));
+  const from = old[first].start;
+  const to = last + 1 < old.length ? old[last + 1].start + delta : text.length;
+  if (from > change.start || (to < text.length && (to <= change.newEnd || !isMarkerAt(text, to)))) return whole();
+  if (from > 0 && !isMarkerAt(text, from)) return whole();
+  const middle = splitRange(text, from, to);
+  if (middle.pending) return whole();
+  // Slices of the new text, so that the chunks keep no earlier version of the file alive.
+  const keep = (c: LaidChunk, start: number): LaidChunk => ({ start, text: text.slice(start, start + c.text.length), result: c.result });
+  const chunks: LaidChunk[] = [];
+  for (let i = 0; i < first; i++) chunks.push(keep(old[i], old[i].start));
+  chunks.push(...middle.chunks);
+  for (let i = last + 1; i < old.length; i++) chunks.push(keep(old[i], old[i].start + delta));
+  return { chunks, known: knownChunks(old.slice(first, last + 1)) };
+}
+
+/** The index of the chunk that holds `offset` (the last one that starts at or before it). */
+function chunkAt(chunks: { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function isMarkerAt(text: string, i: number): boolean {
+  return text.startsWith('---', i) && (i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r') && (i + 3 === text.length || ' \t\r\n'.includes(text[i + 3]));
 }
 
 /**
@@ -98,8 +168,7 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
  * `splitDocuments` it does not join a comment-only chunk to the next document.
  */
 export function documentAround(text: string, offset: number): { start: number; text: string } {
-  const isMarker = (i: number): boolean =>
-    text.startsWith('---', i) && (i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r') && (i + 3 === text.length || ' \t\r\n'.includes(text[i + 3]));
+  const isMarker = (i: number): boolean => isMarkerAt(text, i);
   let start = 0;
   for (let i = text.lastIndexOf('---', Math.min(offset, text.length)); i >= 0; i = i === 0 ? -1 : text.lastIndexOf('---', i - 1)) {
     if (isMarker(i)) {
