@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ControlPlaneSetting } from '@meshgw/engine';
 import {
@@ -22,7 +21,7 @@ export interface LiveTarget {
 }
 
 /** A path as written in a setting: `~/` is the home directory, a relative path is under `base`. */
-export function settingPath(path: string, base: string | null, home: string = homedir()): string {
+export function settingPath(path: string, base: string | null, home: string): string {
   if (path === '~' || path.startsWith('~/')) return join(home, path.slice(1));
   return isAbsolute(path) || base === null ? path : resolve(base, path);
 }
@@ -39,24 +38,26 @@ export async function connectControlPlane(
   base: string | null,
   environment: ConnectionEnvironment = nodeConnectionEnvironment(),
 ): Promise<{ ok: true; value: LiveTarget } | { ok: false; message: string }> {
+  const home = environment.env.HOME !== undefined && environment.env.HOME !== '' ? environment.env.HOME : environment.homeDir;
+  const path = (p: string) => settingPath(p, base, home);
   let token: string | undefined;
   if (setting.tokenFile !== null) {
-    const path = settingPath(setting.tokenFile, base);
+    const file = path(setting.tokenFile);
     try {
-      token = (await environment.readFile(path)).trim();
+      token = (await environment.readFile(file)).trim();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code;
-      return { ok: false, message: `Cannot read the token file ${path}${code ? ` (${code})` : ''}.` };
+      return { ok: false, message: `Cannot read the token file ${file}${code ? ` (${code})` : ''}.` };
     }
-    if (token === '') return { ok: false, message: `The token file ${path} is empty.` };
+    if (token === '') return { ok: false, message: `The token file ${file} is empty.` };
   }
   const resolved = await resolveConnection(
     {
       cp: setting.url ?? undefined,
       context: setting.context ?? undefined,
       token,
-      caCertFile: setting.caCertFile === null ? undefined : settingPath(setting.caCertFile, base),
-      configFile: setting.kumactlConfig === null ? undefined : settingPath(setting.kumactlConfig, base),
+      caCertFile: setting.caCertFile === null ? undefined : path(setting.caCertFile),
+      configFile: setting.kumactlConfig === null ? undefined : path(setting.kumactlConfig),
       insecureSkipTlsVerify: setting.insecureSkipTlsVerify,
     },
     environment,

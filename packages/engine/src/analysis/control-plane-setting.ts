@@ -34,9 +34,9 @@ const SHAPES = '`"kumactl"`, `{ "context": "NAME" }` or `{ "url": "https://…",
 /**
  * Reads the setting from plain data (JSON settings, or the project file's YAML as values).
  * `null`, `false`, `""` and `"off"` read as no control plane. Anything else malformed is an
- * error sentence, and no control plane.
+ * error sentence (with the key it is about, when one), and no control plane.
  */
-export function readControlPlaneSetting(raw: unknown): { setting: ControlPlaneSetting | null } | { error: string } {
+export function readControlPlaneSetting(raw: unknown): { setting: ControlPlaneSetting | null } | { error: string; key?: string; unknownKey?: boolean } {
   if (raw === undefined || raw === null || raw === false || raw === '' || raw === 'off') return { setting: null };
   const empty: ControlPlaneSetting = { context: null, url: null, tokenFile: null, caCertFile: null, insecureSkipTlsVerify: false, kumactlConfig: null, refreshSeconds: null };
   if (raw === 'kumactl') return { setting: empty };
@@ -44,25 +44,25 @@ export function readControlPlaneSetting(raw: unknown): { setting: ControlPlaneSe
   const r = raw as Record<string, unknown>;
   const out = { ...empty };
   for (const key of Object.keys(r)) {
-    if (!(KEYS as readonly string[]).includes(key)) return { error: `controlPlane: unknown key "${key}"; it knows ${KEYS.join(', ')}.` };
+    if (!(KEYS as readonly string[]).includes(key)) return { error: `controlPlane: unknown key "${key}"; it knows ${KEYS.join(', ')}.`, key, unknownKey: true };
   }
   for (const key of ['context', 'url', 'tokenFile', 'caCertFile', 'kumactlConfig'] as const) {
     const value = r[key];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string' || value.trim() === '') return { error: `controlPlane.${key} takes a non-empty string.` };
+    if (typeof value !== 'string' || value.trim() === '') return { error: `controlPlane.${key} takes a non-empty string.`, key };
     out[key] = value.trim();
   }
   if (r.insecureSkipTlsVerify !== undefined) {
-    if (typeof r.insecureSkipTlsVerify !== 'boolean') return { error: 'controlPlane.insecureSkipTlsVerify takes true or false.' };
+    if (typeof r.insecureSkipTlsVerify !== 'boolean') return { error: 'controlPlane.insecureSkipTlsVerify takes true or false.', key: 'insecureSkipTlsVerify' };
     out.insecureSkipTlsVerify = r.insecureSkipTlsVerify;
   }
   if (r.refreshSeconds !== undefined && r.refreshSeconds !== null) {
     const n = r.refreshSeconds;
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < MIN_REFRESH_SECONDS) return { error: `controlPlane.refreshSeconds takes a number of seconds, ${MIN_REFRESH_SECONDS} or more.` };
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < MIN_REFRESH_SECONDS) return { error: `controlPlane.refreshSeconds takes a number of seconds, ${MIN_REFRESH_SECONDS} or more.`, key: 'refreshSeconds' };
     out.refreshSeconds = n;
   }
   if (out.url !== null && out.context !== null) return { error: 'controlPlane takes a url or a context, not both.' };
-  if (out.url !== null && !/^https?:\/\//.test(out.url)) return { error: 'controlPlane.url must start with http:// or https://.' };
+  if (out.url !== null && !/^https?:\/\//.test(out.url)) return { error: 'controlPlane.url must start with http:// or https://.', key: 'url' };
   return { setting: out };
 }
 

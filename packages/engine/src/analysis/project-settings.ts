@@ -87,8 +87,13 @@ export function readProjectSettings(file: string, text: string): { settings: Pro
       settings.severity = readSeverityMap(value, problem);
     } else if (name === 'controlPlane') {
       const read = readControlPlaneSetting(plainValue(value));
-      if ('error' in read) problem(value, read.error);
-      else settings.controlPlane = read.setting;
+      if ('error' in read) {
+        // At the field it is about: the key when unknown, else its value; the whole value otherwise.
+        const pair = read.key !== undefined && value.kind === 'map' ? value.pairs.find((p) => p.key.value === read.key) : undefined;
+        problem(pair ? (read.unknownKey ? pair.key : pair.value) : value, read.error);
+      } else {
+        settings.controlPlane = read.setting;
+      }
     } else {
       problem(key, `Unknown setting "${name}": ${PROJECT_FILE} knows kumaVersion, certificateWarningDays, reportUnknownFields, severity and controlPlane.`);
     }
