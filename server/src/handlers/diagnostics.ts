@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { toLspDiagnostic, type DiagnosticContext, type TextGeometry } from '../convert.js';
 import { answer, geometryOf, type ServerContext } from '../context.js';
+import { createPushPacing } from './push-pacing.js';
 
 export function diagnosticContext(ctx: ServerContext, geometry: TextGeometry): DiagnosticContext {
   return {
@@ -38,19 +39,30 @@ export interface DiagnosticsPublisher {
 }
 
 /**
- * Keeps the client's diagnostics current after changes, debounced by `delay` ms. Every file of
- * the workspace is re-checked, so a change to a Secret or Dataplane reaches the gateways that
- * depend on it; only files whose diagnostics changed (or open files with a new version) are
- * sent. With a pull client nothing is pushed: it is asked to refresh when files other than the
- * edited ones changed.
+ * Keeps the client's diagnostics current after changes. Pushes are paced (`push-pacing.ts`): at
+ * once when the last push for the file was cheap or keys come slowly, after at most `delay` ms
+ * while keys come faster than a push takes. Every file of the workspace is re-checked, so a
+ * change to a Secret or Dataplane reaches the gateways that depend on it; only files whose
+ * diagnostics changed (or open files with a new version) are sent. With a pull client nothing
+ * is pushed: it is asked to refresh, `delay` ms after the last change, when files other than
+ * the edited ones changed.
  */
 export function createDiagnosticsPublisher(connection: Connection, ctx: ServerContext, options: { delay: number }): DiagnosticsPublisher {
   const published = new Map<string, string>();
   const edited = new Set<string>();
+  const pacing = createPushPacing({ max: options.delay });
   let timer: NodeJS.Timeout | null = null;
+  let immediate: NodeJS.Immediate | null = null;
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
+    timer = null;
+    immediate = null;
+  };
 
   const run = () => {
-    timer = null;
+    cancel();
+    const started = performance.now();
     const result = ctx.store.analysis();
     const keys = new Set<string>([...published.keys(), ...result.files.map((f) => f.file)]);
     let othersChanged = false;
@@ -70,6 +82,7 @@ export function createDiagnosticsPublisher(connection: Connection, ctx: ServerCo
       }
       void connection.sendDiagnostics({ uri: ctx.store.clientUri(key), ...(version !== null ? { version } : {}), diagnostics });
     }
+    pacing.took(edited, performance.now() - started);
     edited.clear();
     if (othersChanged && ctx.client.diagnosticRefresh) {
       connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -84,21 +97,21 @@ export function createDiagnosticsPublisher(connection: Connection, ctx: ServerCo
     }
   };
 
+  const later = () => void ctx.ready().then(guarded);
   return {
     changed(key) {
       if (key) edited.add(key);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        void ctx.ready().then(guarded);
-      }, options.delay);
+      cancel();
+      const delay = ctx.client.pullDiagnostics ? options.delay : pacing.delay(key, performance.now());
+      // Changes that arrive together (one read of the input) still make one push.
+      if (delay <= 0) immediate = setImmediate(later);
+      else timer = setTimeout(later, delay);
     },
     flush() {
-      if (timer) clearTimeout(timer);
       guarded();
     },
     dispose() {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      cancel();
     },
   };
 }
