@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useReducer } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { Banner } from './components/Banner.js';
+import { DocumentView } from './components/DocumentView.js';
 import { CertificateList } from './components/CertificateList.js';
 import { FilterBar } from './components/FilterBar.js';
 import { GatewayDetail } from './components/GatewayDetail.js';
@@ -41,18 +42,21 @@ export interface AppProps {
 
 const realNow = (): Date => new Date();
 
-function hintsOf(view: View): [string, string][] {
+/** The hint bar's keys for a view; `d` where it shows a diff (files laid over a control plane). */
+function hintsOf(view: View, overlay: boolean): [string, string][] {
   const tail: [string, string][] = [[':', 'command'], ['r', 'refresh'], ['?', 'help'], ['q', 'quit']];
+  const diff: [string, string][] = overlay ? [['d', 'diff']] : [];
   switch (view.kind) {
     case 'gateways':
-      return [['enter', 'open'], ['y', 'yaml'], ['/', 'filter'], ['esc', 'back'], ...tail];
+      return [['enter', 'open'], ...diff, ['y', 'yaml'], ['/', 'filter'], ['esc', 'back'], ...tail];
     case 'certs':
       return [['enter', 'facts'], ['/', 'filter'], ['esc', 'back'], ...tail];
     case 'meshes':
       return [['enter', 'gateways'], ['y', 'yaml'], ['/', 'filter'], ['esc', 'back'], ...tail];
     case 'gateway':
-      return [['j/k', 'scroll'], ['y', 'yaml'], ['esc', 'back'], ...tail];
+      return [['j/k', 'scroll'], ...diff, ['y', 'yaml'], ['esc', 'back'], ...tail];
     case 'yaml':
+    case 'diff':
       return [['j/k', 'scroll'], ['esc', 'back'], ...tail];
   }
 }
@@ -78,7 +82,7 @@ function Body({ state, secretsIntervalMs }: { state: State; secretsIntervalMs: n
       const rowsHeight = listHeight(state);
       const top = windowTop(view.top, cursor, rowsHeight, rows.length);
       const common = { cursor, top, height: rowsHeight, width };
-      if (view.kind === 'gateways') return <GatewayList rows={rows as GatewayRow[]} mode={state.model.mode} {...common} />;
+      if (view.kind === 'gateways') return <GatewayList rows={rows as GatewayRow[]} mode={state.model.mode} overlay={state.model.overlay} {...common} />;
       if (view.kind === 'certs') return <CertificateList rows={rows as CertificateRow[]} {...common} />;
       return <MeshList rows={rows as MeshRow[]} mode={state.model.mode} {...common} />;
     }
@@ -86,6 +90,8 @@ function Body({ state, secretsIntervalMs }: { state: State; secretsIntervalMs: n
       return <GatewayDetail lines={linesOf(state, view)} scroll={view.scroll} height={height} />;
     case 'yaml':
       return <YamlView lines={linesOf(state, view)} scroll={view.scroll} height={height} />;
+    case 'diff':
+      return <DocumentView lines={linesOf(state, view)} scroll={view.scroll} height={height} />;
   }
 }
 
@@ -144,7 +150,7 @@ export function App({ source, refreshMs = 5_000, secretsRefreshMs = 60_000, now 
       />
       {banner ? <Banner text={banner.text} tone={banner.tone} lines={bannerLines(state)} width={columns} /> : null}
       <Body state={state} secretsIntervalMs={secretsRefreshMs} />
-      {state.mode === 'normal' ? <HintBar hints={hintsOf(view)} flash={state.flash} /> : <FilterBar mode={state.mode} text={state.mode === 'filter' && isList ? view.filter : state.input} />}
+      {state.mode === 'normal' ? <HintBar hints={hintsOf(view, state.model?.overlay === true)} flash={state.flash} /> : <FilterBar mode={state.mode} text={state.mode === 'filter' && isList ? view.filter : state.input} />}
     </Box>
   );
 }

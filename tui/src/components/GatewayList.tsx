@@ -6,16 +6,19 @@ import { seg } from '../views/styled.js';
 export interface GatewayListProps {
   rows: GatewayRow[];
   mode: 'files' | 'live';
+  /** Files are laid over the control plane: a DIFF column marks the gateways they change. */
+  overlay?: boolean;
   cursor: number;
   top: number;
   height: number;
   width: number;
 }
 
-function buildColumns(mode: 'files' | 'live'): Column<GatewayRow>[] {
+function buildColumns(mode: 'files' | 'live', overlay = false): Column<GatewayRow>[] {
   const out: Column<GatewayRow>[] = [
     { title: 'NAME', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 24, flex: 1 },
     { title: '!', cell: problemCell, max: 1, min: 1 },
+    ...(overlay ? [{ title: 'DIFF', cell: changeCell, max: 7, min: 7 }] : []),
     { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 8, flex: 3 },
     { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5, drop: 3 },
     { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10 },
@@ -34,10 +37,18 @@ function problemCell(r: GatewayRow) {
   return seg(' ');
 }
 
-/** Built once per mode, so that the table can reuse its cells across renders. */
-const COLUMNS = { files: buildColumns('files'), live: buildColumns('live') };
+/** What the laid-over files do to the gateway: `added`, `changed`, or `-` when they leave it as it is. */
+function changeCell(r: GatewayRow) {
+  if (r.change === 'added') return seg('added', 'ok', true);
+  if (r.change === 'changed') return seg('changed', 'warn', true);
+  if (r.change === 'removed') return seg('removed', 'bad', true);
+  return seg('-', 'muted');
+}
 
-/** Gateways: name, mesh, zone, merged ports, listeners, dataplanes online, worst certificate. */
-export function GatewayList({ rows, mode, cursor, top, height, width }: GatewayListProps) {
-  return <Table columns={COLUMNS[mode]} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No MeshGateway matches." />;
+/** Built once per mode, so that the table can reuse its cells across renders. */
+const COLUMNS = { files: buildColumns('files'), live: buildColumns('live'), overlay: buildColumns('live', true) };
+
+/** Gateways: name, problems, what laid-over files change, mesh, zone, merged ports, listeners, dataplanes online, worst certificate. */
+export function GatewayList({ rows, mode, overlay, cursor, top, height, width }: GatewayListProps) {
+  return <Table columns={COLUMNS[overlay === true && mode === 'live' ? 'overlay' : mode]} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No MeshGateway matches." />;
 }

@@ -69,6 +69,12 @@ export function Header({ info, status, clock, crumbs, count, filter, width }: He
                 {rulesText(info) ? <Text color="yellow">{`  ${rulesText(info)}`}</Text> : null}
                 {modeText(info) ? <Text>{`  ${modeText(info)}`}</Text> : null}
                 <Text dimColor>{`  ${info.url}`}</Text>
+                {info.overlay !== undefined ? (
+                  <Text>
+                    {'  + files '}
+                    <Text bold>{info.overlay}</Text>
+                  </Text>
+                ) : null}
               </Text>
             )}
           </Text>

@@ -17,6 +17,7 @@ const KEYS: [string, string][] = [
   ['/', 'filter the list (words, any order); enter keeps it, esc clears it'],
   [':', 'command: :gateways [MESH], :certs, :meshes, :ctx NAME, :q'],
   ['y', 'YAML of the selected resource (never Secrets)'],
+  ['d', 'what applying the files changes in the selected gateway (tui --cp URL PATH...)'],
   ['v', 'in a gateway: one bound dataplane\'s final tags at a time, then all'],
   ['r', 'refresh now (Secrets too)'],
   ['?', 'this help'],

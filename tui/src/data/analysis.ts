@@ -1,10 +1,13 @@
-import { readKumaVersion, type FileInput, type Workspace } from '@meshgw/engine';
+import { applyDiff, createWorkspace, readKumaVersion, type FileInput, type GatewayDiff, type Workspace, type WorkspaceResult } from '@meshgw/engine';
 import { snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import type { MeshSecrets } from './certificate-status.js';
 import { buildViewModel, type ViewModel } from './view-model.js';
 
-/** One thing to analyse: files, or a control-plane snapshot. `now` is in milliseconds. */
-export type AnalysisRequest = ({ kind: 'files'; files: FileInput[] } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot }) & {
+/**
+ * One thing to analyse: files, or a control-plane snapshot, with files laid over it when
+ * `files` is given. `now` is in milliseconds.
+ */
+export type AnalysisRequest = ({ kind: 'files'; files: FileInput[] } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot; files?: FileInput[] }) & {
   now: number;
   /** The Kuma version whose rules apply (`2.7`, `2.14.3`); the default when absent or unreadable. */
   kumaVersion?: string;
@@ -14,6 +17,21 @@ export interface AnalysisResult {
   model: ViewModel;
   notes: string[];
   fileCount: number;
+}
+
+/**
+ * The engine workspaces of one loader, kept across refreshes: `main` is what the app shows;
+ * `before` (the control plane alone) and `alone` (the laid-over files alone) serve the comparison
+ * when files are laid over a control plane, and stay empty otherwise.
+ */
+export interface AnalysisWorkspaces {
+  main: Workspace;
+  before: Workspace;
+  alone: Workspace;
+}
+
+export function createAnalysisWorkspaces(): AnalysisWorkspaces {
+  return { main: createWorkspace(), before: createWorkspace(), alone: createWorkspace() };
 }
 
 /** Keeps the workspace in step with the inputs: unchanged files are not parsed again. */
@@ -37,28 +55,38 @@ function meshSecrets(state: SecretsState): MeshSecrets {
 }
 
 /**
- * Runs the engine on a request and derives the view model. The workspace is the caller's, kept
+ * Runs the engine on a request and derives the view model. The workspaces are the caller's, kept
  * across refreshes so that only changed resources are parsed again. Synchronous and CPU-bound:
  * the app runs it in a worker thread.
  */
-export function analyzeRequest(workspace: Workspace, request: AnalysisRequest): AnalysisResult {
+export function analyzeRequest(workspaces: AnalysisWorkspaces, request: AnalysisRequest): AnalysisResult {
   const now = new Date(request.now);
   const read = request.kumaVersion === undefined ? null : readKumaVersion(request.kumaVersion);
   const kumaVersion = read && 'version' in read ? read.version : undefined;
   if (request.kind === 'files') {
-    sync(workspace, request.files);
-    const model = buildViewModel(workspace.analyze({ now, kumaVersion }), { mode: 'files' });
+    sync(workspaces.main, request.files);
+    const model = buildViewModel(workspaces.main.analyze({ now, kumaVersion }), { mode: 'files' });
     return { model, notes: model.notes, fileCount: request.files.length };
   }
   const { snapshot } = request;
   const inputs = snapshotInputs(snapshot);
-  sync(workspace, inputs.files);
-  const result = workspace.analyze({ now, ...inputs.options, kumaVersion });
+  const options = { now, ...inputs.options, kumaVersion };
+  let result: WorkspaceResult;
+  let diffs: GatewayDiff[] | undefined;
+  if (request.files) {
+    const compared = applyDiff(inputs.files, request.files, options, { before: workspaces.before, after: workspaces.main, alone: workspaces.alone });
+    result = compared.after;
+    diffs = compared.gateways;
+  } else {
+    sync(workspaces.main, inputs.files);
+    result = workspaces.main.analyze(options);
+  }
   const model = buildViewModel(result, {
     mode: 'live',
     meshes: snapshot.meshes.map((m) => ({ name: m.name, resource: m.mesh })),
     secrets: Object.fromEntries(snapshot.meshes.map((m) => [m.name, meshSecrets(m.secrets)])),
     secretCounts: Object.fromEntries(snapshot.meshes.map((m) => [m.name, m.secrets.state === 'ok' ? m.secrets.secrets.length : 0])),
+    diffs,
   });
-  return { model, notes: [...model.notes, ...snapshot.notes], fileCount: inputs.files.length };
+  return { model, notes: [...model.notes, ...snapshot.notes], fileCount: inputs.files.length + (request.files?.length ?? 0) };
 }

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { createWorkspace } from '@meshgw/engine';
-import { analyzeRequest, type AnalysisRequest, type AnalysisResult } from './analysis.js';
+import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest, type AnalysisResult } from './analysis.js';
 
 /** Runs the engine for a loader. */
 export interface Analyzer {
@@ -18,11 +17,11 @@ function abortError(): Error {
 
 /** On the calling thread: simple, but a large control plane blocks keys while it runs. */
 function inlineAnalyzer(): Analyzer {
-  const workspace = createWorkspace();
+  const workspaces = createAnalysisWorkspaces();
   return {
     async analyze(request, signal) {
       if (signal.aborted) throw abortError();
-      return analyzeRequest(workspace, request);
+      return analyzeRequest(workspaces, request);
     },
     close() {},
   };

@@ -1,4 +1,4 @@
-import { portText, type Diagnostic, type MergedGateway, type ResourceDoc, type WorkspaceResult } from '@meshgw/engine';
+import { portText, type Diagnostic, type GatewayDiff, type MergedGateway, type ResourceDoc, type WorkspaceResult } from '@meshgw/engine';
 import type { CertificateStatus } from './certificate-status.js';
 import { cmp } from './compare.js';
 import { plainValue } from './plain-value.js';
@@ -19,6 +19,11 @@ export interface GatewayEntry {
   /** The API path of the resource on a control plane; null for files. */
   apiPath: string | null;
   diagnostics: Diagnostic[];
+  /**
+   * What applying the laid-over files changes in this gateway; null when nothing compares it
+   * (no files laid over the control plane).
+   */
+  diff: GatewayDiff | null;
 }
 
 export interface GatewayRow {
@@ -39,6 +44,8 @@ export interface GatewayRow {
   /** Errors and warnings about the gateway (its own and cross-resource ones). */
   errors: number;
   warnings: number;
+  /** `added`, `changed` or `unchanged` by the laid-over files; null without them. */
+  change: GatewayDiff['status'] | null;
   search: string;
 }
 
@@ -115,8 +122,12 @@ export function gatewayKey(g: MergedGateway, taken: ReadonlyMap<string, unknown>
   return key;
 }
 
-/** What the gateway detail and YAML views show of one gateway. */
-export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: string, mode: 'files' | 'live'): GatewayEntry {
+/**
+ * What the gateway detail, YAML and diff views show of one gateway. `diff`: its comparison when
+ * files are laid over the control plane (null: none for this gateway, so it does not change);
+ * undefined without files.
+ */
+export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: string, mode: 'files' | 'live', diff?: GatewayDiff | null): GatewayEntry {
   const doc = docOf(result, g);
   const resource = doc ? plainValue(doc.root) : null;
   const gatewayModel = result.models.gateways.find((m) => m.doc === doc);
@@ -136,7 +147,14 @@ export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: str
     writtenTags: { gateway: nonStringTags(spec.tags), listeners: (Array.isArray(writtenListeners) ? writtenListeners : []).map((l: unknown) => nonStringTags(fieldsOf(l).tags)) },
     apiPath: mode === 'live' ? apiPathOf(g.location.file) : null,
     diagnostics: diagnosticsOf(result, g, doc),
+    diff: diff === undefined ? null : diff ?? unchangedDiff(g),
   };
+}
+
+/** The comparison of a gateway the files leave as it is. */
+function unchangedDiff(g: MergedGateway): GatewayDiff {
+  const file = g.location.file;
+  return { mesh: g.mesh, name: g.name, status: 'unchanged', file: { before: file, after: file }, admissionErrors: [], dataplanes: { added: [], removed: [] }, ports: [], listeners: [] };
 }
 
 /** The gateway list's row for an entry; `worst` is its worst certificate state. */
@@ -157,6 +175,7 @@ export function gatewayRow(entry: GatewayEntry, mode: 'files' | 'live', worst: C
     rejected: !g.admitted,
     errors: entry.diagnostics.filter((d) => d.severity === 'error').length,
     warnings: entry.diagnostics.filter((d) => d.severity === 'warning').length,
-    search: [g.mesh, g.name, zone ?? '', portsText(g), ...g.ports.flatMap((p) => p.hostnames), mode === 'files' ? g.location.file : ''].join(' ').toLowerCase(),
+    change: entry.diff?.status ?? null,
+    search: [g.mesh, g.name, zone ?? '', portsText(g), ...g.ports.flatMap((p) => p.hostnames), mode === 'files' ? g.location.file : '', entry.diff && entry.diff.status !== 'unchanged' ? entry.diff.status : ''].join(' ').toLowerCase(),
   };
 }

@@ -1,3 +1,4 @@
+import type { FileInput } from '@meshgw/engine';
 import { loadControlPlaneSnapshot, type MeshSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
 import { rulesFor, sourceInfo, type DataSource, type FilesSource, type LiveSource, type SourceInfo } from './source.js';
@@ -67,6 +68,12 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
       const due = forceSecrets === true || secretsAt === null || now.getTime() - secretsAt >= options.secretsIntervalMs;
       const loaded = await loadControlPlaneSnapshot(source.client, { signal, includeSecrets: due });
       if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
+      let files: FileInput[] | undefined;
+      try {
+        files = source.overlay ? await source.overlay.load(signal) : undefined;
+      } catch (error) {
+        return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };
+      }
       if (due) secretsAt = now.getTime();
       const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {
         const cached = secrets.get(m.name);
@@ -82,7 +89,7 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
       try {
         const cp = snapshot.controlPlane;
         const { rules, ownRules } = rulesFor(source, cp.kumaVersion);
-        const result = await analyzer.analyze({ kind: 'snapshot', snapshot, now: now.getTime(), kumaVersion: rules }, signal);
+        const result = await analyzer.analyze({ kind: 'snapshot', snapshot, files, now: now.getTime(), kumaVersion: rules }, signal);
         const base = sourceInfo(source);
         const info: SourceInfo =
           base.kind === 'live' ? { ...base, rules, ownRules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;

@@ -24,6 +24,12 @@ export interface LiveSource {
   contexts?: string[];
   /** The Kuma version whose rules apply, pinned; absent: the version the control plane runs. */
   kumaVersion?: string;
+  /**
+   * Resource files laid over the control plane's resources (`meshgw tui --cp URL PATH...`): a
+   * file resource replaces the live one of the same kind, mesh and name, and the app shows what
+   * applying the files would change. `load` reads them again at every refresh.
+   */
+  overlay?: { paths: string[]; load: (signal: AbortSignal) => Promise<FileInput[]> };
 }
 
 export type DataSource = FilesSource | LiveSource;
@@ -48,6 +54,8 @@ export type SourceInfo =
       federated: boolean;
       context: string | null;
       insecure: boolean;
+      /** The paths of the files laid over the control plane, when there are some. */
+      overlay?: string;
     };
 
 /** The header's description of a source before its first refresh answered. */
@@ -67,6 +75,7 @@ export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
     federated: false,
     context: origin.kind === 'kumactl' ? origin.context : null,
     insecure: source.settings.tls.insecureSkipVerify,
+    ...(source.overlay ? { overlay: source.overlay.paths.join(' ') } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SecretAccess, WorkspaceResult } from '@meshgw/engine';
+import type { GatewayDiff, SecretAccess, WorkspaceResult } from '@meshgw/engine';
 import { worstStatus, type MeshSecrets } from './certificate-status.js';
 import { addCertificateUses, certificateRows, type CertificateRow } from './certificate-rows.js';
 import { gatewayEntry, gatewayKey, gatewayRow, sortedGateways, type GatewayEntry, type GatewayRow } from './gateway-rows.js';
@@ -14,6 +14,8 @@ export interface ModelContext {
   secrets?: Record<string, MeshSecrets>;
   /** Per mesh, how many Secrets the control plane returned. */
   secretCounts?: Record<string, number>;
+  /** What applying laid-over files changes, per gateway (see `diffGateways`); absent without files. */
+  diffs?: GatewayDiff[];
 }
 
 /**
@@ -22,6 +24,8 @@ export interface ModelContext {
  */
 export interface ViewModel {
   mode: 'files' | 'live';
+  /** True when files are laid over the control plane: rows and entries then carry their diff. */
+  overlay: boolean;
   gateways: GatewayRow[];
   certificates: CertificateRow[];
   meshes: MeshRow[];
@@ -44,9 +48,10 @@ export function buildViewModel(result: WorkspaceResult, context: ModelContext): 
   const entries = new Map<string, GatewayEntry>();
   const gateways: GatewayRow[] = [];
   const certificates = new Map<string, CertificateRow>();
+  const diffs = new Map((context.diffs ?? []).map((d) => [`${d.mesh}/${d.name}`, d]));
   for (const g of sortedGateways(result.gateways)) {
     const key = gatewayKey(g, entries);
-    const entry = gatewayEntry(result, g, key, mode);
+    const entry = gatewayEntry(result, g, key, mode, context.diffs ? diffs.get(`${g.mesh}/${g.name}`) ?? null : undefined);
     entries.set(key, entry);
     const statuses = addCertificateUses(certificates, basis, g, key);
     gateways.push(gatewayRow(entry, mode, worstStatus(statuses)));
@@ -54,7 +59,7 @@ export function buildViewModel(result: WorkspaceResult, context: ModelContext): 
   const certificateList = certificateRows(certificates);
   const meshes = meshRows(result, context, gateways);
   const notes = secretNotes(meshes.map((m) => m.name), context);
-  return { mode, gateways, certificates: certificateList, meshes, entries, secrets: basis.secrets, access: basis.access, notes };
+  return { mode, overlay: context.diffs !== undefined, gateways, certificates: certificateList, meshes, entries, secrets: basis.secrets, access: basis.access, notes };
 }
 
 /** Rows whose text contains every word of the filter (case-insensitive). */

@@ -15,6 +15,7 @@ export type Intent =
   | 'help'
   | 'refresh'
   | 'yaml'
+  | 'diff'
   | 'dataplane'
   | 'quit';
 
@@ -30,6 +31,7 @@ const CHARACTERS: Record<string, Intent> = {
   '?': 'help',
   r: 'refresh',
   y: 'yaml',
+  d: 'diff',
   v: 'dataplane',
   q: 'quit',
 };

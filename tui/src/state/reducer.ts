@@ -2,7 +2,7 @@ import { completeCommand, parseCommand } from './commands.js';
 import { intentsOf, isPrintable, splitKeys, type Intent } from './keymap.js';
 import { bodyHeight, listHeight, windowTop } from './layout.js';
 import { cursorOf, linesOf, rowsOf } from './selectors.js';
-import { currentView, listView, type Action, type KeyInfo, type ListView, type State, type View } from './state.js';
+import { currentView, listView, type Action, type DocumentViewKind, type KeyInfo, type ListView, type State, type View } from './state.js';
 import { sourceInfo } from '../data/source.js';
 
 function replaceTop(state: State, view: View): State {
@@ -26,7 +26,7 @@ function moveList(state: State, view: ListView, to: (cursor: number, count: numb
   return replaceTop(state, { ...view, cursor, top, selected: rows[cursor].key });
 }
 
-function scrollDoc(state: State, view: Extract<View, { kind: 'gateway' | 'yaml' }>, to: (scroll: number, max: number, page: number) => number): State {
+function scrollDoc(state: State, view: DocumentViewKind, to: (scroll: number, max: number, page: number) => number): State {
   const height = bodyHeight(state);
   const max = Math.max(0, linesOf(state, view).length - height);
   const scroll = Math.max(0, Math.min(max, to(Math.min(view.scroll, max), max, height)));
@@ -66,6 +66,19 @@ function yaml(state: State): State {
   return push(state, { kind: 'yaml', target, scroll: 0 });
 }
 
+/** What applying the laid-over files changes in the selected gateway, or in the one open. */
+function diff(state: State): State {
+  if (state.model !== null && !state.model.overlay) {
+    return { ...state, flash: { text: 'd shows what files would change: start with meshgw tui --cp URL PATH...', tone: 'muted' } };
+  }
+  const view = currentView(state);
+  if (view.kind === 'gateway') return push(state, { kind: 'diff', key: view.key, scroll: 0 });
+  if (view.kind !== 'gateways') return { ...state, flash: { text: 'd shows the diff of a gateway: select one in the gateway list.', tone: 'muted' } };
+  const rows = rowsOf(state.model, view);
+  const row = rows[cursorOf(view, rows)];
+  return row ? push(state, { kind: 'diff', key: row.key, scroll: 0 }) : state;
+}
+
 /** In the gateway detail, shows the next bound dataplane's own view, then all of them again. */
 function nextDataplane(state: State): State {
   const view = currentView(state);
@@ -103,6 +116,8 @@ function applyIntent(state: State, intent: Intent): State {
       return back(state);
     case 'yaml':
       return yaml(state);
+    case 'diff':
+      return diff(state);
     case 'dataplane':
       return nextDataplane(state);
     case 'filter': {

@@ -1,8 +1,9 @@
-import type { ListView, State, View } from './state.js';
+import type { DocumentViewKind, ListView, State, View } from './state.js';
 import type { CertificateRow } from '../data/certificate-rows.js';
 import type { GatewayRow } from '../data/gateway-rows.js';
 import type { MeshRow } from '../data/mesh-rows.js';
 import { filterRows, type ViewModel } from '../data/view-model.js';
+import { diffViewLines } from '../views/diff-view.js';
 import { gatewayDetailLines } from '../views/gateway-detail.js';
 import { seg, type Line } from '../views/styled.js';
 import { yamlApiPath, yamlTitle, yamlViewLines } from '../views/yaml-view.js';
@@ -41,12 +42,12 @@ export function cursorOf(view: ListView, rows: { key: string }[]): number {
 }
 
 /** The lines of a document view (gateway detail, YAML). */
-export function linesOf(state: State, view: Extract<View, { kind: 'gateway' | 'yaml' }>): Line[] {
+export function linesOf(state: State, view: DocumentViewKind): Line[] {
   const model = state.model;
-  if (view.kind === 'gateway') {
+  if (view.kind === 'gateway' || view.kind === 'diff') {
     const entry = model?.entries.get(view.key);
     if (!entry) return [[seg(model === null ? 'Loading…' : 'This gateway is no longer there. Press esc to go back.', 'muted')]];
-    return gatewayDetailLines(entry, model!, state.size.columns, view.dataplane ?? -1);
+    return view.kind === 'diff' ? diffViewLines(entry) : gatewayDetailLines(entry, model!, state.size.columns, view.dataplane ?? -1);
   }
   const path = yamlApiPath(view.target, model);
   const fetched = path !== null && state.fetched?.path === path && state.fetched.error === null ? state.fetched.value : undefined;
@@ -72,6 +73,10 @@ export function crumbOf(view: View, model: ViewModel | null): string {
     }
     case 'yaml':
       return `yaml ${yamlTitle(view.target, model)}`;
+    case 'diff': {
+      const entry = model?.entries.get(view.key);
+      return entry ? `diff ${entry.gateway.mesh}/${entry.gateway.name}` : 'diff';
+    }
   }
 }
 

@@ -19,7 +19,12 @@ export type View =
   | ({ kind: 'meshes' } & ListPosition)
   /** `dataplane`: the bound dataplane whose own view the detail shows; -1 for all of them. */
   | { kind: 'gateway'; key: string; scroll: number; dataplane?: number }
-  | { kind: 'yaml'; target: YamlTarget; scroll: number };
+  | { kind: 'yaml'; target: YamlTarget; scroll: number }
+  /** What applying the laid-over files changes in one gateway. */
+  | { kind: 'diff'; key: string; scroll: number };
+
+/** The views that show a document of lines and scroll. */
+export type DocumentViewKind = Extract<View, { kind: 'gateway' | 'yaml' | 'diff' }>;
 
 export type ListView = Extract<View, { kind: 'gateways' | 'certs' | 'meshes' }>;
 

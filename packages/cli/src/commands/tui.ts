@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseKumactlConfig, type Result } from '@meshgw/kuma-client';
 import type { DataSource, LiveSource, Loader } from '@meshgw/tui';
+import type { FileInput } from '@meshgw/engine';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { CONNECTION_FLAGS, connect, noControlPlaneMessage, wantsLive } from '../connect.js';
 import type { CommandContext } from '../context.js';
@@ -18,8 +19,8 @@ const FLAGS: FlagSpec[] = [
 ];
 
 export const TUI_HELP = helpText(
-  'meshgw tui [options]                      (the current kumactl context)\n       meshgw tui --cp URL | --context NAME [options]\n       meshgw tui [options] PATH...           (resource files, no control plane)',
-  'Browses MeshGateways as the control plane merges them, live: gateways with their merged ports,\nthe final tags of each listener and where each tag comes from, bound dataplanes online,\ncertificates sorted by expiry, meshes, and the YAML of each resource (never Secrets).\nRead-only. Keys: arrows or j/k, enter, esc, / filter, : command (:gateways, :certs, :meshes,\n:ctx NAME), y YAML, r refresh, ? help, q quit. Needs a terminal; for a printable report use\n`meshgw inspect`.',
+  'meshgw tui [options]                      (the current kumactl context)\n       meshgw tui --cp URL | --context NAME [options]\n       meshgw tui [options] PATH...           (resource files, no control plane)\n       meshgw tui --cp URL | --context NAME [options] PATH...   (files laid over the control plane)',
+  'Browses MeshGateways as the control plane merges them, live: gateways with their merged ports,\nthe final tags of each listener and where each tag comes from, bound dataplanes online,\ncertificates sorted by expiry, meshes, and the YAML of each resource (never Secrets).\nWith both a control plane and PATH..., the files are laid over its resources (a file resource\nreplaces the live one of the same kind, mesh and name): the gateway list marks the gateways\nthey change (DIFF) and d shows what applying them would change, as `meshgw diff` does.\nRead-only. Keys: arrows or j/k, enter, esc, / filter, : command (:gateways, :certs, :meshes,\n:ctx NAME), y YAML, d diff, r refresh, ? help, q quit. Needs a terminal; for a printable\nreport use `meshgw inspect`.',
   FLAGS,
 );
 
@@ -42,7 +43,16 @@ async function contextNames(args: ParsedArgs, ctx: CommandContext): Promise<stri
   }
 }
 
-async function liveSource(args: ParsedArgs, ctx: CommandContext, pinned: { kumaVersion?: string }): Promise<Result<LiveSource>> {
+/** Reads the paths again at each refresh; a path that cannot be read fails the refresh (the last data stays). */
+function filesLoader(paths: string[]): (signal: AbortSignal) => Promise<FileInput[]> {
+  return async () => {
+    const input = await readInputs(paths);
+    if (input.errors.length > 0) throw new Error(`Cannot read ${input.errors.join('; ')}.`);
+    return input.files;
+  };
+}
+
+async function liveSource(args: ParsedArgs, ctx: CommandContext, pinned: { kumaVersion?: string }, overlay?: LiveSource['overlay']): Promise<Result<LiveSource>> {
   const connected = await connect(args);
   if (!connected.ok) return connected;
   const contexts = await contextNames(args, ctx);
@@ -56,15 +66,17 @@ async function liveSource(args: ParsedArgs, ctx: CommandContext, pinned: { kumaV
       const flags = new Map(args.flags);
       flags.delete('cp');
       flags.set('context', name);
-      return liveSource({ positionals: [], flags }, ctx, pinned);
+      return liveSource({ positionals: [], flags }, ctx, pinned, overlay);
     },
+    ...(overlay ? { overlay } : {}),
   };
   return { ok: true, value: source };
 }
 
 /**
  * `meshgw tui`: the terminal app, on files (PATH...) or on a control plane (--cp, --context, or
- * the current kumactl context). Returns after the user quits: 0, or 2 for usage errors, unreadable
+ * the current kumactl context), or on files laid over a control plane (PATH... with --cp or
+ * --context; the current context alone never is, so `tui PATH...` keeps reading files). Returns after the user quits: 0, or 2 for usage errors, unreadable
  * files, no terminal, or no control plane to talk to.
  */
 export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<number> {
@@ -78,24 +90,18 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
   const pinned = pinnedTarget(args, await loadProject(args.positionals));
   const kumaVersion = pinned ? { kumaVersion: pinned.text } : {};
   let source: DataSource;
-  if (args.positionals.length > 0) {
-    if (wantsLive(args)) throw new UsageError('give either PATH... or a control plane (--cp/--context), not both');
-    const paths = args.positionals;
+  const paths = args.positionals;
+  if (paths.length > 0) {
     const first = await readInputs(paths);
     for (const e of first.errors) ctx.stderr(`meshgw tui: ${e}\n`);
     if (first.errors.length > 0) return 2;
-    source = {
-      kind: 'files',
-      ...kumaVersion,
-      paths,
-      load: async () => {
-        const input = await readInputs(paths);
-        if (input.errors.length > 0) throw new Error(`Cannot read ${input.errors.join('; ')}.`);
-        return input.files;
-      },
-    };
+  }
+  if (paths.length > 0 && !wantsLive(args)) {
+    source = { kind: 'files', ...kumaVersion, paths, load: filesLoader(paths) };
   } else {
-    const live = await liveSource(args, ctx, kumaVersion);
+    // With --cp or --context, PATH... is laid over the control plane: the app shows what applying it changes.
+    const overlay = paths.length > 0 ? { paths, load: filesLoader(paths) } : undefined;
+    const live = await liveSource(args, ctx, kumaVersion, overlay);
     if (!live.ok) {
       ctx.stderr(`meshgw tui: ${live.error.message}\n`);
       return 2;
