@@ -117,6 +117,36 @@ describe.skipIf(!hasTmux && !required)('meshgw tui in tmux', () => {
     expect(tmux('display', '-p', '-t', SESSION, '#{alternate_on}').trim()).toBe('0');
   });
 
+  it('lays a folder over the control plane: a DIFF column, and d shows what applying it changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshgw-e2e-overlay-'));
+    try {
+      const listeners = [
+        '{ hostname: one.example.com, port: 443, protocol: HTTPS, tags: { hostname: one }, tls: { mode: TERMINATE, certificates: [{ secret: edge-cert }] } }',
+        '{ hostname: two.example.com, port: 443, protocol: HTTPS, tags: { hostname: two }, tls: { mode: TERMINATE, certificates: [{ secret: edge-cert }] } }',
+        '{ port: 80, protocol: HTTP }',
+      ];
+      const edge = ['type: MeshGateway', 'mesh: default', 'name: edge', 'selectors: [{ match: { kuma.io/service: edge } }]', 'tags: { team: web }', 'conf:', '  listeners:', ...listeners.map((l) => `    - ${l}`), ''];
+      writeFileSync(join(dir, 'edge.yaml'), edge.join('\n'));
+      start(['tui', '--cp', cp.url, dir], { MESHGW_NOW: '2027-01-05T00:00:00Z', MESHGW_TOKEN: ADMIN_TOKEN });
+      let s = await waitFor('> edge');
+      expect(s.split('\n')[0]).toContain('+ files /');
+      expect(s).toMatch(/^> edge +changed +default/m);
+      expect(s).toMatch(/^ {2}internal +- +default/m);
+      expect(s).toContain('<d> diff');
+      send('d');
+      s = await waitFor('gateways › diff default/edge');
+      expect(s).toContain('Applying the files: 3 listeners changed');
+      expect(s).toContain('--- MeshGateway edge (mesh default)  cp:/meshes/default/meshgateways/edge');
+      expect(s).toContain('+        team  web  (gateway)');
+      send('Escape');
+      await waitFor((screen) => screen.includes('> edge') && !screen.includes('diff default/edge'));
+      send('q');
+      await waitFor('EXIT=0');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the last data when the control plane fails, and recovers', async () => {
     start(['tui', '--cp', cp.url, '--refresh', '1'], { MESHGW_TOKEN: ADMIN_TOKEN });
     await waitFor('> edge');
