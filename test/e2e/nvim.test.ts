@@ -1,7 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, REPO, SERVER_MAIN } from '../server/support/lsp-client.js';
+import { startFakeControlPlane } from '../support/fake-control-plane.js';
+import { ADMIN_TOKEN } from '../support/fake-cp-data.js';
 
 /**
  * Headless Neovim (0.7+) as a real LSP client: `nvim-lsp.lua` opens the examples, reads the
@@ -29,11 +33,11 @@ interface NvimResult {
 /** The server's clock: the example certificates expire at 2095-12-31T23:59:59Z, 23 whole days later. */
 const NOW = '2095-12-08T00:00:00Z';
 
-function runNvim(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runNvim(script = 'nvim-lsp.lua', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${resolve(REPO, 'test/e2e/nvim-lsp.lua')}`], {
+    const child = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${resolve(REPO, 'test/e2e', script)}`], {
       cwd: REPO,
-      env: { ...process.env, MESHGW_NOW: NOW, EXAMPLES, LSP_CMD: `${process.execPath} ${SERVER_MAIN} --stdio` },
+      env: { ...process.env, MESHGW_NOW: NOW, EXAMPLES, LSP_CMD: `${process.execPath} ${SERVER_MAIN} --stdio`, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -111,5 +115,38 @@ describe('Neovim end to end', () => {
     // The code action on the forbidden tag removes it; the listener keeps its other tag.
     expect(result.quick_fixes).toEqual(['Remove the tag "kuma.io/service"']);
     expect(result.fixed_tags).toEqual(['      tags:', '        domain: example.com']);
+  });
+
+  it.skipIf(!hasNvim && !required)('shows a live dataplane\'s tag in a hover when meshgw.controlPlane is set', async () => {
+    const cp = await startFakeControlPlane({
+      adminToken: ADMIN_TOKEN,
+      data: {
+        meshes: [{ name: 'default' }],
+        dataplanes: [{ mesh: 'default', name: 'edge-1', address: '10.0.0.11', gateway: { type: 'BUILTIN', tags: { 'kuma.io/service': 'edge', region: 'eu-west' } }, online: true }],
+        gateways: [],
+        secrets: [],
+      },
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'meshgw-nvim-live-'));
+    try {
+      writeFileSync(join(folder, 'token'), ADMIN_TOKEN);
+      writeFileSync(
+        join(folder, 'gateway.yaml'),
+        'type: MeshGateway\nmesh: default\nname: edge\nselectors:\n  - match:\n      kuma.io/service: edge\nconf:\n  listeners:\n    - port: 8080\n      protocol: HTTP\n',
+      );
+      const run = await runNvim('nvim-live.lua', { FOLDER: folder, CP_URL: cp.url, TOKEN_FILE: 'token' });
+      const line = run.stdout.split('\n').find((l) => l.startsWith('MESHGW_RESULT '));
+      expect(line, `no result from nvim; stderr: ${run.stderr}`).toBeDefined();
+      const result = JSON.parse(line!.slice('MESHGW_RESULT '.length)) as { errors: string[]; statuses: string[]; messages: string[]; hover: string; refreshed: string };
+      expect(result.errors).toEqual([]);
+      expect(result.statuses).toContain('connected');
+      expect(result.hover.split('\n')).toContain('| region | eu-west | dataplane · live edge-1 (online) |');
+      expect(result.hover).toContain('Bound Dataplane: live `edge-1` (10.0.0.11, online), through selector #0.');
+      expect(result.refreshed).toBe('connected');
+      expect(result.messages).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await cp.close();
+    }
   });
 });
