@@ -2,6 +2,7 @@ import { diffText } from '@meshgw/engine';
 import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type Connection, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context.js';
 import type { LiveControlPlane } from '../live/control-plane.js';
+import { uriToPath } from '../uri.js';
 import { CONTROL_PLANE_DIFF_COMMAND, REFRESH_CONTROL_PLANE_COMMAND, type ControlPlaneDiffResult, type ControlPlaneStatus } from '../protocol.js';
 
 /** The commands the server runs (`executeCommandProvider`). */
@@ -26,7 +27,8 @@ export function onExecuteCommand(connection: Connection, ctx: ServerContext, liv
       await ctx.ready();
       const diffs = ctx.store.liveDifferences(ctx.store.key(uri));
       if (diffs.length === 0) return null;
-      const text = diffText(diffs);
+      // Files are keyed by URI inside the server; the diff names them by path, as the CLI does.
+      const text = diffText(diffs.map((d) => ({ ...d, file: { ...d.file, after: d.file.after === null ? null : (uriToPath(d.file.after) ?? d.file.after) } })));
       if ((options as { show?: unknown } | undefined)?.show !== false) {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: text }).catch(() => undefined);
       }

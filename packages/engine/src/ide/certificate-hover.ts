@@ -95,7 +95,9 @@ export function certificateHover(result: WorkspaceResult, gateway: GatewayModel,
   } else if (bundle) {
     notes.push('The bundle holds no certificate Kuma can serve.');
   }
-  for (const p of bundle?.problems ?? []) notes.push(`${p.fatal ? 'Kuma fails on it: ' : ''}${p.message}`);
+  // A control plane's client drops private keys on arrival: their absence is not the Secret's.
+  const keysDropped = secretAccessOf(result.options.secretAccess, gateway.mesh) === 'certificates-only' && ref.source.kind === 'secret';
+  for (const p of bundle?.problems ?? []) if (!(keysDropped && p.code === 'missing-private-key')) notes.push(`${p.fatal ? 'Kuma fails on it: ' : ''}${p.message}`);
   if (notes.length > 0) out.push(notes.join('\n'));
   return out;
 }
