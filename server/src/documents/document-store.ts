@@ -60,9 +60,10 @@ export interface DocumentStore {
   kumaFiles(): string[];
   /**
    * The control plane's resources the files are overlaid on, with their analysis options and the
-   * control plane's Kuma version (the target unless pinned); null takes them all out.
+   * control plane's Kuma version (the target unless pinned); null takes them all out. Returns
+   * whether the analysis changes.
    */
-  setLive(inputs: LiveInputs | null): void;
+  setLive(inputs: LiveInputs | null): boolean;
   /** The gateways of a file that change what the control plane does (none without one). */
   liveDifferences(key: string): GatewayDiff[];
 }
@@ -174,8 +175,10 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     },
     liveDifferences: (key) => liveDiff().diffs.filter((d) => d.file.after === key),
     setLive(inputs) {
-      for (const key of live.set(inputs)) cache.sync(key, live.text(key));
-      cache.invalidate();
+      const { keys, changed } = live.set(inputs);
+      for (const key of keys) cache.sync(key, live.text(key));
+      if (changed) cache.invalidate();
+      return changed;
     },
   };
 }

@@ -10,8 +10,11 @@ export interface LiveInputs {
 
 /** The control plane's files the store holds beside the user's. */
 export interface LiveFiles {
-  /** Replaces the live files; returns every key whose text changed, came or went. */
-  set(inputs: LiveInputs | null): string[];
+  /**
+   * Replaces the live files; returns every key whose text changed, came or went, and whether
+   * anything the analysis reads changed (those files, the options or the version).
+   */
+  set(inputs: LiveInputs | null): { keys: string[]; changed: boolean };
   text(key: string): string | undefined;
   options(): Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus'>;
   version(): KumaVersion | null;
@@ -30,11 +33,14 @@ export function createLiveFiles(): LiveFiles {
   return {
     set(inputs) {
       const next = new Map((inputs?.files ?? []).map((f) => [f.file, f.text]));
-      const changed = [...next].filter(([key, text]) => texts.get(key) !== text).map(([key]) => key);
-      for (const key of texts.keys()) if (!next.has(key)) changed.push(key);
+      const keys = [...next].filter(([key, text]) => texts.get(key) !== text).map(([key]) => key);
+      for (const key of texts.keys()) if (!next.has(key)) keys.push(key);
+      const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+      const changed = keys.length > 0 || (current === null) !== (inputs === null) || !same(current?.options, inputs?.options) || !same(current?.kumaVersion, inputs?.kumaVersion);
       texts = next;
-      current = inputs;
-      return changed;
+      // The same inputs object stays when nothing changed, so caches keyed on it hold.
+      if (changed) current = inputs;
+      return { keys, changed };
     },
     text: (key) => texts.get(key),
     options: () => current?.options ?? {},

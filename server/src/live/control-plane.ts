@@ -105,11 +105,12 @@ export function createLiveControlPlane(options: LiveOptions): LiveControlPlane {
       const snapshot = loaded.value;
       const target = controlPlaneTarget(snapshot.controlPlane.kumaVersion);
       if (target?.warning) ctx.log(`meshgw: ${target.warning}`);
-      ctx.store.setLive({ ...snapshotInputs(snapshot), kumaVersion: target?.version ?? null });
+      const changed = ctx.store.setLive({ ...snapshotInputs(snapshot), kumaVersion: target?.version ?? null });
       const message = status.succeeded({ kumaVersion: snapshot.controlPlane.kumaVersion, meshes: snapshot.meshes.length }, options.clock());
       if (message) show(MessageType.Info, message);
       sendStatus();
-      publisher.changed();
+      // A control plane that did not change leaves every diagnostic as it was.
+      if (changed) publisher.changed();
     } catch (error) {
       if (current === run) fail(error instanceof Error ? error.message : String(error));
     } finally {
@@ -124,6 +125,8 @@ export function createLiveControlPlane(options: LiveOptions): LiveControlPlane {
 
   function fail(reason: string): void {
     ctx.log(`meshgw: control plane refresh failed: ${reason}`);
+    // The next refresh reads the connection again: a rotated token file or kumactl config takes effect.
+    if (current !== null) current.target = null;
     const message = status.failed(reason);
     if (message) show(MessageType.Warning, message);
     sendStatus();
