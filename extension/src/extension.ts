@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { controlPlaneDiffMiddleware } from './control-plane-diff.js';
 import { registerControlPlaneStatus } from './control-plane-status.js';
+import { registerLiveDocuments } from './live-documents.js';
 import { registerMergedGateway } from './merged-gateway.js';
 import { documentSelector } from './selector.js';
 import { SECTION, translateSettings } from './settings.js';
@@ -38,7 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
-    initializationOptions: () => ({ settings: settingsFor() }),
+    // liveDocuments: this client opens `meshgw-live:` documents (live-documents.ts).
+    initializationOptions: () => ({ settings: settingsFor(), liveDocuments: true }),
     middleware: {
       ...controlPlaneDiffMiddleware(context),
       workspace: {
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerMergedGateway(context, () => client);
+  registerLiveDocuments(context, () => client);
   registerControlPlaneStatus(context, client);
   await client.start();
 }

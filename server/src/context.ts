@@ -1,6 +1,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { TextGeometry } from './convert.js';
-import { isLiveFile } from '@meshgw/engine';
+import { isLiveFile, LIVE_FILE_PREFIX } from '@meshgw/engine';
+import { LIVE_DOCUMENT_SCHEME } from './protocol.js';
 import type { DocumentStore } from './documents/document-store.js';
 
 /** What the client can do, read once from `initialize`. */
@@ -14,6 +15,8 @@ export interface ClientFeatures {
   watchedFilesRegistration: boolean;
   workDoneProgress: boolean;
   workspaceFolders: boolean;
+  /** The client opens `meshgw-live:` documents (`initializationOptions.liveDocuments`). */
+  liveDocuments: boolean;
 }
 
 /** What requests may ask of the control plane's state: never a request to it. */
@@ -52,6 +55,26 @@ export function geometryOf(ctx: ServerContext, key: string): TextGeometry | null
 export function clientFile(ctx: ServerContext, key: string): { uri: string; geometry: TextGeometry } | null {
   const geometry = geometryOf(ctx, key);
   return geometry ? { uri: ctx.store.clientUri(key), geometry } : null;
+}
+
+/** A control plane's resource as a `meshgw-live:` URI, and back (null for any other URI). */
+export function liveDocumentUri(key: string): string {
+  return `${LIVE_DOCUMENT_SCHEME}:${key.slice(LIVE_FILE_PREFIX.length)}.json`;
+}
+
+export function liveDocumentKey(uri: string): string | null {
+  const prefix = `${LIVE_DOCUMENT_SCHEME}:`;
+  return uri.startsWith(prefix) && uri.endsWith('.json') ? `${LIVE_FILE_PREFIX}${uri.slice(prefix.length, -'.json'.length)}` : null;
+}
+
+/**
+ * Where a location can be shown: a file as the client names it, or a control plane's resource
+ * as a read-only `meshgw-live:` document when the client opens those; null otherwise.
+ */
+export function navigableFile(ctx: ServerContext, key: string): { uri: string; geometry: TextGeometry } | null {
+  if (!isLiveFile(key)) return clientFile(ctx, key);
+  const f = ctx.client.liveDocuments ? ctx.store.file(key) : null;
+  return f ? { uri: liveDocumentUri(key), geometry: { lineStarts: f.parsed.lineStarts, length: f.parsed.text.length, text: f.parsed.text } } : null;
 }
 
 /**

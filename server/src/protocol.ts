@@ -66,3 +66,18 @@ export interface ControlPlaneDiffResult {
   /** The gateways of the file that differ from the control plane's, as `meshgw diff` prints them. */
   text: string;
 }
+
+/**
+ * The scheme of a control plane's resource shown as a read-only document
+ * (`meshgw-live:/meshes/default/secrets/edge-cert.json`), which go to definition and references
+ * may answer when the client said it can open them: `initializationOptions.liveDocuments: true`.
+ */
+export const LIVE_DOCUMENT_SCHEME = 'meshgw-live';
+
+export interface LiveDocumentParams {
+  /** A `meshgw-live:` URI the server answered with. */
+  uri: string;
+}
+
+/** `meshgw/liveDocument`: the text of a control plane's resource as last read (JSON); null when it is gone. */
+export const LiveDocumentRequest = new RequestType<LiveDocumentParams, { text: string } | null, void>('meshgw/liveDocument');

@@ -109,14 +109,14 @@ interface Session {
   file: string;
 }
 
-async function openSession(cp: FakeControlPlane, token: string): Promise<Session> {
+async function openSession(cp: FakeControlPlane, token: string, initializationOptions?: unknown): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'meshgw-live-'));
   const file = join(dir, 'gateways.yaml');
   writeFileSync(file, GATEWAYS);
   writeFileSync(join(dir, 'token'), `${token}\n`);
   // The token file is relative: under the first workspace folder.
   const client = startClient({ env: { MESHGW_NOW: NOW }, settings: { controlPlane: { url: cp.url, tokenFile: 'token' } } });
-  await client.initialize({ folders: [dir] });
+  await client.initialize({ folders: [dir], initializationOptions });
   client.open(file, GATEWAYS);
   await client.waitFor<Status>('meshgw/controlPlaneStatus', (s) => s.state === 'connected');
   return { client, dir, file };
@@ -218,6 +218,48 @@ describe('with an admin token', () => {
   it('never shows the token', () => {
     const all = JSON.stringify(s.client.notifications) + s.client.stderr();
     expect(all).not.toContain(ADMIN_TOKEN);
+  });
+});
+
+describe('go to definition of a resource only the control plane has', () => {
+  let cp: FakeControlPlane;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN });
+  });
+  afterAll(async () => {
+    for (const s of sessions) {
+      await s.client.close();
+      rmSync(s.dir, { recursive: true, force: true });
+    }
+    await cp.close();
+  });
+
+  const definition = (s: Session) =>
+    s.client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', {
+      textDocument: { uri: uriOf(s.file) },
+      position: positionOf(GATEWAYS, 'secret: edge-cert', 10),
+    });
+
+  it('leads to a read-only document of it when the client opens those', async () => {
+    const s = await openSession(cp, ADMIN_TOKEN, { liveDocuments: true });
+    sessions.push(s);
+    const found = await definition(s);
+    expect(found.map((l) => l.uri)).toEqual(['meshgw-live:/meshes/default/secrets/edge-cert.json']);
+    const doc = await s.client.request<{ text: string } | null>('meshgw/liveDocument', { uri: found[0].uri });
+    const lines = doc!.text.split('\n');
+    expect(JSON.parse(doc!.text)).toMatchObject({ type: 'Secret', mesh: 'default', name: 'edge-cert' });
+    // The location is the Secret's name in that text, as for a Secret of the files.
+    expect(lines[found[0].range.start.line]).toBe('  "name": "edge-cert",');
+    // Keys never reach the document: the client dropped them on arrival.
+    expect(Buffer.from(JSON.parse(doc!.text).data, 'base64').toString('utf8')).not.toContain('PRIVATE KEY');
+    expect(await s.client.request('meshgw/liveDocument', { uri: 'meshgw-live:/meshes/default/secrets/nothing.json' })).toBeNull();
+  });
+
+  it('leads nowhere for a client that did not say it opens them', async () => {
+    const s = await openSession(cp, ADMIN_TOKEN);
+    sessions.push(s);
+    expect(await definition(s)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { definitionAt } from '@meshgw/engine';
 import type { CancellationToken, DefinitionParams, Location } from 'vscode-languageserver/node';
 import { toLocations, toOffset } from '../convert.js';
-import { answer, clientFile, geometryOf, type ServerContext } from '../context.js';
+import { answer, geometryOf, navigableFile, type ServerContext } from '../context.js';
 
 /** `textDocument/definition`: the Secret, gateway, listeners or Dataplanes the cursor points at. */
 export function onDefinition(ctx: ServerContext) {
@@ -10,6 +10,6 @@ export function onDefinition(ctx: ServerContext) {
       const key = ctx.store.key(params.textDocument.uri);
       const geometry = geometryOf(ctx, key);
       if (!geometry) return [];
-      return toLocations(definitionAt(ctx.store.analysis(), key, toOffset(geometry, params.position)), (file) => clientFile(ctx, file));
+      return toLocations(definitionAt(ctx.store.analysis(), key, toOffset(geometry, params.position)), (file) => navigableFile(ctx, file));
     });
 }

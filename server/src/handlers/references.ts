@@ -1,7 +1,7 @@
 import { referencesAt } from '@meshgw/engine';
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
 import { toLocations, toOffset } from '../convert.js';
-import { answer, clientFile, geometryOf, type ServerContext } from '../context.js';
+import { answer, geometryOf, navigableFile, type ServerContext } from '../context.js';
 
 /** `textDocument/references`: the listeners that use a Secret; the routes and Dataplanes of a gateway. */
 export function onReferences(ctx: ServerContext) {
@@ -12,6 +12,6 @@ export function onReferences(ctx: ServerContext) {
       if (!geometry) return [];
       const offset = toOffset(geometry, params.position);
       const found = referencesAt(ctx.store.analysis(), key, offset, { includeDeclaration: params.context.includeDeclaration });
-      return toLocations(found, (file) => clientFile(ctx, file));
+      return toLocations(found, (file) => navigableFile(ctx, file));
     });
 }

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context.js';
-import { MergedGatewayRequest } from '../protocol.js';
+import { LiveDocumentRequest, MergedGatewayRequest } from '../protocol.js';
 import type { LiveControlPlane } from '../live/control-plane.js';
 import { onCodeAction } from './code-actions.js';
 import { onExecuteCommand } from './commands.js';
@@ -10,6 +10,7 @@ import { onDefinition } from './definition.js';
 import { onDocumentDiagnostic, onWorkspaceDiagnostic, type DiagnosticsPublisher } from './diagnostics.js';
 import { onHover } from './hover.js';
 import { onInlayHint } from './inlay-hints.js';
+import { onLiveDocument } from './live-document.js';
 import { onMergedGateway } from './merged-gateway.js';
 import { onReferences } from './references.js';
 import { onDocumentSymbol } from './symbols.js';
@@ -47,5 +48,6 @@ export function registerHandlers(connection: Connection, ctx: ServerContext, liv
   connection.languages.diagnostics.on(onDocumentDiagnostic(ctx));
   connection.languages.diagnostics.onWorkspace(onWorkspaceDiagnostic(ctx));
   connection.onRequest(MergedGatewayRequest, onMergedGateway(ctx));
+  connection.onRequest(LiveDocumentRequest, onLiveDocument(ctx));
   connection.onExecuteCommand(onExecuteCommand(connection, ctx, live));
 }

@@ -26,6 +26,7 @@ export function noClientFeatures(): ClientFeatures {
     watchedFilesRegistration: false,
     workDoneProgress: false,
     workspaceFolders: false,
+    liveDocuments: false,
   };
 }
 
@@ -60,8 +61,9 @@ export function onInitialize(startup: Startup, store: DocumentStore, version: st
     startup.folders.push(...workspaceFolders(params));
     // Settings may also come with initialize (`{ meshgw: {...} }` or `{ settings: {...} }`), for
     // clients that do not answer workspace/configuration.
-    const init = params.initializationOptions as { settings?: unknown; meshgw?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; meshgw?: unknown; liveDocuments?: unknown } | undefined;
     startup.initialSettings = init && typeof init === 'object' ? (init.meshgw ?? init.settings ?? null) : null;
+    startup.client.liveDocuments = init?.liveDocuments === true;
     if (startup.initialSettings) store.setSettings(readSettings(startup.initialSettings));
     return {
       capabilities: {
