@@ -110,3 +110,14 @@ export async function bundleEsm(entry, outfile, options = {}) {
     ...options,
   });
 }
+
+/**
+ * Ink loads its React devtools bridge only when DEV=true, with a dynamic import it guards. Left
+ * outside the bundle, that import fails as it does when `react-devtools-core` is not installed.
+ */
+export const inkDevtoolsStaysOut = {
+  name: 'ink-devtools-stays-out',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]ink[\\/]/.test(args.importer) ? { path: args.path, external: true } : undefined));
+  },
+};

@@ -6,24 +6,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildProjects, bundleEsm, readJson, ROOT, run, runNode, workspaceClosure } from './build-tools.mjs';
+import { buildProjects, readJson, ROOT, run, runNode, workspaceClosure } from './build-tools.mjs';
+import { bundleCli } from './bundle-cli.mjs';
 
 const CLI = 'packages/cli';
 const cli = readJson(join(ROOT, CLI, 'package.json'));
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, 'skip-build': { type: 'boolean' } } });
 const outDir = resolve(values['out-dir'] ?? ROOT);
 const SHIPPED_DOCS = ['editors.md', 'diagnostics.md'];
-
-/**
- * Ink loads its React devtools bridge only when DEV=true, with a dynamic import it guards. Left
- * outside the bundle, that import fails as it does when `react-devtools-core` is not installed.
- */
-const inkDevtoolsStaysOut = {
-  name: 'ink-devtools-stays-out',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]ink[\\/]/.test(args.importer) ? { path: args.path, external: true } : undefined));
-  },
-};
 
 if (!values['skip-build']) buildProjects(workspaceClosure(CLI));
 
@@ -34,11 +24,9 @@ try {
   mkdirSync(join(stage, 'docs'));
   // The CLI reads its version from `../package.json` relative to its entry, which holds in the
   // staged layout: dist/main.js next to package.json.
-  // React's production build: the development one makes every key press of the app slower.
-  const production = { 'process.env.NODE_ENV': '"production"' };
-  await bundleEsm(join(ROOT, CLI, 'dist/main.js'), join(stage, 'dist/main.js'), { plugins: [inkDevtoolsStaysOut], define: production });
-  // The app analyses in a worker thread loaded from `./engine-worker.js` next to the entry.
-  await bundleEsm(join(ROOT, 'tui/dist/data/engine-worker.js'), join(stage, 'dist/engine-worker.js'), { define: production });
+  // The command bundled as the workspace build bundles it (React's production build, the
+  // language server and the app in chunks of their own), the app's worker next to it.
+  await bundleCli({ outdir: join(stage, 'dist'), entry: 'main' });
   writeFileSync(join(stage, 'bin/meshgw.js'), "#!/usr/bin/env node\nimport '../dist/main.js';\n", { mode: 0o755 });
   const manifest = {
     name: cli.name,
