@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -260,6 +260,36 @@ describe('go to definition of a resource only the control plane has', () => {
     const s = await openSession(cp, ADMIN_TOKEN);
     sessions.push(s);
     expect(await definition(s)).toEqual([]);
+  });
+});
+
+describe('controlPlane in .meshgw.yaml', () => {
+  it('connects with a token file beside the project file, over the client\'s own setting; its kumaVersion pins the rules', async () => {
+    const cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN });
+    const root = mkdtempSync(join(tmpdir(), 'meshgw-live-project-'));
+    const folder = join(root, 'gateways');
+    mkdirSync(folder);
+    writeFileSync(join(root, '.meshgw.yaml'), `kumaVersion: "2.10"\ncontrolPlane:\n  url: ${cp.url}\n  tokenFile: secrets/token\n`);
+    mkdirSync(join(root, 'secrets'));
+    writeFileSync(join(root, 'secrets', 'token'), ADMIN_TOKEN);
+    const file = join(folder, 'gateways.yaml');
+    writeFileSync(file, GATEWAYS);
+    // The client's setting names a control plane that does not exist: the project file wins.
+    const client = startClient({ env: { MESHGW_NOW: NOW }, settings: { controlPlane: { url: 'http://127.0.0.1:9' } } });
+    try {
+      await client.initialize({ folders: [folder] });
+      client.open(file, GATEWAYS);
+      const status = await client.waitFor<Status>('meshgw/controlPlaneStatus', (p) => p.state === 'connected' || p.state === 'failed');
+      expect(status.params).toMatchObject({ state: 'connected', name: `127.0.0.1:${cp.port}` });
+      const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(GATEWAYS, 'protocol: HTTPS', 2) });
+      expect(h?.contents.value).toContain('| region | eu-west | dataplane · live edge-1 (online) |');
+      // The control plane runs 2.14.3, but the project pins 2.10.
+      expect(h?.contents.value.endsWith('*Kuma 2.10 rules*')).toBe(true);
+    } finally {
+      await client.close();
+      await cp.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

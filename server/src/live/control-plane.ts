@@ -105,7 +105,10 @@ export function createLiveControlPlane(options: LiveOptions): LiveControlPlane {
       const snapshot = loaded.value;
       const target = controlPlaneTarget(snapshot.controlPlane.kumaVersion);
       if (target?.warning) ctx.log(`meshgw: ${target.warning}`);
+      const before = ctx.store.settings().kumaVersionSource;
       const changed = ctx.store.setLive({ ...snapshotInputs(snapshot), kumaVersion: target?.version ?? null });
+      const rules = ctx.store.settings();
+      if (rules.kumaVersionSource === 'control plane' && before !== 'control plane') ctx.log(`meshgw: the control plane runs Kuma ${snapshot.controlPlane.kumaVersion}: its rules apply`);
       const message = status.succeeded({ kumaVersion: snapshot.controlPlane.kumaVersion, meshes: snapshot.meshes.length }, options.clock());
       if (message) show(MessageType.Info, message);
       sendStatus();
