@@ -11,10 +11,15 @@ import type { GatewayDiff } from './diff-types.js';
  * The gateways of the user's files that replace a control plane's gateway and change what Kuma
  * does with it: `before` is the control plane alone, `after` the control plane overlaid by the
  * files (see `diffGateways`). Gateways only the files have, and gateways that change nothing,
- * are left out.
+ * are left out; only the files' gateways are compared, so the cost follows the files, not the
+ * control plane.
  */
 export function liveDifferences(before: MergedGateway[], after: WorkspaceResult): GatewayDiff[] {
-  return diffGateways(before, after.gateways).filter((d) => d.status === 'changed' && d.file.before !== null && d.file.after !== null && !isLiveFile(d.file.after));
+  const id = (g: MergedGateway) => `${g.mesh}\u0000${g.name}`;
+  const mine = after.gateways.filter((g) => !isLiveFile(g.location.file));
+  const ids = new Set(mine.map(id));
+  const theirs = before.filter((g) => ids.has(id(g)));
+  return diffGateways(theirs, mine).filter((d) => d.status === 'changed' && d.file.before !== null && d.file.after !== null && !isLiveFile(d.file.after));
 }
 
 /**
