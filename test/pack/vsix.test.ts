@@ -87,8 +87,8 @@ describe('npm run package', () => {
     expect(manifest.license).toBe('Apache-2.0');
     expect(manifest.icon).toBe('icon.png');
     expect(manifest.engines.vscode).toBe('^1.91.0');
-    expect(manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['meshgw: Restart server', 'meshgw: Show merged gateway']);
-    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual(['meshgw.restartServer', 'meshgw.showMergedGateway']);
+    expect(manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`).sort()).toEqual(['meshgw: Refresh control plane', 'meshgw: Restart server', 'meshgw: Show merged gateway']);
+    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual(['meshgw.refreshControlPlane', 'meshgw.restartServer', 'meshgw.showMergedGateway']);
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
     expect(settings).toEqual([...Object.keys(DEFAULT_SETTINGS).map((k) => `meshgw.${k}`), 'meshgw.trace.server'].sort());
     // No schema for the YAML extension: Kuma keys are completed once, by meshgw.
