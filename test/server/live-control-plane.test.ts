@@ -263,6 +263,42 @@ describe('go to definition of a resource only the control plane has', () => {
   });
 });
 
+describe('the setting changed during a session', () => {
+  it('connects when set, and drops the control plane\'s state when unset', async () => {
+    const cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN });
+    const dir = mkdtempSync(join(tmpdir(), 'meshgw-live-switch-'));
+    const file = join(dir, 'gateways.yaml');
+    writeFileSync(file, GATEWAYS);
+    writeFileSync(join(dir, 'token'), ADMIN_TOKEN);
+    const client = startClient({ env: { MESHGW_NOW: NOW } });
+    const tagRow = async () => {
+      const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(GATEWAYS, 'protocol: HTTPS', 2) });
+      return h?.contents.value.split('\n').find((l) => l.startsWith('| kuma.io/service |'));
+    };
+    try {
+      await client.initialize({ folders: [dir] });
+      client.open(file, GATEWAYS);
+      expect(await tagRow()).toBe('| kuma.io/service | edge | selector |');
+
+      const on = client.notifications.length;
+      client.setSettings({ controlPlane: { url: cp.url, tokenFile: 'token' } });
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      await client.waitFor<Status>('meshgw/controlPlaneStatus', (p) => p.state === 'connected', { after: on });
+      expect(await tagRow()).toBe('| kuma.io/service | edge | dataplane · live edge-1 (online) |');
+
+      const off = client.notifications.length;
+      client.setSettings({});
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      await client.waitFor<Status>('meshgw/controlPlaneStatus', (p) => p.state === 'off', { after: off });
+      expect(await tagRow()).toBe('| kuma.io/service | edge | selector |');
+    } finally {
+      await client.close();
+      await cp.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('controlPlane in .meshgw.yaml', () => {
   it('connects with a token file beside the project file, over the client\'s own setting; its kumaVersion pins the rules', async () => {
     const cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN });
