@@ -202,6 +202,15 @@ describe('with an admin token', () => {
     expect(shown.params.type).toBe(3);
   });
 
+  it('completes the names of Secrets only the control plane has', async () => {
+    const items = await s.client.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', {
+      textDocument: { uri: uriOf(s.file) },
+      position: positionOf(GATEWAYS, 'secret: edge-cert', 'secret: '.length),
+    });
+    const labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+    expect(labels).toContain('edge-cert');
+  });
+
   it('publishes nothing for the control plane\'s own resources', () => {
     const uris = s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => (n.params as PublishDiagnostics).uri);
     expect(uris.filter((u) => !u.startsWith('file:'))).toEqual([]);
