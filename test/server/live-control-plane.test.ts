@@ -160,6 +160,11 @@ describe('with an admin token', () => {
     expect(md).toContain('*Kuma 2.14.3 rules*');
   });
 
+  it('lists the live dataplanes a selector binds, with their state', async () => {
+    const md = await hover(s, 'kuma.io/service: edge', 2);
+    expect(md).toContain('| live edge-1 (online) | 10.0.0.11 | bound to this gateway |');
+  });
+
   it('shows the live certificate\'s facts on the secret reference', async () => {
     const md = await hover(s, 'secret: edge-cert', 8);
     expect(md).toContain('**Certificate** `edge-cert` · live Secret of mesh `default` from the control plane');

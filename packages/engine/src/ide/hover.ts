@@ -15,7 +15,7 @@ import { cell } from './markdown.js';
 import { varyingText } from '../merge/texts.js';
 import { gatewayStateLines } from '../merge/texts.js';
 import { portText } from '../merge/texts.js';
-import { boundDataplaneText, dataplaneLayerText, isLive } from './live-origin.js';
+import { boundDataplaneText, dataplaneLayerText, dataplaneName, isLive } from './live-origin.js';
 
 /** A hover: markdown and the span it is about (a key or a value). */
 export interface HoverResult {
@@ -337,7 +337,7 @@ function gatewaySelectorHover(result: WorkspaceResult, gateway: GatewayModel, in
     } else {
       state = 'not bound';
     }
-    rows.push(`| ${cell(dp.name)} | ${cell(dp.address ?? '—')} | ${state} |`);
+    rows.push(`| ${cell(dataplaneName(result, dp))} | ${cell(dp.address ?? '—')} | ${state} |`);
   }
   if (rows.length === 0) {
     out.push(`No builtin Dataplane of mesh \`${gateway.mesh}\` in the workspace matches this selector.`);

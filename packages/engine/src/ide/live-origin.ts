@@ -1,6 +1,8 @@
 import { isLiveFile } from '../analysis/overlay.js';
 import type { Location } from '../base/types.js';
 import type { BoundDataplane, MergedGateway } from '../merge/types.js';
+import type { WorkspaceResult } from '../analysis/workspace.js';
+import type { DataplaneModel } from '../resources/types.js';
 
 /** Whether a resource at `location` comes from the control plane rather than a file. */
 export function isLive(location: Location | null | undefined): boolean {
@@ -31,4 +33,11 @@ export function dataplaneLayerText(merged: MergedGateway): string {
 export function boundDataplaneText(d: BoundDataplane): string {
   const details = [d.address, isLive(d.location) ? stateText(d) : ''].filter((x): x is string => !!x);
   return `${isLive(d.location) ? 'live ' : ''}\`${d.name}\`${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** A Dataplane's name in a table: `edge-1`, or `live edge-1 (online)` for the control plane's. */
+export function dataplaneName(result: WorkspaceResult, dp: DataplaneModel): string {
+  if (!isLiveFile(dp.doc.file)) return dp.name;
+  const status = result.options.dataplaneStatus?.[`${dp.mesh}/${dp.name}`];
+  return `live ${dp.name}${status ? ` (${status.online ? 'online' : 'offline'})` : ''}`;
 }
