@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeControlPlane, type FakeControlPlane, type FakeDataSet } from '../support/fake-control-plane.js';
 import { ADMIN_TOKEN, USER_TOKEN, pemBundle } from '../support/fake-cp-data.js';
 import { positionOf, startClient, uriOf, type LspClient } from './support/lsp-client.js';
@@ -274,6 +274,30 @@ describe('go to definition of a resource only the control plane has', () => {
     const s = await openSession(cp, ADMIN_TOKEN);
     sessions.push(s);
     expect(await definition(s)).toEqual([]);
+  });
+});
+
+describe('a client that pulls diagnostics, as VS Code does', () => {
+  it('is asked to pull again once the control plane is read, and then gets the live findings', async () => {
+    const cp = await startFakeControlPlane({ data: liveData(), adminToken: ADMIN_TOKEN });
+    const dir = mkdtempSync(join(tmpdir(), 'meshgw-live-pull-'));
+    const file = join(dir, 'gateways.yaml');
+    writeFileSync(file, GATEWAYS);
+    writeFileSync(join(dir, 'token'), ADMIN_TOKEN);
+    const client = startClient({ env: { MESHGW_NOW: NOW }, settings: { controlPlane: { url: cp.url, tokenFile: 'token' } } });
+    try {
+      await client.initialize({ folders: [dir], capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } } } });
+      client.open(file, GATEWAYS);
+      await client.waitFor<Status>('meshgw/controlPlaneStatus', (p) => p.state === 'connected');
+      await vi.waitFor(() => expect(client.serverRequests.map((r) => r.method)).toContain('workspace/diagnostic/refresh'), { timeout: 10_000 });
+      const pulled = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
+      expect(pulled.items.map((d) => d.code)).toEqual(['differs-from-control-plane', 'gateway-no-live-dataplane']);
+      expect(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics')).toEqual([]);
+    } finally {
+      await client.close();
+      await cp.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -50,6 +50,8 @@ export interface DiagnosticsPublisher {
 export function createDiagnosticsPublisher(connection: Connection, ctx: ServerContext, options: { delay: number }): DiagnosticsPublisher {
   const published = new Map<string, string>();
   const edited = new Set<string>();
+  /** A change not of one file (settings, a control plane's state): the edited files' diagnostics may change too. */
+  let everything = false;
   const pacing = createPushPacing({ max: options.delay });
   let timer: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
@@ -77,13 +79,14 @@ export function createDiagnosticsPublisher(connection: Connection, ctx: ServerCo
       if (diagnostics.length === 0 && version === null) published.delete(key);
       else published.set(key, fingerprint);
       if (ctx.client.pullDiagnostics) {
-        if (!edited.has(key)) othersChanged = true;
+        if (!edited.has(key) || everything) othersChanged = true;
         continue;
       }
       void connection.sendDiagnostics({ uri: ctx.store.clientUri(key), ...(version !== null ? { version } : {}), diagnostics });
     }
     pacing.took(edited, performance.now() - started);
     edited.clear();
+    everything = false;
     if (othersChanged && ctx.client.diagnosticRefresh) {
       connection.languages.diagnostics.refresh().catch(() => undefined);
     }
@@ -101,6 +104,7 @@ export function createDiagnosticsPublisher(connection: Connection, ctx: ServerCo
   return {
     changed(key) {
       if (key) edited.add(key);
+      else everything = true;
       cancel();
       const delay = ctx.client.pullDiagnostics ? options.delay : pacing.delay(key, performance.now());
       // Changes that arrive together (one read of the input) still make one push.
