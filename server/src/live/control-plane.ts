@@ -88,7 +88,7 @@ export function createLiveControlPlane(options: LiveOptions): LiveControlPlane {
 
   const fetchOnce = async (run: Current): Promise<void> => {
     const reporter = await progress();
-    reporter?.begin('meshgw: control plane', undefined, run.target?.name ?? provisionalName(run.setting), true);
+    reporter?.begin('meshgw: control plane', undefined, run.target?.name ?? provisionalName(run.setting), false);
     try {
       if (run.target === null) {
         const connected = await connectControlPlane(run.setting, run.base);
