@@ -12,7 +12,7 @@ const FLAGS: FlagSpec[] = [
 
 export const LSP_HELP = helpText(
   'meshgw lsp --stdio',
-  'Runs the meshgw language server for any LSP client: Kuma\'s admission errors and meshgw\'s\nanalysis as diagnostics, completion, and hovers that show merged ports and final listener tags.\nIt indexes the *.yaml/*.yml files of the workspace folders. The Kuma version: --kuma-version,\nelse kumaVersion in the .meshgw.yaml found upward from a workspace folder, else the\nmeshgw.kumaVersion setting, else 2.14. Editor setup (VS Code, Neovim, Emacs, Helix): docs/editors.md,\nin the repository and in the installed package (`$(npm root -g)/meshgw/docs/editors.md`).',
+  'Runs the meshgw language server for any LSP client: Kuma\'s admission errors and meshgw\'s\nanalysis as diagnostics, completion, and hovers that show merged ports and final listener tags.\nIt indexes the *.yaml/*.yml files of the workspace folders. With the setting meshgw.controlPlane\n(or controlPlane in .meshgw.yaml) it analyses them on top of a live control plane. The Kuma\nversion: --kuma-version, else kumaVersion in the .meshgw.yaml found upward from a workspace\nfolder, else the meshgw.kumaVersion setting, else the control plane\'s, else 2.14. Editor setup\n(VS Code, Neovim, Emacs, Helix): docs/editors.md, in the repository and in the installed package\n(`$(npm root -g)/meshgw/docs/editors.md`).',
   FLAGS,
 );
 
