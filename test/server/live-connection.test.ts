@@ -5,7 +5,8 @@ import { readControlPlaneSetting, type ControlPlaneSetting } from '@meshgw/engin
 import { connectControlPlane, settingPath } from '../../server/src/live/connect.js';
 import { createLiveStatus } from '../../server/src/live/live-status.js';
 import { controlPlaneStatusText } from '../../server/src/status-text.js';
-import { startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
+import { readFileSync } from 'node:fs';
+import { fakeControlPlaneFixtures, startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
 import { ADMIN_TOKEN, smallDataSet } from '../support/fake-cp-data.js';
 
 // The language server's connection to a control plane, without the server: the setting becomes
@@ -90,6 +91,40 @@ currentContext: prod
     expect(settingPath('~/.kuma/token', '/repo', '/home/ops')).toBe('/home/ops/.kuma/token');
     expect(settingPath('token', '/repo', '/home/ops')).toBe('/repo/token');
     expect(settingPath('/etc/token', '/repo', '/home/ops')).toBe('/etc/token');
+  });
+});
+
+describe('connectControlPlane over HTTPS', () => {
+  let cp: FakeControlPlane;
+  beforeAll(async () => {
+    cp = await startFakeControlPlane({ data: smallDataSet(), adminToken: ADMIN_TOKEN, https: true });
+  });
+  afterAll(async () => {
+    await cp.close();
+  });
+  const files = { '/t': ADMIN_TOKEN, '/work/repo/ca.pem': readFileSync(fakeControlPlaneFixtures.caCert, 'utf8') };
+  const snapshot = async (raw: unknown) => {
+    const connected = await connectControlPlane(setting(raw), '/work/repo', environment(files));
+    if (!connected.ok) throw new Error(connected.message);
+    return { connected: connected.value, loaded: await loadControlPlaneSnapshot(connected.value.client, {}) };
+  };
+
+  it('verifies the server certificate: against the CA file it is given', async () => {
+    const { loaded } = await snapshot({ url: cp.url, tokenFile: '/t', caCertFile: 'ca.pem' });
+    expect(loaded.ok).toBe(true);
+  });
+
+  it('refuses a certificate it cannot verify, by default', async () => {
+    const { loaded } = await snapshot({ url: cp.url, tokenFile: '/t' });
+    expect(loaded.ok).toBe(false);
+    expect(!loaded.ok && loaded.error.kind).toBe('tls');
+  });
+
+  it('skips verification only when told, and says so', async () => {
+    const { connected, loaded } = await snapshot({ url: cp.url, tokenFile: '/t', insecureSkipTlsVerify: true });
+    expect(loaded.ok).toBe(true);
+    expect(connected.warnings).toEqual([`TLS verification is off for 127.0.0.1:${cp.port}: anyone in between can read the token and the answers.`]);
+    expect(connected.description).toContain('TLS not verified');
   });
 });
 
