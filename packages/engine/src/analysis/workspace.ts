@@ -23,6 +23,7 @@ import { secretAccessOf } from './secret-access.js';
 import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 import { overlayFiles, type Replacement } from './overlay.js';
+import { addTlsSkeletonFixes } from './tls-skeleton-fixes.js';
 import { noLiveDataplane } from './no-live-dataplane.js';
 
 /** The models of every recognised resource in the workspace. */
@@ -272,6 +273,7 @@ function analyzeModels(
   status.diagnostics.forEach(add);
   for (const d of workspaceDiagnostics(effective, merge, { now: opts.now, warningDays: opts.certificateWarningDays, readBundle, secretAccess: accessFor(opts.secretAccess) })) add(d);
   noLiveDataplane(effective.gateways, merge, opts.dataplaneStatus !== undefined).forEach(add);
+  addTlsSkeletonFixes(diagnosticsByFile, models.gateways, models.secrets, (file) => files.find((f) => f.file === file)?.parsed.text ?? null);
   for (const list of diagnosticsByFile.values()) list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { files, gateways: merge.gateways, diagnosticsByFile, models, merge, readBundle, options: opts, now: opts.now, replaced };
 }
