@@ -156,6 +156,7 @@ describe('with an admin token', () => {
     expect(md).toContain('| team | edge | gateway |');
     expect(md).toContain('Bound Dataplane: live `edge-1` (10.0.0.11, online), through selector #0.');
     expect(md).toContain('`team-b-api` (MeshHTTPRoute, live)');
+    expect(md).toContain('Applying this file replaces the control plane\'s MeshGateway `edge`.');
     // The recorded control plane runs Kuma 2.14.3: its rules apply.
     expect(md).toContain('*Kuma 2.14.3 rules*');
   });

@@ -37,6 +37,8 @@ export function hoverAt(result: WorkspaceResult, file: string, offset: number): 
   if (sections.length === 0) return null;
   const merged = d.gateway?.merged;
   if (merged && (!merged.admitted || merged.duplicates.length > 0)) sections.unshift(gatewayStateLines(merged).map((l, i) => (i === 0 ? `**${l}**` : l)).join('  \n'));
+  const model = d.gateway?.model;
+  if (model && result.replaced.some((r) => r.local === model.doc)) sections.push(`Applying this file replaces the control plane's MeshGateway \`${model.name}\`.`);
   sections.push(`*Kuma ${formatKumaVersion(result.options.kumaVersion)} rules*`);
   return { markdown: sections.join('\n\n'), span };
 }
