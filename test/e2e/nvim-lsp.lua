@@ -20,7 +20,8 @@ local client_id = vim.lsp.start_client({
   cmd = cmd,
   root_dir = examples,
   flags = { debounce_text_changes = 0 },
-  settings = { meshgw = { certificateWarningDays = 30 } },
+  -- Neovim 0.7 does not answer workspace/configuration: settings go with initialize.
+  init_options = { meshgw = { certificateWarningDays = 30, severity = { ['certificate-expiring'] = 'error' } } },
   handlers = {
     ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
       published[params.uri] = params.diagnostics
@@ -198,6 +199,17 @@ local hints = request('textDocument/inlayHint', {
 result.inlay_hints = {}
 for _, h in ipairs(hints or {}) do
   table.insert(result.inlay_hints, (h.position.line + 1) .. ': ' .. h.label)
+end
+
+-- The settings given with initialize reach the server: the Secrets' expiring certificates are
+-- errors, as `severity` asks.
+local secrets_uri = vim.uri_from_fname(examples .. '/edge-gateway/secrets.yaml')
+vim.wait(10000, function()
+  return published[secrets_uri] ~= nil
+end, 20)
+result.secrets_severities = {}
+for _, d in ipairs(published[secrets_uri] or {}) do
+  table.insert(result.secrets_severities, d.code .. '=' .. d.severity)
 end
 
 -- The quick fix of the forbidden listener tag, applied as a code action applies it.

@@ -28,6 +28,7 @@ interface NvimResult {
   inlay_hints: string[];
   quick_fixes: string[];
   fixed_tags: string[];
+  secrets_severities: string[];
 }
 
 /** The server's clock: the example certificates expire at 2095-12-31T23:59:59Z, 23 whole days later. */
@@ -112,6 +113,8 @@ describe('Neovim end to end', () => {
       '33: expires in 23 d',
       '34: expires in 23 d',
     ]);
+    // `severity` from init_options: the expiring certificates are errors (1), not warnings (2).
+    expect(result.secrets_severities).toEqual(['certificate-expiring=1', 'certificate-expiring=1']);
     // The code action on the forbidden tag removes it; the listener keeps its other tag.
     expect(result.quick_fixes).toEqual(['Remove the tag "kuma.io/service"']);
     expect(result.fixed_tags).toEqual(['      tags:', '        domain: example.com']);
