@@ -190,6 +190,38 @@ networking:
   });
 });
 
+describe('diffGateways: what the control plane adds on apply', () => {
+  // Kuma's dataplane manager sets the gateway tag kuma.io/zone to the zone control plane's name on
+  // every gateway Dataplane it stores (setGatewayClusterTag), so the live one carries it and a
+  // file Dataplane applied there gets it too.
+  const zoned = LIVE_FILES.map((f) => (f.file.endsWith('/dataplanes/edge-2') ? { ...f, text: JSON.stringify(liveDataplane('edge-2', { 'kuma.io/service': 'edge', version: 'v1', 'kuma.io/zone': 'eu' })) } : f));
+  const dp = (tags: string) => `type: Dataplane
+mesh: default
+name: edge-2
+networking:
+  address: 10.0.0.2
+  gateway:
+    type: BUILTIN
+    tags: { ${tags} }
+`;
+  const compare = (text: string, zone: string | null) => {
+    const options = { ...OPTIONS, controlPlaneZone: zone };
+    const before = analyzeFiles(zoned, options).gateways;
+    const after = analyzeFiles([...zoned, { file: 'dp.yaml', text }], options).gateways;
+    return diffGateways(before, after).find((d) => d.name === 'edge')!;
+  };
+
+  it('a file Dataplane without the zone tag is no change on a control plane of that zone', () => {
+    expect(compare(dp('kuma.io/service: edge, version: v1'), 'eu').status).toBe('unchanged');
+    expect(compare(dp('kuma.io/service: edge, version: v1, kuma.io/zone: us'), 'eu').status).toBe('unchanged');
+  });
+
+  it('on a global control plane (no zone) the tag the file leaves out is a change', () => {
+    const d = compare(dp('kuma.io/service: edge, version: v1'), null);
+    expect(d.listeners[0].tags).toEqual([{ dataplane: 'edge-2', changes: [{ key: 'kuma.io/zone', before: both('eu', 'dataplane'), after: null }] }]);
+  });
+});
+
 describe('diffGateways: certificates and routes', () => {
   it('another secret: the old certificate goes, the new one comes, with its facts', () => {
     const d = edge({ 'gw.yaml': gatewayFile([HTTP, HTTPS('tls-ec')]) });

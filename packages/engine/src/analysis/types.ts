@@ -32,6 +32,12 @@ export interface AnalyzeOptions {
    * exist only against it (`no-live-dataplane.ts`).
    */
   dataplaneStatus?: Record<string, { online: boolean; zone: string | null }>;
+  /**
+   * The zone of the control plane the files are laid over (`multizone.zone.name` of a zone
+   * control plane; null on global): Kuma sets the gateway tag `kuma.io/zone` to it on every
+   * gateway Dataplane it stores, so a file's Dataplane gets it too (see `zone-tag.ts`).
+   */
+  controlPlaneZone?: string | null;
 }
 
 export interface FileInput {

@@ -23,6 +23,7 @@ import { secretAccessOf } from './secret-access.js';
 import { DEFAULT_KUMA_VERSION, formatKumaVersion } from '../kuma/versions.js';
 import type { KumaVersion } from '../kuma/versions.js';
 import { overlayFiles, type Replacement } from './overlay.js';
+import { withZoneTag, type ZoneTagMemo } from './zone-tag.js';
 import { addTlsSkeletonFixes } from './tls-skeleton-fixes.js';
 import { noLiveDataplane } from './no-live-dataplane.js';
 
@@ -80,6 +81,7 @@ export function createWorkspace(): Workspace {
     return m;
   };
   const merges: MergeCache = new Map();
+  const zoned: ZoneTagMemo = new WeakMap();
   return {
     setFile(file, text) {
       const entry = entries.get(file);
@@ -110,7 +112,7 @@ export function createWorkspace(): Workspace {
         if (!entry.analysis || entry.analysedWith !== optionKey) analyzeFile(file, entry, opts, optionKey);
         files.push(entry.analysis as FileAnalysis);
       }
-      return analyzeModels(files, opts, readBundle, modelOf, merges);
+      return analyzeModels(files, opts, readBundle, modelOf, merges, zoned);
     },
   };
 }
@@ -230,9 +232,11 @@ function analyzeModels(
   readBundle: (text: string) => PemBundleFacts,
   modelOf: ModelOf,
   merges: MergeCache,
+  zoned: ZoneTagMemo,
 ): WorkspaceResult {
   const { files, replaced } = overlayFiles(allFiles);
   const models = buildModels(files.flatMap((f) => f.resources), modelOf);
+  models.dataplanes = withZoneTag(models.dataplanes, opts.controlPlaneZone, zoned);
   const status = resourceStatus(files);
   const takes = (m: { doc: ResourceDoc }) => takesEffect(status, m.doc);
   const refusedOf = <M extends { doc: ResourceDoc }>(list: M[]) => list.filter((m) => status.refused.has(m.doc));

@@ -39,7 +39,7 @@ export function createApplyDiffWorkspaces(): ApplyDiffWorkspaces {
 export function applyDiff(live: FileInput[], files: FileInput[], options: AnalyzeOptions & { now: Date }, workspaces: ApplyDiffWorkspaces = createApplyDiffWorkspaces()): ApplyDiff {
   const before = analyzeIn(workspaces.before, live, options);
   const after = analyzeIn(workspaces.after, [...live, ...files], options);
-  const { secretAccess: _access, dataplaneStatus: _status, ...own } = options;
+  const { secretAccess: _access, dataplaneStatus: _status, controlPlaneZone: _zone, ...own } = options;
   const alone = analyzeIn(workspaces.alone, files, own);
   return { after, gateways: diffGateways(before.gateways, after.gateways), diagnostics: liveOnlyDiagnostics(after, alone) };
 }

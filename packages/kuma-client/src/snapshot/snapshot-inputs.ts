@@ -5,7 +5,7 @@ import type { RawResource } from '../types.js';
 /** What the engine needs to analyse a control plane's resources like a folder of files. */
 export interface SnapshotInputs {
   files: FileInput[];
-  options: Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus'>;
+  options: Pick<AnalyzeOptions, 'secretAccess' | 'dataplaneStatus' | 'controlPlaneZone'>;
 }
 
 /** The name a resource of the control plane gets as an engine "file": its API path. */
@@ -18,7 +18,8 @@ export function resourceFileName(mesh: string, collection: string, name: string)
  * builtin gateway proxies become Universal Dataplanes, and Secrets become Secrets that hold
  * only their certificates (the client dropped the keys, so the engine is told to skip key
  * checks). Meshes whose Secrets could not be read are marked so that their references read as
- * "not readable", not as missing.
+ * "not readable", not as missing. The control plane's zone goes along, for the `kuma.io/zone` tag
+ * Kuma sets on the gateway Dataplanes of files laid over it.
  */
 export function snapshotInputs(snapshot: ControlPlaneSnapshot): SnapshotInputs {
   const files: FileInput[] = [];
@@ -54,5 +55,5 @@ export function snapshotInputs(snapshot: ControlPlaneSnapshot): SnapshotInputs {
       secretAccess[m.name] = 'none';
     }
   }
-  return { files, options: { secretAccess, dataplaneStatus } };
+  return { files, options: { secretAccess, dataplaneStatus, controlPlaneZone: snapshot.controlPlane.zone } };
 }
