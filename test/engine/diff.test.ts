@@ -290,3 +290,13 @@ describe('liveOnlyDiagnostics', () => {
     expect(codes.every(([file]) => file === 'gw.yaml')).toBe(true);
   });
 });
+
+describe('diffGateways: a new gateway Kuma refuses', () => {
+  it('is added, refused, and says that applying fails', () => {
+    const d = check({ 'new.yaml': gatewayFile(['{ port: 9000, protocol: TCP }', '{ port: 9000, protocol: TCP }'], 'selectors: [{ match: { kuma.io/service: other } }]', 'new-edge') }).find((g) => g.name === 'new-edge')!;
+    expect([d.status, d.admitted]).toEqual(['added', { before: null, after: false }]);
+    expect(d.admissionErrors.map((e) => e.message)).toContain('multiple listeners for hostname on this port');
+    expect(diffSummary(d)).toBe('new gateway, refused by Kuma');
+    expect(diffLines(d)[2]).toEqual({ kind: 'added', text: '+  REJECTED by Kuma: applying fails and nothing is created' });
+  });
+});

@@ -15,7 +15,7 @@ export interface DiffLine {
 export function diffSummary(d: GatewayDiff): string {
   if (d.status === 'unchanged') return 'no change';
   if (d.status === 'removed') return 'gateway removed';
-  if (d.status === 'added') return `new gateway, ${count(d.listeners.length, 'listener')}`;
+  if (d.status === 'added') return `new gateway, ${d.admitted?.after === false ? 'refused by Kuma' : count(d.listeners.length, 'listener')}`;
   const parts: string[] = [];
   if (d.admitted) parts.push(d.admitted.after ? 'admitted again' : 'refused by Kuma');
   const listeners = (['added', 'removed', 'changed'] as ChangeStatus[])
@@ -38,8 +38,9 @@ export function diffLines(d: GatewayDiff): DiffLine[] {
     { kind: 'header', text: `+++ ${title}  ${d.file.after ?? '(not in the files)'}` },
   ];
   if (d.admitted) {
-    out.push(line('removed', 1, d.admitted.before ? 'admitted by Kuma' : 'REJECTED by Kuma'));
-    out.push(line('added', 1, d.admitted.after ? 'admitted by Kuma' : 'REJECTED by Kuma: applying fails and the control plane keeps what it has'));
+    if (d.admitted.before !== null) out.push(line('removed', 1, d.admitted.before ? 'admitted by Kuma' : 'REJECTED by Kuma'));
+    const keeps = d.admitted.before === null ? 'nothing is created' : 'the control plane keeps what it has';
+    out.push(line('added', 1, d.admitted.after ? 'admitted by Kuma' : `REJECTED by Kuma: applying fails and ${keeps}`));
   }
   for (const e of d.admissionErrors) out.push(line('context', 2, e.path ? `${e.path}: ${e.message}` : e.message));
   if (d.dataplanes.added.length + d.dataplanes.removed.length > 0) {

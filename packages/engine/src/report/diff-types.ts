@@ -22,7 +22,10 @@ export interface GatewayDiff {
   status: ChangeStatus | 'unchanged';
   /** Where the gateway is written before (a control plane's `cp:` file) and after. */
   file: ValueChange<string>;
-  /** Present when Kuma admits the gateway on one side and refuses it on the other. */
+  /**
+   * Present when Kuma's verdict changes: admitted before and refused after, or the other way
+   * round, or a new gateway Kuma refuses (`before` null). Refused after means applying fails.
+   */
   admitted?: ValueChange<boolean>;
   /** Kuma's admission errors after, when it refuses the gateway (applying then fails). */
   admissionErrors: { path: string | null; message: string }[];

@@ -52,7 +52,7 @@ export function gatewayDiff(before: MergedGateway | null, after: MergedGateway |
     ports: diffPorts(before?.ports ?? [], after?.ports ?? []),
     listeners: diffListeners(before?.listeners ?? [], after?.listeners ?? []),
   };
-  if (before && after && before.admitted !== after.admitted) out.admitted = { before: before.admitted, after: after.admitted };
+  if (after && before?.admitted !== after.admitted && (before !== null || !after.admitted)) out.admitted = { before: before?.admitted ?? null, after: after.admitted };
   const changed = out.admitted !== undefined || out.dataplanes.added.length + out.dataplanes.removed.length + out.ports.length + out.listeners.length > 0;
   if (out.status === 'unchanged' && changed) out.status = 'changed';
   return out;
