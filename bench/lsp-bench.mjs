@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { bundleCommonJs } from '../scripts/build-tools.mjs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,17 +24,26 @@ export function lspServers(repo) {
 
 /**
  * Programs measured for cold start only, around meshgw's: the floor (a Node process that loads
- * nothing and answers `initialize`) and the server bundled into one file with esbuild, as the
- * VS Code extension ships it (`scripts/package-extension.mjs`).
+ * nothing and answers `initialize`), the server bundled into one file with esbuild as the VS Code
+ * extension ships it (`scripts/package-extension.mjs`), `meshgw lsp --stdio` of the clone
+ * (`packages/cli/bin/meshgw.js`, which runs the bundle `npm run build` makes) and of the packed
+ * CLI (`npm run pack`, unpacked).
  */
 export async function coldStartExtras(repo, tmpDir) {
   const entry = join(repo, 'server', 'dist', 'main.js');
   const outfile = join(tmpDir, 'meshgw-server.cjs');
   // The server finds its package.json and docs next to server/dist.
   await bundleCommonJs(entry, outfile, { inject: [], define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) } });
+  const packed = join(tmpDir, 'packed');
+  rmSync(packed, { recursive: true, force: true });
+  mkdirSync(packed, { recursive: true });
+  const tarball = execFileSync(process.execPath, [join(repo, 'scripts', 'pack.mjs'), '--skip-build', '--out-dir', packed], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop();
+  execFileSync('tar', ['xzf', tarball, '-C', packed]);
   return [
     { id: 'floor', label: 'Node floor', command: process.execPath, args: [join(repo, 'bench', 'lsp-floor.mjs')] },
     { id: 'bundled', label: 'meshgw, bundled', command: process.execPath, args: [outfile, '--stdio'] },
+    { id: 'clone', label: 'meshgw lsp, clone', command: process.execPath, args: [join(repo, 'packages', 'cli', 'bin', 'meshgw.js'), 'lsp', '--stdio'] },
+    { id: 'packed', label: 'meshgw lsp, packed', command: process.execPath, args: [join(packed, 'package', 'bin', 'meshgw.js'), 'lsp', '--stdio'] },
   ];
 }
 
@@ -244,6 +254,50 @@ export async function fileSession(server, options) {
       }
       if (i >= warmEdits) out.edit.push(done - started);
     }
+    out.peakRss = client.peakRss();
+    return out;
+  } catch (error) {
+    out.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return out;
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/**
+ * Requests while indexing runs: `initialized`, then at once the file is opened and hover and
+ * completion requests alternate back to back (each sent when the last is answered) until the
+ * server's indexing progress ends. Returns each request's time, the first answer's apart, and
+ * how long indexing took.
+ */
+export async function indexingSession(server, options) {
+  const { folder, file, hover, complete, schemaPath } = options;
+  const client = start(server, lspSettings(schemaPath, folder));
+  const out = { server: server.id, hover: [], completion: [] };
+  try {
+    let ended = false;
+    const tokens = new Set();
+    client.onNotification((method, params) => {
+      if (method !== '$/progress') return;
+      if (params.value?.kind === 'begin' && /index/i.test(params.value.title ?? '')) tokens.add(params.token);
+      if (params.value?.kind === 'end' && tokens.has(params.token)) ended = true;
+    });
+    const init = await initialize(client, folder);
+    const started = performance.now();
+    client.notify('initialized', {});
+    client.notify('workspace/didChangeConfiguration', { settings: lspSettings(schemaPath, folder) });
+    const doc = openDocument(client, file, init.capabilities);
+    doc.open();
+    const hovers = pickPositions(hover, 500, 31);
+    const completes = pickPositions(complete, 500, 32);
+    const deadline = started + 120_000;
+    for (let i = 0; !ended && performance.now() < deadline; i++) {
+      const [method, at, list] = i % 2 === 0 ? ['textDocument/hover', hovers, out.hover] : ['textDocument/completion', completes, out.completion];
+      const t = await timeRequests(client, method, doc.uri, [at[(i >> 1) % at.length]]);
+      if (i === 0) out.first = t.times[0];
+      else list.push(t.times[0]);
+    }
+    out.indexMs = performance.now() - started;
     out.peakRss = client.peakRss();
     return out;
   } catch (error) {

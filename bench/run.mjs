@@ -5,7 +5,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLargeFile, generateManyFiles } from './generate.mjs';
-import { coldStart, coldStartExtras, fileSession, lspServers } from './lsp-bench.mjs';
+import { coldStart, coldStartExtras, fileSession, indexingSession, lspServers } from './lsp-bench.mjs';
 import { engineTable, fileTable, startTable, targetsTable, terminalTable } from './report.mjs';
 import { terminalBench } from './terminal-bench.mjs';
 
@@ -30,6 +30,7 @@ const CONFIG = smoke
   ? {
       lines: [300],
       manyFiles: 20,
+      hugeMb: 1,
       requests: 20,
       warmup: 3,
       symbols: 3,
@@ -42,6 +43,7 @@ const CONFIG = smoke
   : {
       lines: [1000, 5000, 20000],
       manyFiles: 1000,
+      hugeMb: 30,
       requests: 200,
       warmup: 20,
       symbols: 20,
@@ -93,6 +95,14 @@ function engineFloor(large) {
   });
 }
 
+/** A YAML file of `mb` megabytes of plain data (no Kuma resource): over the size limit, never read. */
+function writeHugeFile(path, mb) {
+  mkdirSync(dirname(path), { recursive: true });
+  const line = (i) => `- key: value-${String(i).padStart(8, '0')}\n`;
+  const block = Array.from({ length: 10_000 }, (_, i) => line(i)).join('');
+  writeFileSync(path, block.repeat(Math.ceil((mb * 1e6) / block.length)));
+}
+
 function bytes(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} kB`;
 }
@@ -125,7 +135,7 @@ async function main() {
   const servers = lspServers(REPO);
   const labels = Object.fromEntries(servers.map((s) => [s.id, s.label]));
   const sections = [];
-  const results = { cold: { meshgw: [], yls: [], bundled: [], floor: [] }, sizes: [], many: {}, engine: null, terminal: null };
+  const results = { cold: { meshgw: [], yls: [], bundled: [], floor: [], clone: [], packed: [] }, sizes: [], many: {}, indexing: null, engine: null, terminal: null };
 
   if (wants('lsp') || wants('engine')) progress(`generating workspaces in ${TMP}`);
   const larges = wants('lsp') || wants('engine') ? CONFIG.lines.map((lines) => generateLargeFile(join(TMP, `file-${lines}`), lines)) : [];
@@ -175,9 +185,14 @@ async function main() {
         waitForIndex: server.id === 'meshgw',
       });
     }
-    sections.push({ title: 'Language server: start, and a workspace of many files', markdown: startTable({ labels, cold: results.cold, many: results.many, manyFiles: many.files, requests: CONFIG.requests }) });
+    progress(`${many.files}-file workspace and a ${CONFIG.hugeMb} MB file: requests while meshgw indexes`);
+    writeHugeFile(join(many.dir, 'zz-data', 'huge.yaml'), CONFIG.hugeMb);
+    const meshgw = servers.find((s) => s.id === 'meshgw');
+    results.indexing = await indexingSession(meshgw, { folder: many.dir, file: many.open.file, hover: many.open.hover, complete: many.open.complete, schemaPath });
+    rmSync(join(many.dir, 'zz-data'), { recursive: true, force: true });
+    sections.push({ title: 'Language server: start, and a workspace of many files', markdown: startTable({ labels, cold: results.cold, many: results.many, manyFiles: many.files, requests: CONFIG.requests, indexing: results.indexing, hugeMb: CONFIG.hugeMb }) });
     for (const [index, entry] of results.sizes.entries()) {
-      const t = fileTable({ labels, size: entry.size, push: entry.push, pull: entry.pull, requests: CONFIG.requests, is20k: !smoke && index === results.sizes.length - 1 });
+      const t = fileTable({ labels, size: entry.size, push: entry.push, pull: entry.pull, requests: CONFIG.requests, is20k: !smoke && index === results.sizes.length - 1, isSmallest: !smoke && index === 0 });
       sections.push({ title: `Language server: one file of ${t.title}`, markdown: t.markdown });
     }
   }
@@ -200,7 +215,7 @@ async function main() {
   }
 
   if (wants('lsp') && wants('engine') && wants('terminal')) {
-    sections.push({ title: 'Targets', markdown: targetsTable({ cold: results.cold, sizes: results.sizes, many: results.many, engine: results.engine, terminal: results.terminal }) });
+    sections.push({ title: 'Targets', markdown: targetsTable({ cold: results.cold, sizes: results.sizes, many: results.many, indexing: results.indexing, engine: results.engine, terminal: results.terminal }) });
   }
 
   const m = machine();

@@ -37,6 +37,11 @@ export interface ServerContext {
   live: LiveView;
   /** Resolves once the workspace folders are indexed. */
   ready(): Promise<void>;
+  /**
+   * Resolves once the settings, the project file and the files in the folders of the open
+   * documents are read: requests are answered from then on, while the rest is indexed.
+   */
+  started(): Promise<void>;
   log(message: string): void;
   error(message: string): void;
 }
@@ -78,11 +83,12 @@ export function navigableFile(ctx: ServerContext, key: string): { uri: string; g
 }
 
 /**
- * Runs a request handler after indexing: a cancelled request gets `RequestCancelled`, and an
- * unexpected error is logged and answered with `fallback`, so every request gets an answer.
+ * Runs a request handler once the server has started (indexing may still run; see `started`): a
+ * cancelled request gets `RequestCancelled`, and an unexpected error is logged and answered with
+ * `fallback`, so every request gets an answer.
  */
 export async function answer<T>(ctx: ServerContext, method: string, token: CancellationToken, fallback: T, run: () => T): Promise<T> {
-  await ctx.ready();
+  await ctx.started();
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${method} cancelled`);
   try {
     return run();

@@ -57,6 +57,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   let markReady: () => void = () => undefined;
   const indexed = new Promise<void>((resolve) => (markReady = resolve));
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   const startup: Startup = { client: noClientFeatures(), folders: [], initialSettings: null };
   const ctx: ServerContext = {
     store,
@@ -64,6 +66,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     docsUrl: options.docsUrl === undefined ? defaultDocsUrl() : options.docsUrl,
     live: { staleNote: () => null, sync: () => undefined },
     ready: () => indexed,
+    started: () => started,
     log: (message) => connection.console.log(message),
     error: (message) => connection.console.error(message),
   };
@@ -77,7 +80,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     ctx.live = live;
     live.sync();
   };
-  connection.onInitialized(onInitialized({ connection, ctx, publisher, folders: startup.folders, configure, changeFolders, markReady: () => markReady(), startLive }));
+  connection.onInitialized(onInitialized({ connection, ctx, publisher, folders: startup.folders, configure, changeFolders, markReady: () => markReady(), markStarted: () => markStarted(), startLive }));
   registerDocumentSync(connection, ctx, publisher, { folders: startup.folders, configure });
   registerHandlers(connection, ctx, live);
   connection.onShutdown(() => {

@@ -39,6 +39,8 @@ export interface DocumentStore {
   /** Forgets the open text; the file stays analysed with its disk text when it has one. */
   close(uri: string): string;
   isOpen(key: string): boolean;
+  /** The keys of the open documents. */
+  openKeys(): string[];
   version(key: string): number | null;
   text(key: string): string | null;
   setDisk(key: string, text: string): void;
@@ -126,6 +128,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       open.delete(key);
       sync(key);
       return key;
+    },
+    openKeys() {
+      return [...open.keys()];
     },
     isOpen(key) {
       return open.has(key);

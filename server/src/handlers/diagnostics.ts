@@ -120,19 +120,25 @@ export function createDiagnosticsPublisher(connection: Connection, ctx: ServerCo
   };
 }
 
-/** `textDocument/diagnostic`: answered at once from the current analysis. */
+/**
+ * `textDocument/diagnostic`: answered from the current analysis once indexing ended (before, the
+ * files that hold a gateway's Secrets and Dataplanes may not be read yet).
+ */
 export function onDocumentDiagnostic(ctx: ServerContext) {
-  return (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> =>
-    answer(ctx, 'diagnostic', token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => ({
+  return async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
+    await ctx.ready();
+    return answer(ctx, 'diagnostic', token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => ({
       kind: DocumentDiagnosticReportKind.Full,
       items: lspDiagnostics(ctx, ctx.store.key(params.textDocument.uri)),
     }));
+  };
 }
 
-/** `workspace/diagnostic`: every file that holds Kuma resources. */
+/** `workspace/diagnostic`: every file that holds Kuma resources, once indexing ended. */
 export function onWorkspaceDiagnostic(ctx: ServerContext) {
-  return (_params: unknown, token: CancellationToken): Promise<WorkspaceDiagnosticReport> =>
-    answer(ctx, 'workspace diagnostic', token, { items: [] }, () => ({
+  return async (_params: unknown, token: CancellationToken): Promise<WorkspaceDiagnosticReport> => {
+    await ctx.ready();
+    return answer(ctx, 'workspace diagnostic', token, { items: [] }, () => ({
       items: ctx.store.kumaFiles().map((key) => ({
         kind: DocumentDiagnosticReportKind.Full,
         uri: ctx.store.clientUri(key),
@@ -140,4 +146,5 @@ export function onWorkspaceDiagnostic(ctx: ServerContext) {
         items: lspDiagnostics(ctx, key),
       })),
     }));
+  };
 }

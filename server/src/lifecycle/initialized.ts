@@ -14,18 +14,21 @@ export interface InitializedOptions {
   /** Reads the settings from the client. */
   configure: () => Promise<void>;
   changeFolders: (added: string[], removed: string[]) => Promise<void>;
-  /** Lets requests through: called once indexing ends, however it ends. */
+  /** Says that indexing ended, however it ended: diagnostics are published from then on. */
   markReady: () => void;
+  /** Lets requests through: called once the files next to the open documents are indexed. */
+  markStarted: () => void;
   /** Starts following the control plane the settings name, once they and the project file are read. */
   startLive: () => void;
 }
 
 /**
  * `initialized`: follows folder changes, asks for file watchers and settings, then indexes the
- * folders (with progress when the client shows it) and lets requests through.
+ * folders (with progress when the client shows it): requests go through once the files next to
+ * the open documents are read, diagnostics once all are.
  */
 export function onInitialized(options: InitializedOptions) {
-  const { connection, ctx, publisher, folders, configure, changeFolders, markReady, startLive } = options;
+  const { connection, ctx, publisher, folders, configure, changeFolders, markReady, markStarted, startLive } = options;
   const client = ctx.client;
   return (): void => {
     if (client.workspaceFolders) {
@@ -49,6 +52,7 @@ export function onInitialized(options: InitializedOptions) {
         startLive();
         const count = await indexFolders(ctx.store, folders, {
           log: ctx.log,
+          nearRead: markStarted,
           progress: (done, total) => progress?.report(Math.floor((done / Math.max(total, 1)) * 100), `${done}/${total} files`),
         });
         ctx.log(`meshgw: indexed ${count} file(s) with Kuma resources in ${folders.length} folder(s)`);
@@ -56,6 +60,7 @@ export function onInitialized(options: InitializedOptions) {
         ctx.error(`indexing failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         progress?.done();
+        markStarted();
         markReady();
         publisher.changed();
       }
