@@ -1,14 +1,16 @@
 import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { esbuild, inkDevtoolsStaysOut } from '../scripts/build-tools.mjs';
 import { startLargeControlPlane } from './control-plane.mjs';
 import { median } from './stats.mjs';
 
 /**
  * The terminal faces against the test control plane, which runs in this process while the
  * measured programs run in their own: `meshgw inspect --cp URL --format json` from spawn to
- * exit, and the terminal app (`bench/tui-driver.mjs`) from spawn to its first complete gateways
- * screen, then key presses to the next frame. Requests are counted on the control plane; the
+ * exit, and the terminal app (`bench/tui-driver.mjs`, bundled as `npm run build` bundles
+ * `meshgw`: split into chunks, React's production build, the worker next to it) from spawn to its
+ * first complete gateways screen, then key presses to the next frame. Requests are counted on the control plane; the
  * app's refresh cycles are told apart by the pauses between them.
  */
 
@@ -68,10 +70,30 @@ async function inspectOnce(repo, cp, log) {
   return { ms, requests: log.times.length, bytes: outcome.bytes };
 }
 
-async function tuiOnce(repo, cp, log, { gateways, keys, refreshMs, cyclesWanted }) {
+/** The driver and the app's worker bundled into `outdir` as scripts/bundle-cli.mjs bundles `meshgw`. */
+async function bundleDriver(repo, outdir) {
+  const { build } = await esbuild();
+  await build({
+    entryPoints: { 'tui-driver': join(repo, 'bench', 'tui-driver.mjs'), 'engine-worker': join(repo, 'tui', 'dist', 'data', 'engine-worker.js') },
+    outdir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [inkDevtoolsStaysOut],
+    banner: { js: "import { createRequire as __meshgwCreateRequire } from 'node:module'; const require = __meshgwCreateRequire(import.meta.url);" },
+  });
+  return join(outdir, 'tui-driver.js');
+}
+
+async function tuiOnce(driver, cp, log, { gateways, keys, refreshMs, cyclesWanted }) {
   log.clear();
   const started = performance.now();
-  const child = fork(join(repo, 'bench', 'tui-driver.mjs'), [cp.url, String(gateways), String(keys), String(refreshMs)], {
+  const child = fork(driver, [cp.url, String(gateways), String(keys), String(refreshMs)], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: interactiveEnv(),
   });
@@ -137,11 +159,12 @@ export async function terminalBench(repo, tmpDir, { size, runs, keys, refreshMs,
     let tui = null;
     let tuiError = null;
     try {
+      const driver = await bundleDriver(repo, join(tmpDir, 'tui-bundle'));
       // Every run times the first screen; the last one also presses keys and watches refreshes.
       const screens = [];
       for (let i = 0; i < runs; i++) {
         const last = i === runs - 1;
-        const run = await tuiOnce(repo, cp, log, { gateways: size.gateways, keys: last ? keys : 0, refreshMs, cyclesWanted: last ? cyclesWanted : 0 });
+        const run = await tuiOnce(driver, cp, log, { gateways: size.gateways, keys: last ? keys : 0, refreshMs, cyclesWanted: last ? cyclesWanted : 0 });
         screens.push(run.firstFullScreen);
         if (last) tui = { ...run, firstFullScreens: screens, firstFullScreen: median(screens), firstLoadRequests: Math.max(run.firstLoadRequests, tui?.firstLoadRequests ?? 0) };
         else tui = { firstLoadRequests: Math.max(run.firstLoadRequests, tui?.firstLoadRequests ?? 0) };

@@ -80,8 +80,10 @@ class Keyboard extends EventEmitter {
 const send = (message) => process.send?.(message);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Like `meshgw tui`, React runs its production build unless the environment says otherwise.
-process.env.NODE_ENV ??= 'production';
+// Like `meshgw tui`, React runs its production build unless the environment says otherwise
+// (the bench runs this file bundled with that build; the variable matters when it runs as is).
+const env = process.env;
+env.NODE_ENV ??= 'production';
 // Like `meshgw tui`: connect and start the first refresh, then load the app while it runs.
 const { createKumaClient, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
 const settings = await resolveConnection({ cp: url }, nodeConnectionEnvironment());
