@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { toneProps } from './tone.js';
 import { fit, type Cut } from '../views/format.js';
 import type { Segment } from '../views/styled.js';
@@ -113,35 +113,70 @@ export interface TableProps<R extends { key: string }> {
  */
 export function Table<R extends { key: string }>({ columns, rows, cursor, top, height, width, empty }: TableProps<R>) {
   // Cells and widths depend on the rows, not on the cursor: a key press that only moves the
-  // cursor re-renders the visible window without recomputing every row.
-  const cells = useMemo(() => rows.map((r) => columns.map((c) => c.cell(r))), [rows, columns]);
-  const widths = useMemo(() => columnWidths(columns, cells, width), [columns, cells, width]);
+  // cursor re-renders the visible window without recomputing every row. A refresh brings new
+  // row objects; a row equal to the one before keeps its cells (the same array), so that its
+  // line is not drawn again.
+  const previous = useRef<{ columns: Column<R>[]; byKey: Map<string, { text: string; cells: Segment[] }> } | null>(null);
+  const cells = useMemo(() => {
+    const before = previous.current?.columns === columns ? previous.current.byKey : new Map<string, { text: string; cells: Segment[] }>();
+    const byKey = new Map<string, { text: string; cells: Segment[] }>();
+    const out = rows.map((r) => {
+      const text = JSON.stringify(r);
+      const known = before.get(r.key);
+      const entry = known && known.text === text ? known : { text, cells: columns.map((c) => c.cell(r)) };
+      byKey.set(r.key, entry);
+      return entry.cells;
+    });
+    previous.current = { columns, byKey };
+    return out;
+  }, [rows, columns]);
+  const widths = useStable(useMemo(() => columnWidths(columns, cells, width), [columns, cells, width]));
   const start = Math.max(0, Math.min(top, Math.max(0, rows.length - height)));
   const visible = rows.slice(start, start + height);
-  const last = widths.reduce((at, w, i) => (w > 0 ? i : at), 0);
-  const line = (segments: Segment[]): Segment[] =>
-    segments.flatMap((s, i) => (widths[i] === 0 ? [] : [{ ...s, text: fit(s.text, widths[i], columns[i].align, columns[i].cut) + (i < last ? ' '.repeat(GAP) : '') }]));
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text wrap="truncate-end" bold>
         {'  '}
-        {line(columns.map((c) => ({ text: c.title }))).map((s) => s.text).join('')}
+        {line(columns, widths, columns.map((c) => ({ text: c.title }))).map((s) => s.text).join('')}
       </Text>
       {rows.length === 0 ? <Text dimColor>{`  ${empty}`}</Text> : null}
-      {visible.map((row, i) => {
-        const index = start + i;
-        const selected = index === cursor;
-        return (
-          <Text key={row.key} wrap="truncate-end" inverse={selected}>
-            {selected ? '> ' : '  '}
-            {line(cells[index]).map((s, j) => (
-              <Text key={j} {...toneProps(s.tone)} bold={s.bold === true}>
-                {s.text}
-              </Text>
-            ))}
-          </Text>
-        );
-      })}
+      {visible.map((row, i) => (
+        <TableRow key={row.key} columns={columns} widths={widths} cells={cells[start + i]} selected={start + i === cursor} />
+      ))}
     </Box>
   );
 }
+
+/** The cells of a row fitted to the column widths, with the gaps; dropped columns left out. */
+function line<R>(columns: Column<R>[], widths: number[], segments: Segment[]): Segment[] {
+  const last = widths.reduce((at, w, i) => (w > 0 ? i : at), 0);
+  return segments.flatMap((s, i) => (widths[i] === 0 ? [] : [{ ...s, text: fit(s.text, widths[i], columns[i].align, columns[i].cut) + (i < last ? ' '.repeat(GAP) : '') }]));
+}
+
+/** The same array as last time while the values are the same, so that memoised rows stay. */
+function useStable(values: number[]): number[] {
+  const ref = useRef(values);
+  if (ref.current.length !== values.length || ref.current.some((v, i) => v !== values[i])) ref.current = values;
+  return ref.current;
+}
+
+interface TableRowProps<R> {
+  columns: Column<R>[];
+  widths: number[];
+  cells: Segment[];
+  selected: boolean;
+}
+
+/** One row; drawn again only when its cells, the widths or its selection change. */
+const TableRow = memo(function TableRow<R>({ columns, widths, cells, selected }: TableRowProps<R>) {
+  return (
+    <Text wrap="truncate-end" inverse={selected}>
+      {selected ? '> ' : '  '}
+      {line(columns, widths, cells).map((s, j) => (
+        <Text key={j} {...toneProps(s.tone)} bold={s.bold === true}>
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}) as <R>(props: TableRowProps<R>) => ReturnType<typeof Text>;
