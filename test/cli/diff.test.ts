@@ -77,6 +77,8 @@ describe('meshgw diff: what changes', () => {
     const files = folder({ 'edge.yaml': edge([ONE('unused'), TWO('three'), HTTP], 'tags:\n  team: web\n') });
     const r = await diff([files, '--format', 'json']);
     expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain(ADMIN_TOKEN);
+    expect(r.stdout).not.toContain('PRIVATE KEY');
     const json = JSON.parse(r.stdout) as Json;
     expect(json.changed).toBe(true);
     expect(json.unchanged.map((g) => g.name)).toEqual(['internal', 'pay-gw']);
