@@ -139,6 +139,17 @@ describe('meshgw diff: what changes', () => {
   });
 });
 
+describe('meshgw diff: a mesh that does not exist', () => {
+  it('says Kuma refuses the gateway until its Mesh exists, unless the files hold the Mesh', async () => {
+    const gateway = edge([HTTP]).replace('mesh: default', 'mesh: staging');
+    const r = await diff([folder({ 'edge.yaml': gateway })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('meshgw diff: note: mesh staging is neither on the control plane nor in the files: Kuma refuses MeshGateway edge ("mesh of name staging is not found") until it exists.');
+    const withMesh = await diff([folder({ 'edge.yaml': gateway, 'mesh.yaml': 'type: Mesh\nname: staging\n' })]);
+    expect(withMesh.stderr).toBe('');
+  });
+});
+
 describe('meshgw diff: exit statuses', () => {
   it('2 without PATH, for a missing path, broken YAML or no Kuma resource, before any request', async () => {
     const cases = [[], [join(dir, 'missing')], [folder({ 'broken.yaml': 'type: MeshGateway\nmesh: default\nname: edge\nconf: { listeners: [\n' })], [folder({ 'other.yaml': 'kind: ConfigMap\nname: x\n' })]];

@@ -1,4 +1,4 @@
-import { analyzeFiles, applyDiff, applySeverityOverrides, spanToRange, type FileAnalysis, type FileInput } from '@meshgw/engine';
+import { analyzeFiles, applyDiff, applySeverityOverrides, isLiveFile, spanToRange, type FileAnalysis, type FileInput, type GatewayDiff } from '@meshgw/engine';
 import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { wantsColour } from '../colour.js';
@@ -77,6 +77,18 @@ export async function diffCommand(argv: string[], ctx: CommandContext): Promise<
   return diffLive(args, format, input.files, project, ctx);
 }
 
+/**
+ * Kuma refuses a mesh-scoped resource whose Mesh does not exist ("mesh of name X is not found"):
+ * a sentence per mesh of a changing gateway that is neither on the control plane nor a Mesh
+ * resource of the files.
+ */
+function missingMeshNotes(diffs: GatewayDiff[], liveMeshes: string[], files: FileAnalysis[]): string[] {
+  const known = new Set([...liveMeshes, ...files.filter((f) => !isLiveFile(f.file)).flatMap((f) => f.resources.filter((r) => r.kind === 'Mesh').map((r) => r.name ?? ''))]);
+  const missing = new Map<string, string[]>();
+  for (const d of diffs) if (d.status !== 'unchanged' && !known.has(d.mesh)) missing.set(d.mesh, [...(missing.get(d.mesh) ?? []), d.name]);
+  return [...missing].map(([mesh, names]) => `mesh ${mesh} is neither on the control plane nor in the files: Kuma refuses MeshGateway ${names.join(', ')} ("mesh of name ${mesh} is not found") until it exists.`);
+}
+
 async function diffLive(args: ParsedArgs, format: 'text' | 'json', files: FileInput[], project: Project, ctx: CommandContext): Promise<number> {
   const connected = await connect(args);
   if (!connected.ok) {
@@ -107,6 +119,7 @@ async function diffLive(args: ParsedArgs, format: 'text' | 'json', files: FileIn
   const options = { now: ctx.now(), ...inputs.options, kumaVersion: target.version, certificateWarningDays: project.settings.certificateWarningDays };
   const result = applyDiff(inputs.files, files, options);
   const diagnostics = applySeverityOverrides(result.diagnostics, project.settings.severity ?? {});
+  for (const note of missingMeshNotes(result.gateways, snapshot.value.meshes.map((m) => m.name), result.after.files)) ctx.stderr(`meshgw diff: note: ${note}\n`);
   const byName = new Map<string, FileAnalysis>(result.after.files.map((f) => [f.file, f]));
   if (format === 'json') {
     const controlPlane = { url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone };
