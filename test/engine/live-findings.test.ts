@@ -44,6 +44,11 @@ describe('gateway-no-live-dataplane', () => {
     expect(codes(result, 'edge.yaml')).toEqual([]);
   });
 
+  it('says nothing of a gateway whose dataplanes another gateway wins: dataplane-contested says so', () => {
+    const result = analyzeFiles([liveDataplane, gateway('edge', 'edge'), gateway('edge-b', 'edge')], { now: NOW, dataplaneStatus: status });
+    expect(codes(result, 'edge-b.yaml').map((c) => c.split('@')[0])).toEqual(['dataplane-contested']);
+  });
+
   it('says nothing without a control plane: the files alone never hold the proxies', () => {
     const result = analyzeFiles([gateway('lonely', 'nobody')], { now: NOW });
     expect(codes(result, 'lonely.yaml')).toEqual([]);

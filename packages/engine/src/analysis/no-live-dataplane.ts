@@ -11,7 +11,7 @@ import { isLiveFile } from './overlay.js';
  * status, so the workspace holds what is registered there): a gateway of the user's files whose
  * selectors bind no builtin gateway Dataplane, neither the control plane's nor one of the files. Gateways the control
  * plane itself holds get none: they are not files to fix. A gateway Kuma refuses gets none
- * either: its admission errors say more.
+ * either: its admission errors say more; nor one whose matching Dataplanes another gateway wins.
  */
 export function noLiveDataplane(gateways: readonly GatewayModel[], merge: MergeResult, live: boolean): Diagnostic[] {
   if (!live) return [];
@@ -20,7 +20,8 @@ export function noLiveDataplane(gateways: readonly GatewayModel[], merge: MergeR
     if (isLiveFile(g.doc.file)) continue;
     const merged = merge.merged.get(g);
     if (!merged || !merged.admitted) continue;
-    if (merged.dataplanes.length > 0) continue;
+    // Dataplanes another gateway wins are reported by `dataplane-contested`, with the winner.
+    if (merged.dataplanes.length > 0 || merged.lostDataplanes.length > 0) continue;
     const span = pairOf(g.doc.spec, 'selectors')?.key.span ?? g.doc.nameNode?.span ?? g.doc.span;
     out.push(
       diagnostic({
