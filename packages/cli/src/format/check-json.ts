@@ -39,17 +39,22 @@ export function checkJson(files: CheckedFile[], kumaVersion: string): CheckJson 
         if (d.severity === 'error') summary.errors++;
         else if (d.severity === 'warning') summary.warnings++;
         else summary.infos++;
-        return {
-          code: d.code,
-          severity: d.severity,
-          admission: d.admission,
-          path: d.path,
-          message: d.message,
-          resource: d.resource ? { type: d.resource.type, mesh: d.resource.mesh, name: d.resource.name } : null,
-          range: spanToRange(f.parsed.lineStarts, d.span, f.parsed.text.length),
-        };
+        return checkJsonDiagnostic(d, spanToRange(f.parsed.lineStarts, d.span, f.parsed.text.length));
       }),
     });
   }
   return out;
+}
+
+/** One diagnostic as `check --format json` (and `diff --format json`) prints it. */
+export function checkJsonDiagnostic(d: Diagnostic, range: Range): CheckJsonDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    admission: d.admission,
+    path: d.path,
+    message: d.message,
+    resource: d.resource ? { type: d.resource.type, mesh: d.resource.mesh, name: d.resource.name } : null,
+    range,
+  };
 }

@@ -1,4 +1,5 @@
 import { diffLines, diffSummary, spanToRange, type Diagnostic, type DiffLine, type FileAnalysis, type GatewayDiff, type Range } from '@meshgw/engine';
+import { checkJsonDiagnostic, type CheckJsonDiagnostic } from './check-json.js';
 
 /**
  * The `--format json` output of `meshgw diff`: one object, version 1 (fields are only ever
@@ -18,16 +19,8 @@ export interface DiffJson {
   diagnostics: DiffJsonDiagnostic[];
 }
 
-export interface DiffJsonDiagnostic {
-  file: string;
-  code: string;
-  severity: Diagnostic['severity'];
-  admission: boolean;
-  path: string | null;
-  message: string;
-  resource: { type: string; mesh: string | null; name: string | null } | null;
-  range: Range;
-}
+/** A diagnostic of `check --format json`, with its file. */
+export type DiffJsonDiagnostic = { file: string } & CheckJsonDiagnostic;
 
 /** The file analyses by name, to place diagnostics by line and character. */
 export type FilesByName = Map<string, FileAnalysis>;
@@ -48,16 +41,7 @@ export function diffJson(diffs: GatewayDiff[], diagnostics: Diagnostic[], files:
     summary: { added: count('added'), removed: count('removed'), changed: count('changed'), unchanged: count('unchanged') },
     gateways: changing.map((d) => ({ ...d, summary: diffSummary(d) })),
     unchanged: diffs.filter((d) => d.status === 'unchanged').map((d) => ({ mesh: d.mesh, name: d.name })),
-    diagnostics: diagnostics.map((d) => ({
-      file: d.file,
-      code: d.code,
-      severity: d.severity,
-      admission: d.admission,
-      path: d.path,
-      message: d.message,
-      resource: d.resource ? { type: d.resource.type, mesh: d.resource.mesh, name: d.resource.name } : null,
-      range: rangeOf(files, d),
-    })),
+    diagnostics: diagnostics.map((d) => ({ file: d.file, ...checkJsonDiagnostic(d, rangeOf(files, d)) })),
   };
 }
 
