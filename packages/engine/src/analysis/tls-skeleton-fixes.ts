@@ -21,9 +21,12 @@ export function addTlsSkeletonFixes(
   secrets: SecretModel[],
   textOf: (file: string) => string | null,
 ): void {
+  // Reading a gateway costs more than looking for the diagnostic that needs it.
+  const needed = new Set([...diagnosticsByFile].filter(([, list]) => list.some((d) => d.code === 'gateway-listener-tls')).map(([file]) => file));
   for (const g of gateways) {
-    const listeners = readGateway(g.doc).items.filter((l) => l.protocol.value === PROTOCOL.HTTPS && !l.crossMesh.value && !l.tls.value);
+    if (!needed.has(g.doc.file)) continue;
     const list = diagnosticsByFile.get(g.doc.file);
+    const listeners = readGateway(g.doc).items.filter((l) => l.protocol.value === PROTOCOL.HTTPS && !l.crossMesh.value && !l.tls.value);
     const text = textOf(g.doc.file);
     if (listeners.length === 0 || !list || text === null) continue;
     const names = secretNames(secrets, g.mesh);

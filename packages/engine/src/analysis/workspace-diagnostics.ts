@@ -30,12 +30,15 @@ export function workspaceDiagnostics(models: WorkspaceModels, merge: MergeResult
   const selected = new Set<unknown>();
   const fitting = new Set<unknown>();
   const shadowedBy = new Map<unknown, string>();
+  // The first MeshGatewayRoute model of each mesh and name, as a search in order would find it.
+  const routeModels = new Map<string, (typeof models.routes)[number]>();
+  for (const m of models.routes) if (!routeModels.has(`${m.mesh}\u0000${m.name}`)) routeModels.set(`${m.mesh}\u0000${m.name}`, m);
   for (const [gateway, a] of merge.attachments) {
     for (const r of a.selected) selected.add(r);
     a.perListener.forEach((routes) => {
       for (const route of routes) {
         if (route.kind !== 'MeshGatewayRoute') continue;
-        const model = models.routes.find((m) => m.name === route.name && m.mesh === route.mesh);
+        const model = routeModels.get(`${route.mesh}\u0000${route.name}`);
         if (!model) continue;
         fitting.add(model);
         if (!route.effective) shadowedBy.set(model, gateway.name);

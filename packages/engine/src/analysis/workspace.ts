@@ -43,8 +43,11 @@ export interface WorkspaceResult extends WorkspaceAnalysis {
 interface FileEntry {
   text: string;
   cache: ParseCache;
-  /** Single-document diagnostics by the document's text, with the offset they were made at. */
-  documents: Map<string, { start: number; diagnostics: Diagnostic[] }>;
+  /**
+   * Single-document diagnostics by the document's tree (the same object while its text is
+   * unchanged), with the offset they were made at.
+   */
+  documents: Map<object, { start: number; diagnostics: Diagnostic[] }>;
   analysis: FileAnalysis | null;
   analysedWith: string;
 }
@@ -155,12 +158,13 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
   const resources = recogniseResources(parsed);
   const diagnostics = [...parsed.diagnostics, ...unknownKindDiagnostics(parsed)];
   const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
-  const documents = new Map<string, { start: number; diagnostics: Diagnostic[] }>();
+  const documents = new Map<object, { start: number; diagnostics: Diagnostic[] }>();
   for (const doc of resources) {
     // A document YAML cannot read is not what Kuma would see: its syntax errors say
     // enough, and checks of a half-read tree would only add noise.
     if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
-    const key = parsed.text.slice(doc.span.start, doc.span.end);
+    // The parse cache hands back the same tree for a document whose text is unchanged.
+    const key = doc.root;
     let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
     if (!cached) {
       // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
