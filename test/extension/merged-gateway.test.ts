@@ -30,9 +30,13 @@ describe('meshgw/mergedGateway', () => {
         configuration: false,
         watchedFilesRegistration: false,
         workDoneProgress: false,
+        workspaceFolders: false,
+        liveDocuments: false,
       },
       docsUrl: null,
+      live: { staleNote: () => null, sync: () => undefined },
       ready: async () => undefined,
+      started: async () => undefined,
       log: () => undefined,
       error: (message) => {
         throw new Error(message);
