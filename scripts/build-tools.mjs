@@ -96,20 +96,23 @@ export async function bundleCommonJs(entry, outfile, options = {}) {
  */
 export async function bundleEsm(entry, outfile, options = {}) {
   const { build } = await esbuild();
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __meshgwCreateRequire } from 'node:module'; const require = __meshgwCreateRequire(import.meta.url);" },
-    ...options,
-  });
+  await build({ entryPoints: [entry], outfile, ...NODE_ESM, ...options });
 }
+
+/**
+ * esbuild options of every bundle meshgw ships: ES modules for Node 20, minified; CommonJS
+ * dependencies that call `require` for Node built-ins get a real `require` in every file.
+ */
+export const NODE_ESM = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __meshgwCreateRequire } from 'node:module'; const require = __meshgwCreateRequire(import.meta.url);" },
+};
 
 /**
  * Ink loads its React devtools bridge only when DEV=true, with a dynamic import it guards. Left

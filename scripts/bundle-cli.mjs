@@ -5,7 +5,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { esbuild, inkDevtoolsStaysOut, ROOT } from './build-tools.mjs';
+import { esbuild, inkDevtoolsStaysOut, NODE_ESM, ROOT } from './build-tools.mjs';
 
 /** The prefix of the bundle's files in the workspace build (packages/cli/dist). */
 export const CLONE_ENTRY = 'meshgw.bundle';
@@ -27,19 +27,11 @@ export async function bundleCli({ outdir, entry }) {
   await build({
     entryPoints: { [entry]: join(ROOT, 'packages/cli/dist/main.js'), 'engine-worker': join(ROOT, 'tui/dist/data/engine-worker.js') },
     outdir,
-    bundle: true,
+    ...NODE_ESM,
     splitting: true,
     chunkNames: `${entry}.chunk-[hash]`,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [inkDevtoolsStaysOut],
-    // CommonJS dependencies call `require` for Node built-ins; every output file gets a real one.
-    banner: { js: "import { createRequire as __meshgwCreateRequire } from 'node:module'; const require = __meshgwCreateRequire(import.meta.url);" },
   });
 }
 
