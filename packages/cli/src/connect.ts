@@ -55,12 +55,13 @@ export async function connect(args: ParsedArgs): Promise<Result<Connected>> {
 }
 
 /**
- * What `inspect` and `tui` say when no control plane is given and there is no kumactl config:
- * the ways to choose one, and the files alternative (`what` the command does with PATH...).
+ * What `inspect`, `tui` and `diff` say when no control plane is given and there is no kumactl
+ * config: the ways to choose one, and the files alternative when there is one (`what` the
+ * command does with PATH...; `diff` needs a control plane, so it has none).
  */
-export function noControlPlaneMessage(command: string, configFile: string, what: string): string {
-  return (
-    `meshgw ${command}: no control plane given and no kumactl config at ${configFile}. ` +
-    `Choose one: --context NAME (a kumactl context), --cp URL (e.g. --cp http://localhost:5681), or PATH... to ${what}.\n`
-  );
+export function noControlPlaneMessage(command: string, configFile: string, what?: string): string {
+  const choices = what
+    ? `--context NAME (a kumactl context), --cp URL (e.g. --cp http://localhost:5681), or PATH... to ${what}`
+    : '--context NAME (a kumactl context) or --cp URL (e.g. --cp http://localhost:5681)';
+  return `meshgw ${command}: no control plane given and no kumactl config at ${configFile}. Choose one: ${choices}.\n`;
 }

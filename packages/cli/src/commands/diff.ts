@@ -2,7 +2,7 @@ import { analyzeFiles, applyDiff, applySeverityOverrides, isLiveFile, spanToRang
 import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
 import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { wantsColour } from '../colour.js';
-import { CONNECTION_FLAGS, connect } from '../connect.js';
+import { CONNECTION_FLAGS, connect, noControlPlaneMessage } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { readInputs } from '../files.js';
 import { diffJson, diffReportText } from '../format/diff-report.js';
@@ -98,7 +98,7 @@ async function diffLive(args: ParsedArgs, format: 'text' | 'json', files: FileIn
   const { client, settings } = connected.value;
   if (settings.source.kind === 'default') {
     client.close();
-    ctx.stderr(`meshgw diff: no control plane given and no kumactl config at ${settings.source.file}. Choose one: --context NAME (a kumactl context) or --cp URL (e.g. --cp http://localhost:5681).\n`);
+    ctx.stderr(noControlPlaneMessage('diff', settings.source.file));
     return 2;
   }
   for (const warning of settings.warnings) ctx.stderr(`meshgw diff: warning: ${warning}\n`);
