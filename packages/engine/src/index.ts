@@ -25,6 +25,7 @@ export { codeInfo } from './base/codes.js';
 export { DEFAULT_PARSE_LIMITS } from './syntax/parse-limits.js';
 export { certificateBlocks } from './kuma/certificates.js';
 export { analyzeFiles, createWorkspace } from './analysis/workspace.js';
+export { holdFiles } from './analysis/hold-files.js';
 export { LIVE_FILE_PREFIX, isLiveFile, resourceIdentity } from './analysis/overlay.js';
 export type { Replacement } from './analysis/overlay.js';
 export type { Workspace, WorkspaceResult } from './analysis/workspace.js';

@@ -1,4 +1,4 @@
-import { analysisDay, createWorkspace, formatKumaVersion, type AnalyzeOptions, type FileInput, type KumaVersion, type MergedGateway } from '@meshgw/engine';
+import { analysisDay, createWorkspace, formatKumaVersion, holdFiles, type AnalyzeOptions, type FileInput, type KumaVersion, type MergedGateway } from '@meshgw/engine';
 
 /** A control plane's state as the engine takes it: its resources as `cp:` files, and options. */
 export interface LiveInputs {
@@ -49,9 +49,7 @@ export function createLiveFiles(): LiveFiles {
       if (current === null) return [];
       const key = `${formatKumaVersion(options.kumaVersion)}|${analysisDay(options.now)}|${options.certificateWarningDays ?? ''}`;
       if (merged?.inputs === current && merged.key === key) return merged.gateways;
-      const names = new Set(texts.keys());
-      for (const name of alone.files()) if (!names.has(name)) alone.removeFile(name);
-      for (const [name, text] of texts) alone.setFile(name, text);
+      holdFiles(alone, current.files);
       merged = { inputs: current, key, gateways: alone.analyze({ ...options, ...current.options }).gateways };
       return merged.gateways;
     },

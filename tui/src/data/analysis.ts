@@ -1,4 +1,4 @@
-import { applyDiff, createWorkspace, readKumaVersion, type FileInput, type GatewayDiff, type Workspace, type WorkspaceResult } from '@meshgw/engine';
+import { applyDiff, createWorkspace, holdFiles, readKumaVersion, type FileInput, type GatewayDiff, type Workspace, type WorkspaceResult } from '@meshgw/engine';
 import { snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import type { MeshSecrets } from './certificate-status.js';
 import { buildViewModel, type ViewModel } from './view-model.js';
@@ -34,13 +34,6 @@ export function createAnalysisWorkspaces(): AnalysisWorkspaces {
   return { main: createWorkspace(), before: createWorkspace(), alone: createWorkspace() };
 }
 
-/** Keeps the workspace in step with the inputs: unchanged files are not parsed again. */
-function sync(workspace: Workspace, files: FileInput[]): void {
-  const names = new Set(files.map((f) => f.file));
-  for (const name of workspace.files()) if (!names.has(name)) workspace.removeFile(name);
-  for (const f of files) workspace.setFile(f.file, f.text);
-}
-
 function meshSecrets(state: SecretsState): MeshSecrets {
   switch (state.state) {
     case 'ok':
@@ -64,7 +57,7 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
   const read = request.kumaVersion === undefined ? null : readKumaVersion(request.kumaVersion);
   const kumaVersion = read && 'version' in read ? read.version : undefined;
   if (request.kind === 'files') {
-    sync(workspaces.main, request.files);
+    holdFiles(workspaces.main, request.files);
     const model = buildViewModel(workspaces.main.analyze({ now, kumaVersion }), { mode: 'files' });
     return { model, notes: model.notes, fileCount: request.files.length };
   }
@@ -78,7 +71,7 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     result = compared.after;
     diffs = compared.gateways;
   } else {
-    sync(workspaces.main, inputs.files);
+    holdFiles(workspaces.main, inputs.files);
     result = workspaces.main.analyze(options);
   }
   const model = buildViewModel(result, {

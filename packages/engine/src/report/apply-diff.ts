@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { AnalyzeOptions, FileInput } from '../analysis/types.js';
 import { createWorkspace, type Workspace, type WorkspaceResult } from '../analysis/workspace.js';
+import { holdFiles } from '../analysis/hold-files.js';
 import { diffGateways } from './diff.js';
 import type { GatewayDiff } from './diff-types.js';
 import { liveOnlyDiagnostics } from './live-diagnostics.js';
@@ -46,8 +47,6 @@ export function applyDiff(live: FileInput[], files: FileInput[], options: Analyz
 
 /** Puts exactly `files` in the workspace (unchanged texts keep their parse) and analyses it. */
 function analyzeIn(workspace: Workspace, files: FileInput[], options: AnalyzeOptions & { now: Date }): WorkspaceResult {
-  const names = new Set(files.map((f) => f.file));
-  for (const name of workspace.files()) if (!names.has(name)) workspace.removeFile(name);
-  for (const f of files) workspace.setFile(f.file, f.text);
+  holdFiles(workspace, files);
   return workspace.analyze(options);
 }
