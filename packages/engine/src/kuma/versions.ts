@@ -42,11 +42,26 @@ export type VersionRanges = VersionRange | readonly VersionRange[];
 export function inRange(version: KumaVersion, range: VersionRanges | undefined): boolean {
   if (!range) return true;
   if (isRangeList(range)) return range.some((r) => inRange(version, r));
-  const since = range.since ? parseKumaVersion(range.since) : null;
-  const until = range.until ? parseKumaVersion(range.until) : null;
-  if (since && compareVersions(version, { ...since, patch: since.patch ?? 0 }) < 0) return false;
-  if (until && compareVersions(version, { ...until, patch: until.patch ?? 0 }) >= 0) return false;
+  const since = range.since ? bound(range.since) : null;
+  const until = range.until ? bound(range.until) : null;
+  if (since && compareVersions(version, since) < 0) return false;
+  if (until && compareVersions(version, until) >= 0) return false;
   return true;
+}
+
+// Range bounds are the engine's own constants (a few dozen strings), each read once: `inRange`
+// runs for every field of every document.
+const BOUNDS = new Map<string, KumaVersion | null>();
+
+/** A bound as a version; a bound without a patch means its first patch (`2.6` is `2.6.0`). */
+function bound(text: string): KumaVersion | null {
+  let v = BOUNDS.get(text);
+  if (v === undefined) {
+    const parsed = parseKumaVersion(text);
+    v = parsed && { ...parsed, patch: parsed.patch ?? 0 };
+    BOUNDS.set(text, v);
+  }
+  return v;
 }
 
 /**

@@ -15,11 +15,17 @@ import { asMap, fieldOf } from './decode.js';
  */
 export function decodedBy(doc: ResourceDoc, target: KumaVersion): ResourceDoc {
   if (doc.form === 'kubernetes' && (doc.kind === 'Secret' || doc.kind === 'GlobalSecret')) return doc;
+  const last = DECODED.get(doc);
+  if (last && last.target === target) return last.decoded;
   const root = pruneMap(doc.root, documentType(doc.kind, doc.form), target);
-  if (root === doc.root) return doc;
-  const spec = doc.spec === doc.root ? root : doc.spec ? asMap(fieldOf(root, 'spec')) : null;
-  return { ...doc, root, spec };
+  const decoded = root === doc.root ? doc : { ...doc, root, spec: doc.spec === doc.root ? root : doc.spec ? asMap(fieldOf(root, 'spec')) : null };
+  DECODED.set(doc, { target, decoded });
+  return decoded;
 }
+
+// The admission and warning stages each ask for the same document's view: the last view of each
+// document is kept for the target object it was made for (a pure function of both).
+const DECODED = new WeakMap<ResourceDoc, { target: KumaVersion; decoded: ResourceDoc }>();
 
 /** `map` without the keys `target` does not know, or `map` itself when it keeps them all. */
 function pruneMap(map: YMap, type: ObjectType, target: KumaVersion): YMap {

@@ -35,8 +35,24 @@ export interface GatewayRead {
   items: ListenerRead[];
 }
 
+// A read depends only on the spec's tree, which is never changed after parsing (edits move
+// spans in place; the reads hold pairs, so they see the moves): each tree is read once, not once
+// per rule.
+const READS = new WeakMap<YMap, GatewayRead>();
+
+/** The gateway's listeners as Kuma's decoder reads them; the same object for the same spec tree. */
 export function readGateway(doc: ResourceDoc): GatewayRead {
-  const conf = messageField(doc.spec, 'conf');
+  if (!doc.spec) return read(null);
+  let r = READS.get(doc.spec);
+  if (!r) {
+    r = read(doc.spec);
+    READS.set(doc.spec, r);
+  }
+  return r;
+}
+
+function read(spec: YMap | null): GatewayRead {
+  const conf = messageField(spec, 'conf');
   const listeners = listField(conf.value, 'listeners');
   const items = listeners.value.map((node, index) => readListener(node, index));
   return { conf, listeners, items };

@@ -20,6 +20,12 @@ export function parseJsonTree(text: string, base: number, maxDepth: number): YNo
 
 class NotJson extends Error {}
 
+/** A run of string characters that need no care: no quote, no backslash, no control character. */
+const PLAIN = /[^"\\\x00-\x1f]*/y;
+
+/** A JSON literal: `true`, `false`, `null` or a number. */
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 class JsonReader {
   pos = 0;
 
@@ -50,7 +56,8 @@ class JsonReader {
   private object(depth: number): YMap {
     const start = this.pos++;
     const pairs: YPair[] = [];
-    const seen = new Set<string>();
+    // Keys seen, for the duplicate check; small objects compare with their pairs instead.
+    let seen: Set<string> | null = null;
     this.ws();
     if (this.text[this.pos] === '}') {
       this.pos++;
@@ -60,8 +67,13 @@ class JsonReader {
       this.ws();
       if (this.text[this.pos] !== '"') throw new NotJson();
       const key = this.string();
-      if (seen.has(key.value as string)) throw new NotJson();
-      seen.add(key.value as string);
+      if (pairs.length < 16) {
+        for (const p of pairs) if (p.key.value === key.value) throw new NotJson();
+      } else {
+        seen ??= new Set(pairs.map((p) => p.key.value as string));
+        if (seen.has(key.value as string)) throw new NotJson();
+        seen.add(key.value as string);
+      }
       this.ws();
       if (this.text[this.pos++] !== ':') throw new NotJson();
       this.ws();
@@ -97,7 +109,9 @@ class JsonReader {
   private string(): YScalar {
     const t = this.text;
     const start = this.pos;
-    let end = start + 1;
+    PLAIN.lastIndex = start + 1;
+    PLAIN.test(t);
+    let end = PLAIN.lastIndex;
     let escaped = false;
     while (end < t.length) {
       const c = t.charCodeAt(end);
@@ -112,15 +126,15 @@ class JsonReader {
     }
     if (end >= t.length) throw new NotJson();
     this.pos = end + 1;
-    const raw = t.slice(start, end + 1);
-    const value = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    const value = escaped ? (JSON.parse(t.slice(start, end + 1)) as string) : t.slice(start + 1, end);
     return { kind: 'scalar', span: this.span(start, this.pos), type: 'string', value, source: value, quoted: true };
   }
 
   private literal(): YScalar {
     const t = this.text;
     const start = this.pos;
-    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(t.slice(start, start + 64));
+    LITERAL.lastIndex = start;
+    const m = LITERAL.exec(t);
     if (!m) throw new NotJson();
     const source = m[0];
     this.pos = start + source.length;
