@@ -131,34 +131,16 @@ export function isSpaceTabOrCr(c: number): boolean {
 
 /**
  * Decodes `text[from, to)` as Go's `pem.Decode` does: spaces and tabs removed, then standard
- * base64 with padding, ignoring `\r` and `\n`. Null on the first character that makes it invalid.
+ * base64 with padding, ignoring `\r` and `\n`. Null when what remains is not that.
  */
 export function decodeGoBase64(text: string, from: number, to: number): Buffer | null {
-  const chars: string[] = [];
-  let count = 0;
-  let padding = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
-    if (c === 61 /* = */) {
-      padding++;
-      if (padding > 2) return null;
-    } else if (padding > 0 || !isStandardBase64(c)) {
-      return null;
-    }
-    count++;
-    chars.push(text[i]);
-  }
-  if (count % 4 !== 0) return null;
-  return Buffer.from(chars.join(''), 'base64');
+  const compact = text.slice(from, to).replace(BASE64_IGNORED, '');
+  if (compact.length % 4 !== 0 || !PADDED_BASE64.test(compact)) return null;
+  return Buffer.from(compact, 'base64');
 }
 
-export function isStandardBase64(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    c === 43 /* + */ ||
-    c === 47 /* / */
-  );
-}
+/** What Go's PEM decoding skips in a body: spaces and tabs (removed), `\r` and `\n` (ignored). */
+const BASE64_IGNORED = /[ \t\r\n]+/g;
+
+/** Standard base64 with at most two padding characters, at the end only. */
+const PADDED_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
