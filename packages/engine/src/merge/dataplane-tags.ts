@@ -26,6 +26,19 @@ export interface GatewayTags {
  * dataplane, the first selector's exact-valued tags stand for the dataplane layer.
  */
 export function gatewayTags(gateway: GatewayModel, bound: DataplaneModel[]): GatewayTags {
+  const last = LAST.get(gateway);
+  if (last && last.bound.length === bound.length && last.bound.every((dp, i) => dp === bound[i])) return last.tags;
+  const tags = computeGatewayTags(gateway, bound);
+  LAST.set(gateway, { bound, tags });
+  return tags;
+}
+
+// Models are reused while their documents are unchanged, and the tags depend on nothing else: an
+// edit re-merges a whole mesh, but only the gateways whose model or bound dataplanes changed are
+// computed again. The result is shared and must not be changed by callers.
+const LAST = new WeakMap<GatewayModel, { bound: DataplaneModel[]; tags: GatewayTags }>();
+
+function computeGatewayTags(gateway: GatewayModel, bound: DataplaneModel[]): GatewayTags {
   const gatewayLayer: TagSource = { layer: 'gateway', file: gateway.doc.file, tags: gateway.tags };
   const listenerLayer = (i: number): TagSource => ({ layer: 'listener', file: gateway.doc.file, tags: gateway.listeners[i].tags });
   if (bound.length === 0) {
