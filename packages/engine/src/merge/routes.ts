@@ -96,7 +96,36 @@ export function attachForGroups(
   policies: PolicyRouteModel[],
 ): RouteAttachment {
   if (groups.length === 0) return attachRoutes(gateway, gateway.listeners.map(() => ({})), [], []);
-  const results = groups.map((g) => attachRoutes(gateway, g.records, routes(g.records), policies));
+  const candidates = groups.map((g) => routes(g.records));
+  const last = LAST.get(gateway);
+  if (last && last.groups === groups && sameItems(last.policies, policies) && last.candidates.length === candidates.length && last.candidates.every((c, i) => sameItems(c, candidates[i]))) {
+    return last.attachment;
+  }
+  const attachment = joinGroups(gateway, groups, candidates, policies);
+  LAST.set(gateway, { groups, candidates, policies, attachment });
+  return attachment;
+}
+
+// What each gateway model was last attached with. Models and their tag groups are reused while
+// their documents are unchanged (see `gatewayTags`), so an edit attaches again only the gateways
+// whose model, dataplanes, candidate routes or policies changed. The result is shared and must
+// not be changed by callers.
+const LAST = new WeakMap<
+  GatewayModel,
+  { groups: object; candidates: GatewayRouteModel[][]; policies: PolicyRouteModel[]; attachment: RouteAttachment }
+>();
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function joinGroups(
+  gateway: GatewayModel,
+  groups: { dataplanes: string[]; records: Record<string, string>[] }[],
+  candidates: GatewayRouteModel[][],
+  policies: PolicyRouteModel[],
+): RouteAttachment {
+  const results = groups.map((g, i) => attachRoutes(gateway, g.records, candidates[i], policies));
   if (results.length === 1) return results[0];
   const perListener: AttachedRoute[][] = gateway.listeners.map((_, i) => {
     const byRoute = new Map<string, { route: AttachedRoute; on: string[] }>();
