@@ -1,4 +1,4 @@
-import { checkEnumCase, checkScalarTypes, checkUnknownFields } from '../warnings/unknown-fields.js';
+import { readChecks } from '../warnings/unknown-fields.js';
 import { admissionDiagnostics, schemaStageDiagnostics } from '../admission/validate.js';
 import { warningDiagnostics } from '../warnings/warning-diagnostics.js';
 import type { Diagnostic } from '../base/diagnostic.js';
@@ -20,12 +20,13 @@ export function documentDiagnostics(doc: ResourceDoc, options: { reportUnknownFi
   const kindError = kindVersionDiagnostic(doc, options.kumaVersion);
   if (kindError) return [kindError];
   const schema = schemaStageDiagnostics(doc, options.kumaVersion);
-  const parseErrors = schema.length > 0 ? schema : [...checkScalarTypes(doc, options.kumaVersion), ...checkEnumCase(doc, options.kumaVersion)];
+  const read = readChecks(doc, options.kumaVersion, { values: schema.length === 0, unknown: options.reportUnknownFields });
+  const parseErrors = schema.length > 0 ? schema : [...read.scalarTypes, ...read.enumCase];
   const out: Diagnostic[] = [...parseErrors];
   if (!parseErrors.some((d) => d.severity === 'error')) {
     out.push(...admissionDiagnostics(doc, options.kumaVersion));
     out.push(...warningDiagnostics(doc, options.kumaVersion));
   }
-  if (options.reportUnknownFields) out.push(...checkUnknownFields(doc, options.kumaVersion));
+  out.push(...read.unknownFields);
   return out;
 }

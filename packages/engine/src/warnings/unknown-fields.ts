@@ -98,7 +98,12 @@ function replaceFix(title: string, span: Span, newText: string): Fix {
  */
 export function checkUnknownFields(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const out: Diagnostic[] = [];
-  walk(doc, {
+  walk(doc, unknownFieldsWalker(doc, target, out), target);
+  return out;
+}
+
+function unknownFieldsWalker(doc: ResourceDoc, target: KumaVersion, out: Diagnostic[]): Walker {
+  return {
     key(pair, field, parent, map, atRoot, other) {
       if (field) return;
       const key = keyText(pair.key);
@@ -128,8 +133,7 @@ export function checkUnknownFields(doc: ResourceDoc, target: KumaVersion = DEFAU
         finding(doc, 'unknown-field', 'warning', `Unknown field "${key}": Kuma ignores it. Did you mean "${suggestion.name}"?`, pair.key.span, fixes),
       );
     },
-  }, target);
-  return out;
+  };
 }
 
 /** True when `key` is a spec field written at the top of a document that keeps its spec under `spec:`. */
@@ -182,23 +186,28 @@ function normalise(s: string): string {
  */
 export function checkEnumCase(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const out: Diagnostic[] = [];
-  walk(doc, {
+  walk(doc, enumCaseWalker(doc, target, out), target);
+  return out;
+}
+
+function enumCaseWalker(doc: ResourceDoc, target: KumaVersion, out: Diagnostic[]): Walker {
+  return {
     value(node, type, field) {
       if (type.kind !== 'enum' || node.kind !== 'scalar' || field.envelope) return;
       const d = enumProblem(doc, node, type, field, target);
       if (d) out.push(d);
     },
-  }, target);
-  return out;
+  };
 }
 
 function enumProblem(doc: ResourceDoc, node: YScalar, type: EnumType, field: FieldSpec, target: KumaVersion): Diagnostic | null {
+  if (node.type === 'null') return null;
+  if (node.type === 'number' && type.numbers && Number.isInteger(node.value)) return null;
   const known = type.values.filter((v) => valueKnown(v, target));
   const names = known.map((v) => v.name);
+  if (node.type === 'string' && names.includes(node.value as string)) return null;
   const valid = `Valid values: ${writableValues(type, target).map((v) => v.name).join(', ')}${type.numbers ? ' (or a number)' : ''}.`;
-  if (node.type === 'null') return null;
   if (node.type === 'number') {
-    if (type.numbers && Number.isInteger(node.value)) return null;
     const what = type.numbers ? 'a whole number' : 'a number';
     return finding(doc, 'enum-unknown', 'error', `Kuma cannot read ${what} here: "${node.source}" is not a value of ${field.name}. ${valid}`, node.span);
   }
@@ -261,14 +270,45 @@ function goUnknownEnum(text: string, enumName: string): string {
  */
 export function checkScalarTypes(doc: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const out: Diagnostic[] = [];
+  walk(doc, scalarTypesWalker(doc, out), target);
+  return out;
+}
+
+function scalarTypesWalker(doc: ResourceDoc, out: Diagnostic[]): Walker {
   const proto = isProtoKind(doc.kind);
-  walk(doc, {
+  return {
     value(node, type, field, mapValue) {
       const d = valueProblem(doc, node, type, field, mapValue, proto);
       if (d) out.push(d);
     },
+  };
+}
+
+/** What `readChecks` found, by check; a check not asked for finds nothing. */
+export interface ReadFindings {
+  scalarTypes: Diagnostic[];
+  enumCase: Diagnostic[];
+  unknownFields: Diagnostic[];
+}
+
+/**
+ * `checkScalarTypes` and `checkEnumCase` (with `values`) and `checkUnknownFields` (with
+ * `unknown`) in one walk of the document: each list is what that check alone returns.
+ */
+export function readChecks(doc: ResourceDoc, target: KumaVersion, ask: { values: boolean; unknown: boolean }): ReadFindings {
+  const found: ReadFindings = { scalarTypes: [], enumCase: [], unknownFields: [] };
+  if (!ask.values && !ask.unknown) return found;
+  const scalar = ask.values ? scalarTypesWalker(doc, found.scalarTypes) : null;
+  const enums = ask.values ? enumCaseWalker(doc, target, found.enumCase) : null;
+  const unknown = ask.unknown ? unknownFieldsWalker(doc, target, found.unknownFields) : null;
+  walk(doc, {
+    key: unknown?.key,
+    value: scalar && enums ? (node, type, field, mapValue) => {
+      scalar.value?.(node, type, field, mapValue);
+      enums.value?.(node, type, field, mapValue);
+    } : undefined,
   }, target);
-  return out;
+  return found;
 }
 
 function valueProblem(doc: ResourceDoc, node: YNode, type: FieldType, field: FieldSpec, mapValue: boolean, proto: boolean): Diagnostic | null {
