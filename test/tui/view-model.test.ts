@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFiles } from '@meshgw/engine';
 import { bandOfDays, buildViewModel, gatewayDetailLines, lineText, redact, yamlLines, yamlViewLines } from '@meshgw/tui';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NOW, testFiles } from './support/data.js';
 
 function model(now = NOW) {
@@ -91,5 +93,22 @@ describe('view model', () => {
       '  - 1',
       '  - h: null',
     ]);
+  });
+
+  it('keeps of each final tag what the detail shows, equal tags shared, so that the posted model stays small', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'mesh', 'per-dataplane-tags');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
+    const result = analyzeFiles(files, { now: NOW });
+    const entry = [...buildViewModel(result, { mode: 'files' }).entries.values()][0];
+    const merged = result.gateways.find((g) => g.name === entry.gateway.name)!;
+    const shown = (t: { key: string; value: string; from: string; overridden: unknown }) => [t.key, t.value, t.from, t.overridden];
+    entry.gateway.listeners.forEach((l, i) => {
+      expect(l.finalTags.map(shown)).toEqual(merged.listeners[i].finalTags.map(shown));
+      for (const [dp, tags] of Object.entries(merged.listeners[i].finalTagsByDataplane)) expect(l.finalTagsByDataplane[dp].map(shown)).toEqual(tags.map(shown));
+    });
+    const [a, b] = Object.values(entry.gateway.listeners[0].finalTagsByDataplane);
+    const service = (tags: { key: string }[]) => tags.find((t) => t.key === 'kuma.io/service');
+    expect(service(a)).toBeDefined();
+    expect(service(a)).toBe(service(b));
   });
 });

@@ -2,6 +2,7 @@ import { portText, type Diagnostic, type GatewayDiff, type MergedGateway, type R
 import type { CertificateStatus } from './certificate-status.js';
 import { cmp } from './compare.js';
 import { plainValue } from './plain-value.js';
+import { shownGateway } from './shown-gateway.js';
 
 export interface GatewayEntry {
   key: string;
@@ -139,7 +140,7 @@ export function gatewayEntry(result: WorkspaceResult, g: MergedGateway, key: str
   const zone = typeof labelZone === 'string' && labelZone !== '' ? labelZone : zones.length > 0 ? zones.join(',') : null;
   return {
     key,
-    gateway: g,
+    gateway: shownGateway(g),
     resource,
     zone,
     selectors: (gatewayModel?.selectors ?? []).map((s, i) => s.match.map((t) => tagText(t, fieldsOf(writtenSelectors[i]).match)).join(', ')),
