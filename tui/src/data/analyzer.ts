@@ -29,8 +29,9 @@ function inlineAnalyzer(): Analyzer {
 
 /**
  * In a worker thread, so that keys and rendering stay responsive while the engine works (the
- * first analysis of 500 gateways and 5,000 dataplanes takes seconds). The worker starts on first
- * use, does not keep the process alive, and is started again if it dies.
+ * first analysis of 500 gateways and 5,000 dataplanes takes seconds). The worker starts with the
+ * analyzer, so that it loads the engine while the first refresh fetches; it does not keep the
+ * process alive, and is started again on the next request if it dies.
  */
 function threadAnalyzer(): Analyzer {
   let worker: Worker | null = null;
@@ -60,6 +61,7 @@ function threadAnalyzer(): Analyzer {
     });
     return w;
   };
+  worker = start();
   return {
     analyze(request, signal) {
       if (signal.aborted) return Promise.reject(abortError());
