@@ -79,8 +79,24 @@ export const META_RULE: AdmissionRule = meta;
 
 /** The admission rules Kuma runs for a kind, in Kuma's order; with a version, only that version's. */
 export function admissionRulesFor(kind: ResourceKind, version?: KumaVersion): AdmissionRule[] {
-  return ADMISSION_RULES.filter((r) => r.kinds.includes(kind) && (!version || inRange(version, r.versions)));
+  if (!version) return ADMISSION_RULES.filter((r) => r.kinds.includes(kind));
+  let byKind = RULES_BY_VERSION.get(version);
+  if (!byKind) {
+    byKind = new Map();
+    RULES_BY_VERSION.set(version, byKind);
+  }
+  let rules = byKind.get(kind);
+  if (!rules) {
+    rules = ADMISSION_RULES.filter((r) => r.kinds.includes(kind) && inRange(version, r.versions));
+    byKind.set(kind, rules);
+  }
+  return rules;
 }
+
+// Each document asks for its kind's rules (twice: the schema stage, then the rest); a version
+// object is one analysis' target, so the lists are kept per version object and kind. Callers
+// must not change the list they get.
+const RULES_BY_VERSION = new WeakMap<KumaVersion, Map<ResourceKind, AdmissionRule[]>>();
 
 
 export type { AdmissionRule, Report, VersionedCheck, Violation, WarningRule } from './rule.js';
