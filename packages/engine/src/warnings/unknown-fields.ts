@@ -1,16 +1,13 @@
-import type { Diagnostic, Fix, Severity } from '../base/diagnostic.js';
+import type { Diagnostic, Fix } from '../base/diagnostic.js';
 import type { ResourceDoc } from '../resources/types.js';
-import type { Span } from '../base/types.js';
-import type { YMap, YNode, YPair, YScalar } from '../syntax/tree.js';
-import { diagnostic } from '../base/diagnostic.js';
-import type { DiagnosticCode } from '../base/codes.js';
-import { resourceRef } from '../resources/resource-ref.js';
-import type { EnumType, FieldSpec, FieldType, ObjectType } from '../kuma/fields/field-type.js';
-import { documentType, fieldByKey, specType } from '../kuma/fields/documents.js';
+import type { YNode, YScalar } from '../syntax/tree.js';
+import type { EnumType, FieldSpec, FieldType } from '../kuma/fields/field-type.js';
+import { fieldByKey, specType } from '../kuma/fields/documents.js';
 import { isProtoKind } from '../kuma/kinds.js';
 import { editDistance, nearestName } from '../base/nearest.js';
 import { fieldKnown, valueKnown, writableValues } from '../kuma/fields/field-type.js';
 import { DEFAULT_KUMA_VERSION, formatKumaVersion, versionRangeText } from '../kuma/versions.js';
+import { finding, keyText, replaceFix, STRING_TYPE, walk, type Walker } from './field-walk.js';
 import type { KumaVersion } from '../kuma/versions.js';
 
 /**
@@ -34,60 +31,6 @@ const UINT32_MAX = 4294967295;
 const YAML11_BOOLEANS: ReadonlySet<string> = new Set([
   'y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF',
 ]);
-
-const STRING_TYPE: FieldType = { kind: 'string' };
-
-interface Walker {
-  /**
-   * Called for every key of a checked object; `field` is null when the key is unknown to the
-   * target, `other` the field it names in another version (then `field` is null).
-   */
-  key?(pair: YPair, field: FieldSpec | null, parent: ObjectType, map: YMap, atRoot: boolean, other: FieldSpec | null): void;
-  /** Called for every value whose type is known; `mapValue` is true for a value inside a map field. */
-  value?(node: YNode, type: FieldType, field: FieldSpec, mapValue: boolean): void;
-}
-
-function skipped(doc: ResourceDoc): boolean {
-  return doc.form === 'kubernetes' && (doc.kind === 'Secret' || doc.kind === 'GlobalSecret');
-}
-
-/**
- * Walks the document root against its described shape as `target` knows it; open objects and
- * fields the target does not know are not entered.
- */
-function walk(doc: ResourceDoc, walker: Walker, target: KumaVersion): void {
-  if (skipped(doc)) return;
-  walkMap(doc.root, documentType(doc.kind, doc.form), true, walker, target);
-}
-
-function walkMap(map: YMap, type: ObjectType, atRoot: boolean, walker: Walker, target: KumaVersion): void {
-  if (!type.closed) return;
-  for (const pair of map.pairs) {
-    const named = fieldByKey(type, keyText(pair.key));
-    const field = named && fieldKnown(named, target) ? named : null;
-    walker.key?.(pair, field, type, map, atRoot, field ? null : named);
-    if (field) walkValue(pair.value, field.type, field, false, walker, target);
-  }
-}
-
-function walkValue(node: YNode, type: FieldType, field: FieldSpec, mapValue: boolean, walker: Walker, target: KumaVersion): void {
-  walker.value?.(node, type, field, mapValue);
-  if (type.kind === 'object' && node.kind === 'map') walkMap(node, type, false, walker, target);
-  else if (type.kind === 'list' && node.kind === 'seq') for (const item of node.items) walkValue(item, type.of, field, false, walker, target);
-  else if (type.kind === 'map' && node.kind === 'map') for (const p of node.pairs) walkValue(p.value, STRING_TYPE, field, true, walker, target);
-}
-
-function keyText(key: YScalar): string {
-  return typeof key.value === 'string' ? key.value : key.source;
-}
-
-function finding(doc: ResourceDoc, code: DiagnosticCode, severity: Severity, message: string, span: Span, fixes?: Fix[]): Diagnostic {
-  return diagnostic({ code, severity, message, file: doc.file, span, resource: resourceRef(doc), fixes });
-}
-
-function replaceFix(title: string, span: Span, newText: string): Fix {
-  return { title, edits: [{ span, newText }] };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Unknown fields
