@@ -76,12 +76,27 @@ describe('architecture', () => {
     expect(findCycle(edges)).toEqual([]);
   });
 
-  it('the faces import the engine only through its index', () => {
+  it('the faces import the engine only through its entry points: the index, and `startup` (read before the engine loads)', () => {
     const faces = ['server/src', 'tui/src', 'packages/cli/src', 'packages/kuma-client/src', 'extension/src'];
     const offending = faces.flatMap((d) => sources(join(root, d))).flatMap((f) =>
-      imports(f).filter((i) => /^@meshgw\/engine\/|packages\/engine/.test(i)).map((i) => `${relative(root, f)}: ${i}`),
+      imports(f).filter((i) => i !== '@meshgw/engine/startup' && /^@meshgw\/engine\/|packages\/engine/.test(i)).map((i) => `${relative(root, f)}: ${i}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('what programs read before the engine loads, and the early answer to initialize, import nothing heavy', () => {
+    const engine = join(root, 'packages/engine/src');
+    const startup = imports(join(engine, 'startup.ts'));
+    expect(startup.length).toBeGreaterThan(0);
+    for (const module of startup) expect(imports(join(engine, module.replace(/\.js$/, '.ts')))).toEqual([]);
+    const server = join(root, 'server/src');
+    // What runs before the answer: no engine, protocol library or client (type-only imports vanish).
+    for (const file of ['stdio.ts', 'version.ts', 'command-names.ts', 'lifecycle/capabilities.ts', 'lifecycle/early-initialize.ts']) {
+      const text = readFileSync(join(server, file), 'utf8').replace(/^import type .*$/gm, '');
+      const loaded = [...text.matchAll(/^import .* from '([^']+)'/gm)].map((m) => m[1]);
+      expect(loaded.filter((i) => /^@meshgw\/|^vscode-|\/server\.js$|\/handlers\/|\/documents\//.test(i)), file).toEqual([]);
+    }
+    expect(readFileSync(join(server, 'stdio.ts'), 'utf8')).toContain("import('./server.js')");
   });
 
   it('keeps engine files under 400 lines and functions under 80, unless a comment says why', () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { readPinnedNow } from '@meshgw/engine';
-import { startServer } from './server.js';
+import { readPinnedNow } from '@meshgw/engine/startup';
+import { serveStdio } from './stdio.js';
 
 // `node server/dist/main.js --stdio`: the language server on standard input and output.
 // MESHGW_NOW pins the clock (an ISO 8601 date), as for the meshgw command; any other value stops
@@ -11,4 +11,4 @@ if ('error' in pinned) {
   process.exit(2);
 }
 const at = pinned.now;
-startServer({ now: at ? () => new Date(at) : () => new Date() });
+serveStdio({ now: at ? () => new Date(at) : () => new Date() });

@@ -52,14 +52,7 @@ export interface ControlPlaneStatus {
  */
 export const ControlPlaneStatusNotification = new NotificationType<ControlPlaneStatus>('meshgw/controlPlaneStatus');
 
-/** `workspace/executeCommand`: fetch the control plane's state now. No arguments. */
-export const REFRESH_CONTROL_PLANE_COMMAND = 'meshgw.refreshControlPlane';
-
-/**
- * `workspace/executeCommand`: what applying a file would change against the control plane.
- * Arguments: the file's URI. Result: `ControlPlaneDiffResult`, or null when nothing differs.
- */
-export const CONTROL_PLANE_DIFF_COMMAND = 'meshgw.controlPlaneDiff';
+export { CONTROL_PLANE_DIFF_COMMAND, REFRESH_CONTROL_PLANE_COMMAND } from './command-names.js';
 
 export interface ControlPlaneDiffResult {
   uri: string;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import type { KumaVersion } from '@meshgw/engine';
@@ -12,6 +11,7 @@ import { redirectConsole } from './lifecycle/console.js';
 import { noClientFeatures, onInitialize, type Startup } from './lifecycle/initialize.js';
 import { onInitialized } from './lifecycle/initialized.js';
 import { createLiveControlPlane } from './live/control-plane.js';
+import { SERVER_VERSION } from './version.js';
 
 export interface ServerOptions {
   /** Streams to speak LSP on; standard input and output by default. */
@@ -30,9 +30,13 @@ export interface ServerOptions {
   kumaVersion?: KumaVersion | null;
   /** The clock for the age of a control plane's data, in milliseconds; the real time by default. */
   liveClock?: () => number;
+  /**
+   * Sends `console` output through the connection: the default when the output is standard
+   * output; for another stream that ends on standard output (`serveStdio`).
+   */
+  redirectConsole?: boolean;
 }
 
-const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 function defaultDocsUrl(): string | null {
   const url = new URL('../../docs/diagnostics.md', import.meta.url);
@@ -48,7 +52,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const connection = createConnection(ProposedFeatures.all, input, output);
-  if (output === process.stdout) redirectConsole(connection);
+  if (options.redirectConsole ?? output === process.stdout) redirectConsole(connection);
 
   const store = createDocumentStore({
     now: options.now ?? (() => new Date()),
@@ -75,7 +79,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const configure = onConfiguration(connection, ctx, publisher, () => startup.initialSettings);
   const changeFolders = onFolders(ctx, publisher, startup.folders);
 
-  connection.onInitialize(onInitialize(startup, store, version));
+  connection.onInitialize(onInitialize(startup, store, SERVER_VERSION));
   const startLive = () => {
     ctx.live = live;
     live.sync();

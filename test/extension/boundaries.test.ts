@@ -34,8 +34,9 @@ describe('the extension boundary', () => {
     expect(offending).toEqual([]);
   });
 
-  it('the protocol file imports the protocol package only', () => {
-    expect(imports(join(ROOT, 'server/src/protocol.ts')).map((i) => i.from)).toEqual(['vscode-languageserver-protocol']);
+  it('the protocol file imports the protocol package and the command names only, and those nothing', () => {
+    expect(imports(join(ROOT, 'server/src/protocol.ts')).map((i) => i.from)).toEqual(['vscode-languageserver-protocol', './command-names.js']);
+    expect(imports(join(ROOT, 'server/src/command-names.ts'))).toEqual([]);
   });
 
   it('the status words the client shares import the protocol\'s types only', () => {

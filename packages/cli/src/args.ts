@@ -61,3 +61,11 @@ export function helpText(usage: string, summary: string, specs: FlagSpec[]): str
   const width = Math.max(...rows.map((r) => r[0].length));
   return `Usage: ${usage}\n\n${summary}\n\nOptions:\n${rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n')}\n`;
 }
+
+/** `--kuma-version`, shared by every command that applies a Kuma version's rules. */
+export const KUMA_VERSION_FLAG: FlagSpec = {
+  name: 'kuma-version',
+  value: true,
+  valueName: 'X.Y',
+  description: 'the Kuma (or Kong Mesh) version whose rules apply, 2.0 to 2.14 (default: .meshgw.yaml, the control plane, else 2.14)',
+};

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { UsageError } from './args.js';
-import { readPinnedNow } from '@meshgw/engine';
+import { readPinnedNow } from '@meshgw/engine/startup';
 import { docUri, type ManifestLinks } from './docs-location.js';
 import type { CommandContext } from './context.js';
 import { COMMANDS } from './commands/index.js';

@@ -15,12 +15,7 @@ import {
 } from '@meshgw/engine';
 import { UsageError, stringFlag, type FlagSpec, type ParsedArgs } from './args.js';
 
-export const KUMA_VERSION_FLAG: FlagSpec = {
-  name: 'kuma-version',
-  value: true,
-  valueName: 'X.Y',
-  description: 'the Kuma (or Kong Mesh) version whose rules apply, 2.0 to 2.14 (default: .meshgw.yaml, the control plane, else 2.14)',
-};
+export { KUMA_VERSION_FLAG } from './args.js';
 
 /** The project file that applies to the paths, and what it sets. */
 export interface Project {

@@ -5,9 +5,6 @@ import type { LiveControlPlane } from '../live/control-plane.js';
 import { uriToPath } from '../uri.js';
 import { CONTROL_PLANE_DIFF_COMMAND, REFRESH_CONTROL_PLANE_COMMAND, type ControlPlaneDiffResult, type ControlPlaneStatus } from '../protocol.js';
 
-/** The commands the server runs (`executeCommandProvider`). */
-export const SERVER_COMMANDS = [REFRESH_CONTROL_PLANE_COMMAND, CONTROL_PLANE_DIFF_COMMAND];
-
 /**
  * `workspace/executeCommand`. `meshgw.refreshControlPlane` fetches the control plane's state
  * now and answers with its status once the fetch ends (the one request that waits for the

@@ -1,7 +1,7 @@
-import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import type { ClientFeatures } from '../context.js';
 import type { DocumentStore } from '../documents/document-store.js';
-import { SERVER_COMMANDS } from '../handlers/commands.js';
+import { initializeResult } from './capabilities.js';
 import { readSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 
@@ -65,21 +65,6 @@ export function onInitialize(startup: Startup, store: DocumentStore, version: st
     startup.initialSettings = init && typeof init === 'object' ? (init.meshgw ?? init.settings ?? null) : null;
     startup.client.liveDocuments = init?.liveDocuments === true;
     if (startup.initialSettings) store.setSettings(readSettings(startup.initialSettings));
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: [':'], resolveProvider: false },
-        documentSymbolProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        inlayHintProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: SERVER_COMMANDS },
-        diagnosticProvider: { identifier: 'meshgw', interFileDependencies: true, workspaceDiagnostics: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'meshgw', version },
-    };
+    return initializeResult(version);
   };
 }

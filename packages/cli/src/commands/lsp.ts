@@ -1,8 +1,7 @@
-import { startServer } from '@meshgw/server';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
+import { serveStdio } from '@meshgw/server/stdio';
+import { helpText, KUMA_VERSION_FLAG, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { KUMA_VERSION_FLAG } from '../project.js';
-import { readKumaVersion } from '@meshgw/engine';
+import { readKumaVersion } from '@meshgw/engine/startup';
 
 const FLAGS: FlagSpec[] = [
   { name: 'stdio', value: false, description: 'speak LSP on standard input and output (the default and only transport)' },
@@ -27,6 +26,6 @@ export async function lspCommand(argv: string[], ctx: CommandContext): Promise<n
   const pinned = stringFlag(args, 'kuma-version');
   const read = pinned === undefined ? null : readKumaVersion(pinned);
   if (read && 'error' in read) throw new UsageError(`--kuma-version: ${read.error}`);
-  startServer({ now: () => ctx.now(), kumaVersion: read ? read.version : null, docsUrl: ctx.docUri('diagnostics.md') });
+  serveStdio({ now: () => ctx.now(), kumaVersion: read ? read.version : null, docsUrl: ctx.docUri('diagnostics.md') });
   return -1;
 }
