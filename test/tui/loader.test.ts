@@ -120,6 +120,20 @@ describe('loader', () => {
     data = ok(await loader.refresh({ signal: signal(), now: NOW }));
     expect(data.model.gateways.map((g) => g.name)).toEqual(['edge']);
   });
+
+  it('hands back the same model, uncopied, for a refresh that changes nothing on the same day', async () => {
+    let files = testFiles();
+    const loader = createLoader({ kind: 'files', paths: ['ws'], load: async () => files }, { secretsIntervalMs: 60_000 });
+    cleanups.push(() => loader.close());
+    const first = ok(await loader.refresh({ signal: signal(), now: NOW })).model;
+    expect(ok(await loader.refresh({ signal: signal(), now: at(3600) })).model).toBe(first);
+    // Certificate expiry is counted in whole days: the next day is analysed again.
+    const nextDay = ok(await loader.refresh({ signal: signal(), now: at(86_400) })).model;
+    expect(nextDay).not.toBe(first);
+    expect(nextDay.certificates.map((c) => c.status.label)).not.toEqual(first.certificates.map((c) => c.status.label));
+    files = files.filter((f) => f.file !== 'ws/pay.yaml');
+    expect(ok(await loader.refresh({ signal: signal(), now: at(86_400) })).model.gateways.map((g) => g.name)).toEqual(['edge']);
+  });
 });
 
 describe('loader with a pinned Kuma version', () => {

@@ -29,10 +29,14 @@ function inlineAnalyzer(): Analyzer {
 
 /**
  * In a worker thread, so that keys and rendering stay responsive while the engine works (the
- * first analysis of 500 gateways and 5,000 dataplanes takes seconds). The worker starts with the
+ * first analysis of 500 gateways and 5,000 dataplanes takes seconds). A refresh whose result equals
+ * the last one resolves with that same result object, uncopied. The worker starts with the
  * analyzer, so that it loads the engine while the first refresh fetches; it does not keep the
  * process alive, and is started again on the next request if it dies.
  */
+/** What the worker posts (`engine-worker.ts`): a result, the same result as last time, or a failure. */
+type WorkerAnswer = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: true; unchanged: true } | { id: number; ok: false; message: string };
+
 function threadAnalyzer(): Analyzer {
   let worker: Worker | null = null;
   let next = 1;
@@ -41,15 +45,21 @@ function threadAnalyzer(): Analyzer {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
+  // The last result the worker posted: what an `unchanged` answer stands for.
+  let last: AnalysisResult | null = null;
   const start = (): Worker => {
+    last = null;
     const w = new Worker(new URL('./engine-worker.js', import.meta.url));
     w.unref();
-    w.on('message', (message: { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; message: string }) => {
+    w.on('message', (message: WorkerAnswer) => {
+      if (message.ok && 'result' in message) last = message.result;
       const entry = pending.get(message.id);
       if (!entry) return;
       pending.delete(message.id);
-      if (message.ok) entry.resolve(message.result);
-      else entry.reject(new Error(message.message));
+      if (!message.ok) entry.reject(new Error(message.message));
+      else if ('result' in message) entry.resolve(message.result);
+      else if (last) entry.resolve(last);
+      else entry.reject(new Error('The analysis worker answered "unchanged" before any result.'));
     });
     w.on('error', (error) => {
       worker = null;
