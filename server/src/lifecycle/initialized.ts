@@ -4,6 +4,7 @@ import { indexFolders } from '../documents/indexing.js';
 import { loadProjectFile } from '../documents/project-file.js';
 import type { DiagnosticsPublisher } from '../handlers/diagnostics.js';
 import { uriToPath } from '../uri.js';
+import { holdYoungGeneration } from './young-generation.js';
 
 export interface InitializedOptions {
   connection: Connection;
@@ -37,6 +38,8 @@ export function onInitialized(options: InitializedOptions) {
         void changeFolders(paths(event.added), paths(event.removed));
       });
     }
+    // The workspace's first reading and analysis keep the young generation small (see there).
+    const release = holdYoungGeneration();
     void (async () => {
       if (client.watchedFilesRegistration) {
         connection.client
@@ -63,6 +66,8 @@ export function onInitialized(options: InitializedOptions) {
         markStarted();
         markReady();
         publisher.changed();
+        publisher.flush();
+        release();
       }
     })();
   };
