@@ -1,4 +1,5 @@
 import { readPemBundle } from '../kuma/certificates.js';
+import { sameItems } from '../base/same-items.js';
 import { secretKey, type CertificateContext } from '../merge/certificate-use.js';
 import { documentDiagnostics } from './document-diagnostics.js';
 import { mergeGateways, type MergeResult } from '../merge/merge.js';
@@ -367,7 +368,7 @@ function mergeByMesh(
     const key = `${version}|${day}|${certificates.secretAccess(mesh)}|${states}|${gatewayState}|${[...certificates.refusedSecrets.keys()].join(',')}`;
     const previous = cache.get(mesh);
     let result: MergeResult;
-    if (previous && previous.key === key && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) {
+    if (previous && previous.key === key && sameItems(previous.inputs, inputs)) {
       result = previous.result;
     } else {
       result = mergeGateways({

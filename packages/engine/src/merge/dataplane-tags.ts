@@ -1,4 +1,5 @@
 import { finalTagRecord, finalTags, guaranteedBySelector } from './final-tags.js';
+import { sameItems } from '../base/same-items.js';
 import type { TagSource } from './final-tags.js';
 import type { FinalTag, VaryingTag } from './types.js';
 import type { DataplaneModel, GatewayModel } from '../resources/types.js';
@@ -27,7 +28,7 @@ export interface GatewayTags {
  */
 export function gatewayTags(gateway: GatewayModel, bound: DataplaneModel[]): GatewayTags {
   const last = LAST.get(gateway);
-  if (last && last.bound.length === bound.length && last.bound.every((dp, i) => dp === bound[i])) return last.tags;
+  if (last && sameItems(last.bound, bound)) return last.tags;
   const tags = computeGatewayTags(gateway, bound);
   LAST.set(gateway, { bound, tags });
   return tags;

@@ -1,4 +1,5 @@
 import { tagsMatch } from './selection.js';
+import { sameItems } from '../base/same-items.js';
 import type { AttachedRoute } from './types.js';
 import type { GatewayModel, GatewayRouteModel, PolicyRouteModel } from '../resources/types.js';
 
@@ -114,10 +115,6 @@ const LAST = new WeakMap<
   GatewayModel,
   { groups: object; candidates: GatewayRouteModel[][]; policies: PolicyRouteModel[]; attachment: RouteAttachment }
 >();
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 function joinGroups(
   gateway: GatewayModel,
