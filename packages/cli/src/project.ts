@@ -15,8 +15,6 @@ import {
 } from '@meshgw/engine';
 import { UsageError, stringFlag, type FlagSpec, type ParsedArgs } from './args.js';
 
-export { KUMA_VERSION_FLAG } from './args.js';
-
 /** The project file that applies to the paths, and what it sets. */
 export interface Project {
   file: string | null;

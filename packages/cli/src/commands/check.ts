@@ -1,6 +1,6 @@
 import { analyzeFiles, applySeverityOverrides } from '@meshgw/engine';
-import { chooseTarget, KUMA_VERSION_FLAG, loadProject, targetLine } from '../project.js';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
+import { chooseTarget, loadProject, targetLine } from '../project.js';
+import { helpText, KUMA_VERSION_FLAG, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { readInputs } from '../files.js';
 import { checkJson } from '../format/check-json.js';
 import { sarif } from '../format/sarif.js';

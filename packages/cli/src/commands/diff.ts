@@ -1,12 +1,12 @@
 import { analyzeFiles, applyDiff, applySeverityOverrides, isLiveFile, spanToRange, type FileAnalysis, type FileInput, type GatewayDiff } from '@meshgw/engine';
 import { loadControlPlaneSnapshot, snapshotInputs } from '@meshgw/kuma-client';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
+import { helpText, KUMA_VERSION_FLAG, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { wantsColour } from '../colour.js';
 import { CONNECTION_FLAGS, connect, noControlPlaneMessage } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { readInputs } from '../files.js';
 import { diffJson, diffReportText } from '../format/diff-report.js';
-import { chooseTarget, KUMA_VERSION_FLAG, loadProject, pinnedTarget, targetLine, type Project } from '../project.js';
+import { chooseTarget, loadProject, pinnedTarget, targetLine, type Project } from '../project.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'format', value: true, valueName: 'text|json', description: 'output format (default text)' },

@@ -1,11 +1,11 @@
 import { analyzeFiles, inspectJson, inspectText } from '@meshgw/engine';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
+import { helpText, KUMA_VERSION_FLAG, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { readInputs } from '../files.js';
 import type { CommandContext } from '../context.js';
 import { CONNECTION_FLAGS } from '../connect.js';
 import { inspectLive } from './inspect-live.js';
 import { filterGateways, gatewayFilter } from '../gateway-filter.js';
-import { chooseTarget, KUMA_VERSION_FLAG, loadProject, targetLine } from '../project.js';
+import { chooseTarget, loadProject, targetLine } from '../project.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'format', value: true, valueName: 'text|json', description: 'output format (default text; stylish is the same as text)' },

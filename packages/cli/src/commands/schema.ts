@@ -1,7 +1,7 @@
 import { jsonSchema, type SchemaKind } from '@meshgw/engine';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
+import { helpText, KUMA_VERSION_FLAG, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { chooseTarget, KUMA_VERSION_FLAG, loadProject } from '../project.js';
+import { chooseTarget, loadProject } from '../project.js';
 
 const KINDS: SchemaKind[] = ['MeshGateway', 'MeshGatewayRoute', 'Dataplane', 'all'];
 

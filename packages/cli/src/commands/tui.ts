@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parseKumactlConfig, type Result } from '@meshgw/kuma-client';
 import type { DataSource, LiveSource, Loader } from '@meshgw/tui';
 import type { FileInput } from '@meshgw/engine';
-import { helpText, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
+import { helpText, KUMA_VERSION_FLAG, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
 import { CONNECTION_FLAGS, connect, noControlPlaneMessage, wantsLive } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { readInputs } from '../files.js';
-import { KUMA_VERSION_FLAG, loadProject, pinnedTarget } from '../project.js';
+import { loadProject, pinnedTarget } from '../project.js';
 
 const FLAGS: FlagSpec[] = [
   ...CONNECTION_FLAGS,
