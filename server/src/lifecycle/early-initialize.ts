@@ -14,14 +14,20 @@ export function firstMessage(buffer: Buffer): { body: string; end: number } | 'i
   return { body: buffer.subarray(headerEnd + 4, end).toString('utf8'), end };
 }
 
-/** The id of an `initialize` request, or null when `body` is anything else. */
-export function initializeId(body: string): number | string | null {
+/** A message's method and id; null when `body` is not a JSON object. */
+function header(body: string): { method?: unknown; id?: unknown } | null {
   try {
-    const message = JSON.parse(body) as { method?: unknown; id?: unknown };
-    return message.method === 'initialize' && (typeof message.id === 'number' || typeof message.id === 'string') ? message.id : null;
+    const message = JSON.parse(body) as unknown;
+    return message !== null && typeof message === 'object' ? (message as { method?: unknown; id?: unknown }) : null;
   } catch {
     return null;
   }
+}
+
+/** The id of an `initialize` request, or null when `body` is anything else. */
+export function initializeId(body: string): number | string | null {
+  const message = header(body);
+  return message?.method === 'initialize' && (typeof message.id === 'number' || typeof message.id === 'string') ? message.id : null;
 }
 
 /** One message, framed. */
@@ -36,10 +42,11 @@ export function frame(message: unknown): Buffer {
  */
 export function withoutResponse(out: NodeJS.WritableStream, id: number | string): Writable {
   let pending: Buffer = Buffer.alloc(0);
-  let dropped = false;
+  // Once the answer is dropped (or the output cannot be framed), everything passes unread.
+  let passing = false;
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
-      if (dropped) {
+      if (passing) {
         out.write(chunk, () => done());
         return;
       }
@@ -48,7 +55,7 @@ export function withoutResponse(out: NodeJS.WritableStream, id: number | string)
         const message = firstMessage(pending);
         if (message === 'incomplete') break;
         if (message === 'bad') {
-          dropped = true;
+          passing = true;
           out.write(pending);
           pending = Buffer.alloc(0);
           break;
@@ -56,7 +63,7 @@ export function withoutResponse(out: NodeJS.WritableStream, id: number | string)
         const whole = pending.subarray(0, message.end);
         pending = pending.subarray(message.end);
         if (isResponseTo(message.body, id)) {
-          dropped = true;
+          passing = true;
           if (pending.length > 0) out.write(pending);
           pending = Buffer.alloc(0);
           break;
@@ -69,10 +76,6 @@ export function withoutResponse(out: NodeJS.WritableStream, id: number | string)
 }
 
 function isResponseTo(body: string, id: number | string): boolean {
-  try {
-    const message = JSON.parse(body) as { method?: unknown; id?: unknown };
-    return message.method === undefined && message.id === id;
-  } catch {
-    return false;
-  }
+  const message = header(body);
+  return message !== null && message.method === undefined && message.id === id;
 }
