@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest, type AnalysisResult } from './analysis.js';
 
@@ -34,8 +35,8 @@ function inlineAnalyzer(): Analyzer {
  * analyzer, so that it loads the engine while the first refresh fetches; it does not keep the
  * process alive, and is started again on the next request if it dies.
  */
-/** What the worker posts (`engine-worker.ts`): a result, the same result as last time, or a failure. */
-type WorkerAnswer = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: true; unchanged: true } | { id: number; ok: false; message: string };
+/** What the worker posts (`engine-worker.ts`): a result (serialized), the same result as last time, or a failure. */
+type WorkerAnswer = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: true; unchanged: true } | { id: number; ok: false; message: string };
 
 function threadAnalyzer(): Analyzer {
   let worker: Worker | null = null;
@@ -52,12 +53,11 @@ function threadAnalyzer(): Analyzer {
     const w = new Worker(new URL('./engine-worker.js', import.meta.url));
     w.unref();
     w.on('message', (message: WorkerAnswer) => {
-      if (message.ok && 'result' in message) last = message.result;
+      if (message.ok && 'bytes' in message) last = deserialize(message.bytes) as AnalysisResult;
       const entry = pending.get(message.id);
       if (!entry) return;
       pending.delete(message.id);
       if (!message.ok) entry.reject(new Error(message.message));
-      else if ('result' in message) entry.resolve(message.result);
       else if (last) entry.resolve(last);
       else entry.reject(new Error('The analysis worker answered "unchanged" before any result.'));
     });
