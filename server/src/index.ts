@@ -1,5 +1,4 @@
 export { startServer } from './server.js';
-export { serveStdio } from './stdio.js';
 export type { ServerOptions } from './server.js';
 export { ControlPlaneStatusNotification, MergedGatewayRequest, REFRESH_CONTROL_PLANE_COMMAND } from './protocol.js';
 export type { ControlPlaneStatus, MergedGatewayParams, MergedGatewayResult } from './protocol.js';
