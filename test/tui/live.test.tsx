@@ -93,6 +93,19 @@ describe('live control plane', () => {
     expect(frame).not.toContain('STALE');
   });
 
+  it('shows ↻ only for a timed refresh that takes a while: quick ones do not redraw the screen to say so', async () => {
+    const cp = await controlPlane();
+    const { lastFrame, frames } = show(liveSource(cp.url), 50);
+    await waitForFrame(lastFrame, '> edge');
+    const before = cp.requests.length;
+    // Several quick refreshes of the small data set, each of 16 requests.
+    while (cp.requests.length < before + 16 * 4) await sleep(20);
+    expect(frames.filter((f) => f.includes('↻'))).toEqual([]);
+    cp.setFault('/', { kind: 'hang' });
+    const frame = await waitForFrame(lastFrame, '↻');
+    expect(frame.split('\n')[0]).toMatch(/refreshed just now ↻$/);
+  });
+
   it('starts without a reachable control plane and says so', async () => {
     const cp = await controlPlane();
     const url = cp.url;

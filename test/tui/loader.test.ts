@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { KumaClient } from '@meshgw/kuma-client';
 import { createLoader, startLoader, type Loader, type RefreshOutcome } from '@meshgw/tui';
 import { startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
 import { NOW, testFiles } from './support/data.js';
@@ -99,6 +100,20 @@ describe('loader', () => {
     const outcome = await pending;
     expect(outcome.ok).toBe(false);
     expect(outcome.ok === false && outcome.aborted).toBe(true);
+  });
+
+  it('reads the control plane on the analysis thread, with a client of its own made from the settings and timeout', async () => {
+    const cp = await startControlPlane();
+    const unusable = new Proxy({} as KumaClient, {
+      get: (_, key) => (key === 'url' ? cp.url : () => { throw new Error(`the app's client was used (${String(key)})`); }),
+    });
+    const loader = createLoader({ ...liveSource(cp.url), client: unusable, timeoutMs: 300 }, { secretsIntervalMs: 60_000 });
+    cleanups.push(() => loader.close(), () => cp.close());
+    const data = ok(await loader.refresh({ signal: signal(), now: at(0) }));
+    expect(data.model.gateways.map((g) => g.name)).toContain('edge');
+    cp.setFault('/', { kind: 'hang' });
+    const outcome = await loader.refresh({ signal: signal(), now: at(5) });
+    expect(outcome.ok === false && outcome.message).toBe(`The control plane at ${cp.url} did not answer GET / within 300 ms.`);
   });
 
   it('reports a failure as a sentence', async () => {

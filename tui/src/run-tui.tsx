@@ -77,6 +77,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
       stderr,
       exitOnCtrlC: true,
       patchConsole: true,
+      // A frame waits at most 17 ms behind the last one (Ink's default, 30, makes a key wait up to 34 ms).
+      maxFps: 60,
     });
     await instance.waitUntilExit();
   } finally {

@@ -27,6 +27,12 @@ export interface KumaClientOptions {
   transport?: Transport;
   /** The `User-Agent` header. Default `meshgw`. */
   userAgent?: string;
+  /**
+   * A body equal to the last one of the same URL gives the value parsed then, the same object,
+   * instead of being parsed again: for a client that polls. Callers must then not change what
+   * calls return. Default false.
+   */
+  reuseUnchangedBodies?: boolean;
 }
 
 /**
@@ -123,6 +129,7 @@ export function createKumaClient(
     credentials: requestCredentials(settings, base, options.userAgent ?? DEFAULTS.userAgent),
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    reuseUnchangedBodies: options.reuseUnchangedBodies === true,
   });
   const list = (path: string, listOptions: RequestOptions = {}): Promise<Result<unknown[]>> => listPages(get, path, listOptions, limits);
   const requests: Requests = { url: shownUrl, get, list };

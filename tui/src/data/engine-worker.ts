@@ -2,39 +2,80 @@ import { parentPort } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import { analysisDay } from '@meshgw/engine';
 import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest } from './analysis.js';
+import { connectLiveFetcher, type LiveConnection, type LiveFetcher, type LiveRequest } from './live-fetch.js';
 
 /**
- * The worker thread behind `createAnalyzer`: one set of workspaces, one request at a time. An
- * answer equal to the last one posted is not posted again: it says `unchanged`, and the app keeps
- * the model it has, so that a refresh that changes nothing costs the app's thread no copy of the
+ * The worker thread behind `createAnalyzer`: one set of workspaces; a live refresh reads the
+ * control plane here, with a client of its own made from the connection it is sent. An answer
+ * equal to the last one posted is not posted again: it says `unchanged`, and the app keeps the
+ * model it has, so that a refresh that changes nothing costs the app's thread no copy of the
  * model and no render. A request equal to the last one but for `now`, on the same analysis day
  * (the engine's results depend on `now` only through it, see `analysisDay`), is not analysed
- * again.
+ * again. `{ id, cancel }` cancels the fetch of a live refresh.
  */
+type WorkerRequest = { id: number; request: AnalysisRequest } | { id: number; live: LiveRequest; connection: LiveConnection } | { id: number; cancel: true };
+
 const workspaces = createAnalysisWorkspaces();
 let last: { input: Buffer; day: number; answer: Buffer } | null = null;
+let fetcher: LiveFetcher | null = null;
+const running = new Map<number, AbortController>();
 
-parentPort?.on('message', (message: { id: number; request: AnalysisRequest }) => {
+const post = (message: unknown, transfer?: ArrayBuffer[]): void => parentPort?.postMessage(message, transfer);
+
+/** Analyses `request` and posts `wrap` of its result, or `unchanged`. */
+function answer(id: number, request: AnalysisRequest, wrap: (result: ReturnType<typeof analyzeRequest>) => unknown): void {
+  const { now, ...rest } = request;
+  const input = serialize(rest);
+  const day = analysisDay(new Date(now));
+  if (last !== null && last.day === day && last.input.equals(input)) {
+    post({ id, ok: true, unchanged: true });
+    return;
+  }
+  const bytes = serialize(wrap(analyzeRequest(workspaces, request)));
+  const same = last !== null && last.answer.equals(bytes);
+  last = { input, day, answer: bytes };
+  if (same) {
+    post({ id, ok: true, unchanged: true });
+    return;
+  }
+  // The result goes as the bytes already made for the comparison (a copy, moved, not cloned).
+  const moved = new Uint8Array(bytes);
+  post({ id, ok: true, bytes: moved }, [moved.buffer]);
+}
+
+async function live(id: number, request: LiveRequest, connection: LiveConnection): Promise<void> {
+  if (fetcher === null) {
+    const made = connectLiveFetcher(connection);
+    if ('fetch' in made) fetcher = made;
+    else return post({ id, ok: false, fetch: made });
+  }
+  const controller = new AbortController();
+  running.set(id, controller);
   try {
-    const { now, ...rest } = message.request;
-    const input = serialize(rest);
-    const day = analysisDay(new Date(now));
-    if (last !== null && last.day === day && last.input.equals(input)) {
-      parentPort?.postMessage({ id: message.id, ok: true, unchanged: true });
-      return;
-    }
-    const answer = serialize(analyzeRequest(workspaces, message.request));
-    const same = last !== null && last.answer.equals(answer);
-    last = { input, day, answer };
-    if (same) {
-      parentPort?.postMessage({ id: message.id, ok: true, unchanged: true });
-      return;
-    }
-    // The result goes as the bytes already made for the comparison (a copy, moved, not cloned).
-    const bytes = new Uint8Array(answer);
-    parentPort?.postMessage({ id: message.id, ok: true, bytes }, [bytes.buffer]);
-  } catch (error) {
+    const fetched = await fetcher.fetch(request, controller.signal);
+    if (!fetched.ok) return post({ id, ok: false, fetch: fetched });
+    if (controller.signal.aborted) return post({ id, ok: false, fetch: { ok: false, message: 'The refresh was cancelled.', aborted: true } });
+    const { controlPlane, rules, ownRules } = fetched;
+    answer(id, fetched.request, (result) => ({ result, controlPlane, rules, ownRules }));
+  } finally {
+    running.delete(id);
+  }
+}
+
+parentPort?.on('message', (message: WorkerRequest) => {
+  const { id } = message;
+  if ('cancel' in message) {
+    running.get(id)?.abort();
+    return;
+  }
+  const fail = (error: unknown): void => {
     last = null;
-    parentPort?.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
+    post({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
+  };
+  try {
+    if ('live' in message) live(id, message.live, message.connection).catch(fail);
+    else answer(id, message.request, (result) => result);
+  } catch (error) {
+    fail(error);
   }
 });

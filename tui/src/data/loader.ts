@@ -1,5 +1,4 @@
 import type { FileInput } from '@meshgw/engine';
-import { loadControlPlaneSnapshot, type MeshSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
 import { rulesFor, sourceInfo, type DataSource, type FilesSource, type LiveSource, type SourceInfo } from './source.js';
 import type { ViewModel } from './view-model.js';
@@ -60,36 +59,20 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
   };
 }
 
-function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyzer): Loader {
-  const secrets = new Map<string, SecretsState>();
-  let secretsAt: number | null = null;
+function liveLoader(source: LiveSource, analyzer: Analyzer): Loader {
   return {
     async refresh({ signal, now, forceSecrets }) {
-      const due = forceSecrets === true || secretsAt === null || now.getTime() - secretsAt >= options.secretsIntervalMs;
-      const loaded = await loadControlPlaneSnapshot(source.client, { signal, includeSecrets: due });
-      if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
       let files: FileInput[] | undefined;
       try {
         files = source.overlay ? await source.overlay.load(signal) : undefined;
       } catch (error) {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };
       }
-      if (due) secretsAt = now.getTime();
-      const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {
-        const cached = secrets.get(m.name);
-        // A failed secrets call keeps the certificates last read, as a failed refresh keeps the lists.
-        if (m.secrets.state === 'error' && cached?.state === 'ok') return { ...m, secrets: cached };
-        if (m.secrets.state !== 'not-requested') {
-          secrets.set(m.name, m.secrets);
-          return m;
-        }
-        return cached ? { ...m, secrets: cached } : m;
-      });
-      const snapshot = { ...loaded.value, meshes };
       try {
-        const cp = snapshot.controlPlane;
-        const { rules, ownRules } = rulesFor(source, cp.kumaVersion);
-        const result = await analyzer.analyze({ kind: 'snapshot', snapshot, files, now: now.getTime(), kumaVersion: rules }, signal);
+        const request = { now: now.getTime(), forceSecrets: forceSecrets === true, ...(files ? { files } : {}), ...(source.kumaVersion !== undefined ? { pinned: source.kumaVersion } : {}) };
+        const answer = await analyzer.refreshLive(request, signal);
+        if (!answer.ok) return { ok: false, message: answer.message, aborted: answer.aborted || signal.aborted };
+        const { result, controlPlane: cp, rules, ownRules } = answer;
         const base = sourceInfo(source);
         const info: SourceInfo =
           base.kind === 'live' ? { ...base, rules, ownRules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
@@ -104,8 +87,11 @@ function liveLoader(source: LiveSource, options: LoaderOptions, analyzer: Analyz
 
 /** A loader for a data source, with its own analysis thread, parse cache and secrets cache. */
 export function createLoader(source: DataSource, options: LoaderOptions): Loader {
-  const analyzer = createAnalyzer({ thread: options.thread !== false });
-  return source.kind === 'files' ? filesLoader(source, analyzer) : liveLoader(source, options, analyzer);
+  const thread = options.thread !== false;
+  if (source.kind === 'files') return filesLoader(source, createAnalyzer({ thread }));
+  const { url, token, headers, tls } = source.settings;
+  const connection = { settings: { url, token, headers, tls }, secretsIntervalMs: options.secretsIntervalMs, ...(source.timeoutMs !== undefined ? { timeoutMs: source.timeoutMs } : {}) };
+  return liveLoader(source, createAnalyzer({ thread, live: { client: source.client, connection } }));
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LiveSource {
   contexts?: string[];
   /** The Kuma version whose rules apply, pinned; absent: the version the control plane runs. */
   kumaVersion?: string;
+  /** The per-request timeout `client` was made with, for the clients of other threads; default the client's. */
+  timeoutMs?: number;
   /**
    * Resource files laid over the control plane's resources (`meshgw tui --cp URL PATH...`): a
    * file resource replaces the live one of the same kind, mesh and name, and the app shows what
@@ -83,7 +85,7 @@ export function sourceInfo(source: DataSource, fileCount = 0): SourceInfo {
  * The Kuma version whose rules apply to a source: the pinned one, else (live) the version the
  * control plane reports when meshgw supports it, else the default.
  */
-export function rulesFor(source: DataSource, controlPlaneVersion: string | null): { rules: string; ownRules: boolean } {
+export function rulesFor(source: { kumaVersion?: string }, controlPlaneVersion: string | null): { rules: string; ownRules: boolean } {
   if (source.kumaVersion !== undefined) return { rules: source.kumaVersion, ownRules: false };
   const live = controlPlaneTarget(controlPlaneVersion);
   return live ? { rules: formatKumaVersion(live.version), ownRules: live.warning === null } : { rules: formatKumaVersion(DEFAULT_KUMA_VERSION), ownRules: false };

@@ -10,9 +10,17 @@ export interface PollOptions {
 }
 
 /**
+ * A timed refresh says so (`refreshStarted`, the header's ↻) only once it has run this long: a
+ * quick one then costs one redraw, not three, and no key waits behind those frames.
+ */
+export const QUIET_REFRESH_MS = 300;
+
+/**
  * Refreshes from the loader now and then `intervalMs` after each refresh ends, so at most one
- * refresh is in flight. The cleanup aborts the refresh in flight and the timer: a new loader
- * (another context), a manual refresh or unmounting never leaves requests behind.
+ * refresh is in flight. The first refresh of a loader or nonce (the first load, a manual
+ * refresh) is shown at once; a timed one after `QUIET_REFRESH_MS`. The cleanup aborts the
+ * refresh in flight and the timers: a new loader (another context), a manual refresh or
+ * unmounting never leaves requests behind.
  */
 export function usePoll(loader: Loader, options: PollOptions, dispatch: Dispatch<Action>): void {
   const now = useRef(options.now);
@@ -21,17 +29,20 @@ export function usePoll(loader: Loader, options: PollOptions, dispatch: Dispatch
   useEffect(() => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown: ReturnType<typeof setTimeout> | undefined;
     let first = true;
     const run = async (): Promise<void> => {
       const forceSecrets = first && nonce > 0;
+      if (first) dispatch({ type: 'refreshStarted' });
+      else shown = setTimeout(() => dispatch({ type: 'refreshStarted' }), QUIET_REFRESH_MS);
       first = false;
-      dispatch({ type: 'refreshStarted' });
       let outcome;
       try {
         outcome = await loader.refresh({ signal: controller.signal, now: now.current(), forceSecrets });
       } catch (error) {
         outcome = { ok: false as const, message: error instanceof Error ? error.message : String(error), aborted: false };
       }
+      clearTimeout(shown);
       if (controller.signal.aborted) return;
       if (outcome.ok) dispatch({ type: 'loaded', data: outcome.data });
       else if (!outcome.aborted) dispatch({ type: 'failed', message: outcome.message, at: now.current().getTime() });
@@ -40,7 +51,8 @@ export function usePoll(loader: Loader, options: PollOptions, dispatch: Dispatch
     void run();
     return () => {
       controller.abort();
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
+      clearTimeout(shown);
     };
   }, [loader, intervalMs, nonce, dispatch]);
 }

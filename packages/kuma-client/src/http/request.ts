@@ -27,6 +27,8 @@ export interface RequestContext {
   credentials: Credentials;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** See `KumaClientOptions.reuseUnchangedBodies`. */
+  reuseUnchangedBodies?: boolean;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface RequestContext {
  */
 export function createGet(context: RequestContext): Get {
   const { base, shownUrl, transport, limiter, credentials, timeoutMs, maxBodyBytes } = context;
+  // The last body and parsed value per URL, when bodies equal to the last are not parsed again.
+  const lastBodies = context.reuseUnchangedBodies === true ? new Map<string, { body: string; value: unknown }>() : null;
   const { headers, secrets, sendsCredentials } = credentials;
   const errors = { shownUrl, timeoutMs, maxBodyBytes, sendsCredentials };
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -64,8 +68,12 @@ export function createGet(context: RequestContext): Get {
     if (outcome.status < 200 || outcome.status > 299) {
       return fail(redactError(statusError(outcome.status, outcome.body, shownPath, errors), secrets));
     }
+    const known = lastBodies?.get(url.href);
+    if (known !== undefined && known.body === outcome.body) return ok(known.value);
     try {
-      return ok(JSON.parse(outcome.body) as unknown);
+      const value = JSON.parse(outcome.body) as unknown;
+      lastBodies?.set(url.href, { body: outcome.body, value });
+      return ok(value);
     } catch {
       return fail(redactError(invalidJsonError(outcome.status, outcome.body, shownPath), secrets));
     }

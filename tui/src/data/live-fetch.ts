@@ -1,0 +1,93 @@
+import type { FileInput } from '@meshgw/engine';
+import { createKumaClient, loadControlPlaneSnapshot, type ConnectionSettings, type ControlPlaneInfo, type KumaClient, type MeshSnapshot, type SecretsState } from '@meshgw/kuma-client';
+import { analyzeRequest, type AnalysisRequest, type AnalysisResult, type AnalysisWorkspaces } from './analysis.js';
+import { rulesFor } from './source.js';
+
+/**
+ * How the analysis thread reaches the control plane: what it needs to make its own client (a
+ * client does not cross threads). Holds the token; never shown.
+ */
+export interface LiveConnection {
+  settings: Pick<ConnectionSettings, 'url' | 'token' | 'headers' | 'tls'>;
+  /** The per-request timeout the app's client was made with. */
+  timeoutMs?: number;
+  /** Secrets are read at most this often (milliseconds); lists at every refresh. */
+  secretsIntervalMs: number;
+}
+
+/** One refresh of a live source: `now` in milliseconds; `pinned`: the Kuma version the user chose. */
+export interface LiveRequest {
+  now: number;
+  forceSecrets: boolean;
+  /** Files laid over the control plane, read by the app. */
+  files?: FileInput[];
+  pinned?: string;
+}
+
+/** What a refresh of a live source gives: the analysis, who answered and whose rules applied. */
+export interface LiveResult {
+  result: AnalysisResult;
+  controlPlane: ControlPlaneInfo;
+  rules: string;
+  ownRules: boolean;
+}
+
+export type LiveFailure = { ok: false; message: string; aborted: boolean };
+
+/**
+ * Reads a control plane for the app, refresh after refresh: Secrets only every secrets interval
+ * (or when forced), the certificates last read standing in between, and also when a later Secrets
+ * call fails. Runs on whichever thread analyses.
+ */
+export interface LiveFetcher {
+  /** The analysis request for this refresh, or why there is none. */
+  fetch(request: LiveRequest, signal: AbortSignal): Promise<{ ok: true; request: AnalysisRequest & { kind: 'snapshot' }; controlPlane: ControlPlaneInfo; rules: string; ownRules: boolean } | LiveFailure>;
+  close(): void;
+}
+
+export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number, ownsClient = false): LiveFetcher {
+  const secrets = new Map<string, SecretsState>();
+  let secretsAt: number | null = null;
+  return {
+    async fetch(request, signal) {
+      const due = request.forceSecrets || secretsAt === null || request.now - secretsAt >= secretsIntervalMs;
+      const loaded = await loadControlPlaneSnapshot(client, { signal, includeSecrets: due });
+      if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
+      if (due) secretsAt = request.now;
+      const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {
+        const cached = secrets.get(m.name);
+        if (m.secrets.state === 'error' && cached?.state === 'ok') return { ...m, secrets: cached };
+        if (m.secrets.state !== 'not-requested') {
+          secrets.set(m.name, m.secrets);
+          return m;
+        }
+        return cached ? { ...m, secrets: cached } : m;
+      });
+      const snapshot = { ...loaded.value, meshes };
+      const controlPlane = snapshot.controlPlane;
+      const { rules, ownRules } = rulesFor({ kumaVersion: request.pinned }, controlPlane.kumaVersion);
+      const analysis: AnalysisRequest & { kind: 'snapshot' } = { kind: 'snapshot', snapshot, now: request.now, kumaVersion: rules, ...(request.files ? { files: request.files } : {}) };
+      return { ok: true, request: analysis, controlPlane, rules, ownRules };
+    },
+    close() {
+      if (ownsClient) client.close();
+    },
+  };
+}
+
+/** A fetcher with its own client, for a thread that got only the connection. */
+export function connectLiveFetcher(connection: LiveConnection): LiveFetcher | LiveFailure {
+  // The app polls: lists unchanged since the last refresh are not parsed again.
+  const client = createKumaClient(connection.settings, { reuseUnchangedBodies: true, ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}) });
+  if (!client.ok) return { ok: false, message: client.error.message, aborted: false };
+  return createLiveFetcher(client.value, connection.secretsIntervalMs, true);
+}
+
+/** Fetches and analyses on the calling thread. */
+export async function refreshLive(fetcher: LiveFetcher, workspaces: AnalysisWorkspaces, request: LiveRequest, signal: AbortSignal): Promise<({ ok: true } & LiveResult) | LiveFailure> {
+  const fetched = await fetcher.fetch(request, signal);
+  if (!fetched.ok) return fetched;
+  if (signal.aborted) return { ok: false, message: 'The refresh was cancelled.', aborted: true };
+  const { controlPlane, rules, ownRules } = fetched;
+  return { ok: true, result: analyzeRequest(workspaces, fetched.request), controlPlane, rules, ownRules };
+}
