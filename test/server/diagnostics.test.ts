@@ -176,6 +176,29 @@ describe('diagnostics across files', () => {
     expect(fixed.diagnostics).toEqual([]);
   });
 
+  it('pushes a closed file again when the other file its diagnostic points into moves that place', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'meshgw-lsp-'));
+    const gateway = (name: string) => `type: MeshGateway\nmesh: default\nname: ${name}\nselectors:\n  - match:\n      kuma.io/service: edge\nconf:\n  listeners:\n    - port: 80\n      protocol: HTTP\n`;
+    const a = join(own, 'a.yaml');
+    const b = join(own, 'b.yaml');
+    writeFileSync(a, gateway('twice'));
+    writeFileSync(b, gateway('twice'));
+    try {
+      client = startClient({ env: { MESHGW_NOW: NOW } });
+      await client.initialize({ folders: [own] });
+      const first = await published(client, a, (p) => p.diagnostics.some((d) => d.code === 'duplicate-resource'));
+      const related = (p: Published) => (p.diagnostics.find((d) => d.code === 'duplicate-resource') as { relatedInformation?: { location: { uri: string; range: { start: { line: number } } } }[] }).relatedInformation;
+      expect(related(first)).toEqual([{ location: { uri: uriOf(b), range: expect.objectContaining({ start: { line: 2, character: 6 } }) }, message: expect.any(String) }]);
+      const mark = client.notifications.length;
+      const uri = client.open(b, gateway('twice'), 1);
+      client.change(uri, `# one\n# two\n# three\n${gateway('twice')}`, 2);
+      const moved = await published(client, a, (p) => related(p)?.[0]?.location.range.start.line === 5, mark);
+      expect(moved.diagnostics.filter((d) => d.code === 'duplicate-resource')).toHaveLength(1);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('follows files changed on disk', async () => {
     client = startClient({ env: { MESHGW_NOW: NOW } });
     await client.initialize({ folders: [dir] });
