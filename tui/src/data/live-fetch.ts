@@ -10,7 +10,7 @@ import { rulesFor } from './source.js';
 export interface LiveConnection {
   settings: Pick<ConnectionSettings, 'url' | 'token' | 'headers' | 'tls'>;
   /** The per-request timeout the app's client was made with. */
-  timeoutMs?: number;
+  timeoutMs: number;
   /** Secrets are read at most this often (milliseconds); lists at every refresh. */
   secretsIntervalMs: number;
 }
@@ -78,7 +78,7 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number,
 /** A fetcher with its own client, for a thread that got only the connection. */
 export function connectLiveFetcher(connection: LiveConnection): LiveFetcher | LiveFailure {
   // The app polls: lists unchanged since the last refresh are not parsed again.
-  const client = createKumaClient(connection.settings, { reuseUnchangedBodies: true, ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}) });
+  const client = createKumaClient(connection.settings, { reuseUnchangedBodies: true, timeoutMs: connection.timeoutMs });
   if (!client.ok) return { ok: false, message: client.error.message, aborted: false };
   return createLiveFetcher(client.value, connection.secretsIntervalMs, true);
 }

@@ -90,7 +90,7 @@ export function createLoader(source: DataSource, options: LoaderOptions): Loader
   const thread = options.thread !== false;
   if (source.kind === 'files') return filesLoader(source, createAnalyzer({ thread }));
   const { url, token, headers, tls } = source.settings;
-  const connection = { settings: { url, token, headers, tls }, secretsIntervalMs: options.secretsIntervalMs, ...(source.timeoutMs !== undefined ? { timeoutMs: source.timeoutMs } : {}) };
+  const connection = { settings: { url, token, headers, tls }, secretsIntervalMs: options.secretsIntervalMs, timeoutMs: source.client.timeoutMs };
   return liveLoader(source, createAnalyzer({ thread, live: { client: source.client, connection } }));
 }
 

@@ -24,8 +24,6 @@ export interface LiveSource {
   contexts?: string[];
   /** The Kuma version whose rules apply, pinned; absent: the version the control plane runs. */
   kumaVersion?: string;
-  /** The per-request timeout `client` was made with, for the clients of other threads; default the client's. */
-  timeoutMs?: number;
   /**
    * Resource files laid over the control plane's resources (`meshgw tui --cp URL PATH...`): a
    * file resource replaces the live one of the same kind, mesh and name, and the app shows what

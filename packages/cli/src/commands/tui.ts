@@ -61,7 +61,6 @@ async function liveSource(args: ParsedArgs, ctx: CommandContext, pinned: { kumaV
     ...pinned,
     client: connected.value.client,
     settings: connected.value.settings,
-    ...(connected.value.timeoutMs !== undefined ? { timeoutMs: connected.value.timeoutMs } : {}),
     contexts,
     connectContext: (name) => {
       const flags = new Map(args.flags);
