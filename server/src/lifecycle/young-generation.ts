@@ -37,4 +37,4 @@ function newSpaceSize(): number {
 const V8_DEFAULT_GROWTH_FACTOR = 2;
 
 /** The young generation's size at most after the first analysis: two semi-spaces of 4 MB. */
-export const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
+const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;

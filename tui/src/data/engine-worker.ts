@@ -54,7 +54,6 @@ async function live(id: number, request: LiveRequest, connection: LiveConnection
   try {
     const fetched = await fetcher.fetch(request, controller.signal);
     if (!fetched.ok) return post({ id, ok: false, fetch: fetched });
-    if (controller.signal.aborted) return post({ id, ok: false, fetch: { ok: false, message: 'The refresh was cancelled.', aborted: true } });
     const { controlPlane, rules, ownRules } = fetched;
     answer(id, fetched.request, (result) => ({ result, controlPlane, rules, ownRules }));
   } finally {

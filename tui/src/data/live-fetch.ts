@@ -34,18 +34,20 @@ export interface LiveResult {
 
 export type LiveFailure = { ok: false; message: string; aborted: boolean };
 
+/** A read of the control plane: the analysis request it makes, who answered and whose rules apply. */
+export type LiveFetched = { ok: true; request: AnalysisRequest & { kind: 'snapshot' } } & Omit<LiveResult, 'result'>;
+
 /**
  * Reads a control plane for the app, refresh after refresh: Secrets only every secrets interval
  * (or when forced), the certificates last read standing in between, and also when a later Secrets
  * call fails. Runs on whichever thread analyses.
  */
 export interface LiveFetcher {
-  /** The analysis request for this refresh, or why there is none. */
-  fetch(request: LiveRequest, signal: AbortSignal): Promise<{ ok: true; request: AnalysisRequest & { kind: 'snapshot' }; controlPlane: ControlPlaneInfo; rules: string; ownRules: boolean } | LiveFailure>;
-  close(): void;
+  /** The analysis request for this refresh, or why there is none (a cancelled refresh among them). */
+  fetch(request: LiveRequest, signal: AbortSignal): Promise<LiveFetched | LiveFailure>;
 }
 
-export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number, ownsClient = false): LiveFetcher {
+export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number): LiveFetcher {
   const secrets = new Map<string, SecretsState>();
   let secretsAt: number | null = null;
   return {
@@ -56,6 +58,7 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number,
       if (due) secretsAt = request.now;
       const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {
         const cached = secrets.get(m.name);
+        // A failed secrets call keeps the certificates last read, as a failed refresh keeps the lists.
         if (m.secrets.state === 'error' && cached?.state === 'ok') return { ...m, secrets: cached };
         if (m.secrets.state !== 'not-requested') {
           secrets.set(m.name, m.secrets);
@@ -67,10 +70,9 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number,
       const controlPlane = snapshot.controlPlane;
       const { rules, ownRules } = rulesFor({ kumaVersion: request.pinned }, controlPlane.kumaVersion);
       const analysis: AnalysisRequest & { kind: 'snapshot' } = { kind: 'snapshot', snapshot, now: request.now, kumaVersion: rules, ...(request.files ? { files: request.files } : {}) };
+      // What was read is kept (above) even when the refresh was cancelled meanwhile.
+      if (signal.aborted) return { ok: false, message: 'The refresh was cancelled.', aborted: true };
       return { ok: true, request: analysis, controlPlane, rules, ownRules };
-    },
-    close() {
-      if (ownsClient) client.close();
     },
   };
 }
@@ -80,14 +82,13 @@ export function connectLiveFetcher(connection: LiveConnection): LiveFetcher | Li
   // The app polls: lists unchanged since the last refresh are not parsed again.
   const client = createKumaClient(connection.settings, { reuseUnchangedBodies: true, timeoutMs: connection.timeoutMs });
   if (!client.ok) return { ok: false, message: client.error.message, aborted: false };
-  return createLiveFetcher(client.value, connection.secretsIntervalMs, true);
+  return createLiveFetcher(client.value, connection.secretsIntervalMs);
 }
 
 /** Fetches and analyses on the calling thread. */
 export async function refreshLive(fetcher: LiveFetcher, workspaces: AnalysisWorkspaces, request: LiveRequest, signal: AbortSignal): Promise<({ ok: true } & LiveResult) | LiveFailure> {
   const fetched = await fetcher.fetch(request, signal);
   if (!fetched.ok) return fetched;
-  if (signal.aborted) return { ok: false, message: 'The refresh was cancelled.', aborted: true };
   const { controlPlane, rules, ownRules } = fetched;
   return { ok: true, result: analyzeRequest(workspaces, fetched.request), controlPlane, rules, ownRules };
 }
