@@ -1,5 +1,5 @@
 import { codeInfo, positionToOffsetInLine, spanToRange } from '@meshgw/engine';
-import type { CompletionEntry, Diagnostic, Fix, HoverResult, InlayHintEntry, Location as EngineLocation, Span, SymbolEntry } from '@meshgw/engine';
+import type { CompletionEntry, Diagnostic, Fix, HoverResult, InlayHintEntry, LineStarts, Location as EngineLocation, Span, SymbolEntry } from '@meshgw/engine';
 import {
   CodeAction,
   CodeActionKind,
@@ -28,7 +28,7 @@ import {
 
 /** A file's text geometry: what is needed to turn offsets into positions and back. */
 export interface TextGeometry {
-  lineStarts: number[];
+  lineStarts: LineStarts;
   length: number;
   /** The text itself, for where each line's content ends before its line break. */
   text: string;

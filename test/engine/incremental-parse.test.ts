@@ -48,6 +48,25 @@ describe('textChange and updateLineStarts', () => {
     );
   });
 
+  it('keeps the line starts of large files right across the size at which they become typed', () => {
+    // Around 8,192 lines the line starts change representation; edits add and remove lines there.
+    const lines = fc.array(fc.constantFrom('\n', '\n\n\n', '\r\n', 'a: 1\n', ''), { maxLength: 3 }).map((p) => p.join(''));
+    const near = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: lines });
+    fc.assert(
+      fc.property(fc.integer({ min: 8185, max: 8200 }), fc.array(near, { minLength: 1, maxLength: 6 }), (count, edits) => {
+        let before = 'k: v\n'.repeat(count);
+        let starts = computeLineStarts(before);
+        for (const e of edits) {
+          const after = apply(before, e);
+          starts = updateLineStarts(starts, textChange(before, after), after);
+          expect(Array.from(starts)).toEqual(Array.from(computeLineStarts(after)));
+          before = after;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('finds long common parts', () => {
     const a = 'x'.repeat(5000) + 'a' + 'y'.repeat(5000);
     expect(textChange(a, a.replace('a', 'bc'))).toEqual({ start: 5000, oldEnd: 5001, newEnd: 5002 });

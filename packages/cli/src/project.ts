@@ -11,6 +11,7 @@ import {
   controlPlaneTarget,
   type Diagnostic,
   type KumaVersion,
+  type LineStarts,
   type ProjectSettings,
 } from '@meshgw/engine';
 import { UsageError, stringFlag, type FlagSpec, type ParsedArgs } from './args.js';
@@ -72,7 +73,7 @@ async function findUpward(path: string): Promise<string | null> {
   }
 }
 
-function located(file: string, lineStarts: number[], length: number, d: Diagnostic): string {
+function located(file: string, lineStarts: LineStarts, length: number, d: Diagnostic): string {
   const { start } = spanToRange(lineStarts, d.span, length);
   return `${file}:${start.line + 1}:${start.character + 1}: ${d.message}`;
 }

@@ -14,6 +14,7 @@ export type { KumaVersion } from './kuma/versions.js';
 export type { PemProblem } from './kuma/certificate-types.js';
 export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTag } from './merge/types.js';
 export { computeLineStarts, positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';
+export type { LineStarts } from './base/span.js';
 export { analysisDay } from './analysis/day.js';
 export { readPinnedNow } from './base/pinned-now.js';
 export { PROJECT_FILE, applySeverityOverrides, readProjectSettings, readSeverityOverride } from './analysis/project-settings.js';

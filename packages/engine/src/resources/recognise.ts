@@ -14,11 +14,22 @@ export function recogniseResources(parsed: ParsedFile): ResourceDoc[] {
   for (const doc of parsed.documents) {
     const root = asMap(doc.root);
     if (!root) continue;
-    const r = recogniseKubernetes(parsed.file, doc.index, root) ?? recogniseUniversal(parsed.file, doc.index, root);
+    const last = LAST.get(root);
+    const r =
+      last !== undefined && (last === null || (last.file === parsed.file && last.docIndex === doc.index))
+        ? last
+        : recogniseKubernetes(parsed.file, doc.index, root) ?? recogniseUniversal(parsed.file, doc.index, root);
+    LAST.set(root, r);
     if (r) out.push(r);
   }
   return out;
 }
+
+// The parse cache hands back the same tree for a document whose text is unchanged (its spans
+// moved in place), and what a tree is depends only on it: the ResourceDoc made for a tree is
+// made again only when the tree sits elsewhere (another file or index). ResourceDocs are never
+// changed after they are made.
+const LAST = new WeakMap<YMap, ResourceDoc | null>();
 
 function recogniseUniversal(file: string, docIndex: number, root: YMap): ResourceDoc | null {
   const type = stringOf(fieldOf(root, 'type'));

@@ -1,4 +1,5 @@
 import type { Span } from '../base/types.js';
+import type { LineStarts } from '../base/span.js';
 import type { YNode, YScalar } from './tree.js';
 import type { ParsedDocument } from './tree.js';
 import type { Diagnostic } from '../base/diagnostic.js';
@@ -14,7 +15,7 @@ export interface ParseCache {
 
 export interface ParseLayout {
   text: string;
-  lineStarts: number[];
+  lineStarts: LineStarts;
   chunks: LaidChunk[];
 }
 
@@ -34,38 +35,47 @@ export function createParseCache(): ParseCache {
 
 /**
  * Moves every span of a cached chunk by `delta`, in place: editing one document of a large file
- * then costs a walk over the documents after it, without copying their trees. Within a tree
- * every node and pair has a span object of its own; a diagnostic may share one with a node (a
- * duplicate key), and such a span is moved once.
+ * then costs a pass over the spans of the documents after it, without copying their trees. The
+ * first move lists the chunk's span objects once (a tree never changes after its parse), so
+ * later moves are a loop over that list. Within a tree every node and pair has a span object of
+ * its own; a diagnostic may share one with a node (a duplicate key), and such a span is listed
+ * once.
  */
 export function moveChunk(chunk: ChunkResult, delta: number): void {
-  const shared = chunk.diagnostics.length > 0 ? new Set(chunk.diagnostics.map((d) => d.span)) : null;
-  const moved = new Set<Span>();
-  const move = (s: Span): void => {
-    if (shared?.has(s)) {
-      if (moved.has(s)) return;
-      moved.add(s);
-    }
+  chunk.spans ??= spansOf(chunk);
+  for (const s of chunk.spans) {
     s.start += delta;
     s.end += delta;
-  };
+  }
+  chunk.base += delta;
+}
+
+/** Every distinct span object of a chunk: documents, nodes, pairs, diagnostics. */
+function spansOf(chunk: ChunkResult): Span[] {
+  const spans: Span[] = [];
   const walk = (n: YNode): void => {
-    move(n.span);
+    spans.push(n.span);
     if (n.kind === 'seq') for (const item of n.items) walk(item);
     else if (n.kind === 'map') {
       for (const p of n.pairs) {
-        move(p.span);
+        spans.push(p.span);
         walk(p.key);
         walk(p.value);
       }
     }
   };
-  chunk.base += delta;
   for (const d of chunk.documents) {
-    move(d.span);
+    spans.push(d.span);
     if (d.root) walk(d.root);
   }
-  for (const d of chunk.diagnostics) move(d.span);
+  if (chunk.diagnostics.length === 0) return spans;
+  const listed = new Set(spans);
+  for (const d of chunk.diagnostics) {
+    if (listed.has(d.span)) continue;
+    listed.add(d.span);
+    spans.push(d.span);
+  }
+  return spans;
 }
 
 /** Returns a copy of a cached chunk with every span moved by `delta`. */
@@ -92,4 +102,6 @@ export interface ChunkResult {
   base: number;
   documents: ParsedDocument[];
   diagnostics: Diagnostic[];
+  /** Its span objects, listed by the first `moveChunk`. */
+  spans?: Span[];
 }

@@ -93,11 +93,9 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
  */
 function splitRange(text: string, from: number, to: number): { chunks: { start: number; text: string }[]; pending: boolean } {
   const starts: number[] = [from];
-  const marker = /(?<=^|[\r\n])---(?=[ \t\r\n]|$)/g;
-  marker.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = marker.exec(text)) !== null && m.index < to) {
-    if (m.index !== from) starts.push(m.index);
+  // `indexOf` first: most texts hold no `---` at all (a JSON document never does).
+  for (let i = text.indexOf('---', from); i >= 0 && i < to; i = text.indexOf('---', i + 1)) {
+    if (i !== from && isMarkerAt(text, i)) starts.push(i);
   }
   const chunks: { start: number; text: string }[] = [];
   let pendingStart = -1;
@@ -186,12 +184,14 @@ export function documentAround(text: string, offset: number): { start: number; t
   return { start, text: text.slice(start, end) };
 }
 
+/** Whether a line of the body holds more than blanks, comments, directives or a bare marker; reads up to the first that does. */
 function hasContent(body: string): boolean {
-  for (const line of body.split(/\r\n|\r|\n/)) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('#') || t.startsWith('%')) continue;
-    if (t === '---' || t.startsWith('--- #')) continue;
-    return true;
+  for (let at = 0; at < body.length; ) {
+    let end = at;
+    while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++;
+    const t = body.slice(at, end).trim();
+    if (!(t === '' || t.startsWith('#') || t.startsWith('%') || t === '---' || t.startsWith('--- #'))) return true;
+    at = end + 1;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../base/diagnostic.js';
 import type { Span } from '../base/types.js';
+import type { LineStarts } from '../base/span.js';
 
 export type YNode = YMap | YSeq | YScalar;
 
@@ -57,7 +58,7 @@ export interface ParsedFile {
   file: string;
   text: string;
   /** Offsets at which each line starts; `lineStarts[0]` is 0. */
-  lineStarts: number[];
+  lineStarts: LineStarts;
   documents: ParsedDocument[];
   /** Syntax errors, duplicate keys, tabs, alias limits, size limits. */
   diagnostics: Diagnostic[];
