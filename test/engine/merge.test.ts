@@ -315,4 +315,40 @@ conf:
     expect(view(third)).toEqual(view(fresh));
     expect(edited.slice(third.gateways[1].location.span.start, third.gateways[1].location.span.end)).toBe('gw-two');
   });
+
+  it('merges a gateway again when only something it reads changes: a Secret, the day, a dataplane state, a copy', async () => {
+    const { createWorkspace } = await import('@meshgw/engine');
+    const { readFileSync } = await import('node:fs');
+    const pem = (name: string) => Buffer.from(readFileSync(new URL(`../../examples/certs/bundles/${name}`, import.meta.url), 'utf8')).toString('base64');
+    const secret = (name: string) => `type: Secret\nmesh: one\nname: cert\ndata: ${pem(name)}\n`;
+    const files = new Map([
+      ['gw.yaml', gateway('one', 'cert')],
+      ['dp.yaml', 'type: Dataplane\nmesh: one\nname: edge-1\nnetworking:\n  address: 10.0.0.1\n  gateway: { type: BUILTIN, tags: { kuma.io/service: edge } }\n'],
+      ['secret.yaml', secret('api-example-com-rsa.pem')],
+    ]);
+    const ws = createWorkspace();
+    for (const [file, text] of files) ws.setFile(file, text);
+    const view = (r: { gateways: MergedGateway[] }) => JSON.stringify(r.gateways);
+    const same = (options: Parameters<typeof analyzeFiles>[1]) => {
+      const inputs = [...files].map(([file, text]) => ({ file, text }));
+      const incremental = ws.analyze(options);
+      expect(view(incremental)).toBe(view(analyzeFiles(inputs, options)));
+      return incremental.gateways[0];
+    };
+    const first = same({ now: NOW });
+    expect(first.listeners[0].certificates[0].bundle?.certificates[0].commonName).toBe('api.example.com');
+    files.set('secret.yaml', secret('old-example-com.pem'));
+    ws.setFile('secret.yaml', files.get('secret.yaml') as string);
+    expect(same({ now: NOW }).listeners[0].certificates[0].bundle?.certificates[0].commonName).toBe('old.example.com');
+    const daysLeft = (g: MergedGateway) => g.listeners[0].certificates[0].bundle?.certificates[0].daysLeft ?? NaN;
+    const today = daysLeft(same({ now: NOW }));
+    expect(daysLeft(same({ now: new Date(NOW.getTime() + 400 * 86_400_000) }))).toBe(today - 400);
+    expect(same({ now: NOW, dataplaneStatus: { 'one/edge-1': { online: false, zone: null } } }).dataplanes[0].online).toBe(false);
+    expect(same({ now: NOW, dataplaneStatus: { 'one/edge-1': { online: true, zone: 'east' } } }).dataplanes[0]).toMatchObject({ online: true, zone: 'east' });
+    same({ now: NOW });
+    // A later copy that Kuma refuses leaves this gateway in place, now with a copy.
+    files.set('copy.yaml', gateway('one', 'cert').replace('port: 443', 'port: 0'));
+    ws.setFile('copy.yaml', files.get('copy.yaml') as string);
+    expect(same({ now: NOW }).duplicates.map((d) => d.file)).toEqual(['copy.yaml']);
+  });
 });

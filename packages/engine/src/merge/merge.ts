@@ -5,6 +5,7 @@ import { attachForGroups, type RouteAttachment } from './routes.js';
 import { tagRecord } from './selection.js';
 import { bindDataplanes, wouldBind, type Binding, type LostDataplane } from './binding.js';
 import { gatewayTags, type TagGroup } from './dataplane-tags.js';
+import { rememberedMerge, type GatewayMergeReads } from './merge-memo.js';
 import type { BoundDataplane, MergedGateway, MergedListener } from './types.js';
 import type { DataplaneModel, GatewayModel, GatewayRouteModel, PolicyRouteModel } from '../resources/types.js';
 import type { Diagnostic } from '../base/diagnostic.js';
@@ -120,6 +121,27 @@ function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGat
     context.policiesByMesh.get(gateway.mesh) ?? [],
   );
   context.attachments.set(gateway, attachment);
+  const lost = binding.lost.get(gateway) ?? [];
+  const { refused } = input;
+  const reads: GatewayMergeReads = {
+    kumaVersion: input.kumaVersion,
+    refusal,
+    mine,
+    lost,
+    tags,
+    attachment,
+    certificates: input.certificates,
+    dataplaneStatus: input.dataplaneStatus,
+    duplicates: input.duplicates(gateway),
+    refusedNearby: refused.dataplanes.length + refused.routes.length + refused.policies.length > 0,
+  };
+  return rememberedMerge(gateway, reads, () => mergedGateway(gateway, context, reads));
+}
+
+/** Merges one gateway from what `mergeGateway` read for it. */
+function mergedGateway(gateway: GatewayModel, context: GatewayContext, reads: GatewayMergeReads): MergedGateway {
+  const { input } = context;
+  const { refusal, mine, tags, attachment, lost } = reads;
   const diagnostics: Diagnostic[] = [];
   const listeners: MergedListener[] = gateway.listeners.map((l, i) => ({
     index: l.index,
@@ -141,7 +163,7 @@ function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGat
   }));
   for (const l of listeners) checkCertificatePair(gateway, l, diagnostics);
   if (!refusal) {
-    diagnostics.push(...contestedDiagnostics(gateway, binding.lost.get(gateway) ?? []));
+    diagnostics.push(...contestedDiagnostics(gateway, lost));
     diagnostics.push(...refusedReferenceDiagnostics(gateway, tags.groups, context));
   }
   return {
@@ -151,11 +173,11 @@ function mergeGateway(gateway: GatewayModel, context: GatewayContext): MergedGat
     ports: mergePorts(gateway.listeners, hostnameOrder(input.kumaVersion)),
     listeners,
     dataplanes: boundDataplanes(mine, input),
-    lostDataplanes: (binding.lost.get(gateway) ?? []).map((l) => ({ name: l.dataplane.name, winner: l.winner.name, reason: l.reason })),
+    lostDataplanes: lost.map((l) => ({ name: l.dataplane.name, winner: l.winner.name, reason: l.reason })),
     dataplaneLayerFromSelector: mine.length === 0,
     admitted: refusal === null,
     admissionErrors: refusal ?? [],
-    duplicates: input.duplicates(gateway),
+    duplicates: reads.duplicates,
     diagnostics,
   };
 }
