@@ -170,7 +170,7 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
     if (!cached) {
       // Kept as a copy: the parse cache moves its trees' spans in place on later edits.
       const fresh = documentDiagnostics(doc, { reportUnknownFields: opts.reportUnknownFields, kumaVersion: opts.kumaVersion });
-      cached = { start: doc.span.start, diagnostics: structuredClone(fresh) };
+      cached = { start: doc.span.start, diagnostics: fresh.length === 0 ? fresh : structuredClone(fresh) };
     }
     documents.set(key, cached);
     diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));

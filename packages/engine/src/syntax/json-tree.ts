@@ -46,10 +46,10 @@ class JsonReader {
 
   value(depth: number): YNode {
     if (depth > this.maxDepth) throw new NotJson();
-    const c = this.text[this.pos];
-    if (c === '{') return this.object(depth);
-    if (c === '[') return this.array(depth);
-    if (c === '"') return this.string();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123 /* { */) return this.object(depth);
+    if (c === 91 /* [ */) return this.array(depth);
+    if (c === 34 /* " */) return this.string();
     return this.literal();
   }
 
@@ -59,13 +59,13 @@ class JsonReader {
     // Keys seen, for the duplicate check; small objects compare with their pairs instead.
     let seen: Set<string> | null = null;
     this.ws();
-    if (this.text[this.pos] === '}') {
+    if (this.text.charCodeAt(this.pos) === 125 /* } */) {
       this.pos++;
       return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
     }
     for (;;) {
       this.ws();
-      if (this.text[this.pos] !== '"') throw new NotJson();
+      if (this.text.charCodeAt(this.pos) !== 34 /* " */) throw new NotJson();
       const key = this.string();
       if (pairs.length < 16) {
         for (const p of pairs) if (p.key.value === key.value) throw new NotJson();
@@ -75,14 +75,14 @@ class JsonReader {
         seen.add(key.value as string);
       }
       this.ws();
-      if (this.text[this.pos++] !== ':') throw new NotJson();
+      if (this.text.charCodeAt(this.pos++) !== 58 /* : */) throw new NotJson();
       this.ws();
       const value = this.value(depth + 1);
       pairs.push({ key, value, span: { start: key.span.start, end: value.span.end } });
       this.ws();
-      const sep = this.text[this.pos++];
-      if (sep === '}') break;
-      if (sep !== ',') throw new NotJson();
+      const sep = this.text.charCodeAt(this.pos++);
+      if (sep === 125 /* } */) break;
+      if (sep !== 44 /* , */) throw new NotJson();
     }
     return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
   }
@@ -91,7 +91,7 @@ class JsonReader {
     const start = this.pos++;
     const items: YNode[] = [];
     this.ws();
-    if (this.text[this.pos] === ']') {
+    if (this.text.charCodeAt(this.pos) === 93 /* ] */) {
       this.pos++;
       return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
     }
@@ -99,9 +99,9 @@ class JsonReader {
       this.ws();
       items.push(this.value(depth + 1));
       this.ws();
-      const sep = this.text[this.pos++];
-      if (sep === ']') break;
-      if (sep !== ',') throw new NotJson();
+      const sep = this.text.charCodeAt(this.pos++);
+      if (sep === 93 /* ] */) break;
+      if (sep !== 44 /* , */) throw new NotJson();
     }
     return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
   }
