@@ -136,6 +136,20 @@ describe('loader', () => {
     expect(data.model.gateways.map((g) => g.name)).toEqual(['edge']);
   });
 
+  it('gives from the worker thread the model the app thread makes, gateway entries included', async () => {
+    const files = testFiles();
+    const source = { kind: 'files' as const, paths: ['ws'], load: async () => files };
+    const threaded = createLoader(source, { secretsIntervalMs: 60_000 });
+    const inline = createLoader(source, { secretsIntervalMs: 60_000, thread: false });
+    cleanups.push(() => threaded.close(), () => inline.close());
+    const fromWorker = ok(await threaded.refresh({ signal: signal(), now: NOW })).model;
+    const own = ok(await inline.refresh({ signal: signal(), now: NOW })).model;
+    // Read before the entries (the worker sends them apart, read when first used).
+    expect(fromWorker.gateways).toEqual(own.gateways);
+    expect([...fromWorker.entries.keys()]).toEqual(['default/edge@ws/edge.yaml', 'payments/pay@ws/pay.yaml']);
+    expect(fromWorker).toEqual(own);
+  });
+
   it('hands back the same model, uncopied, for a refresh that changes nothing on the same day', async () => {
     let files = testFiles();
     const loader = createLoader({ kind: 'files', paths: ['ws'], load: async () => files }, { secretsIntervalMs: 60_000 });

@@ -1,8 +1,8 @@
-import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest, type AnalysisResult } from './analysis.js';
 import { createLiveFetcher, refreshLive, type LiveConnection, type LiveFailure, type LiveRequest, type LiveResult } from './live-fetch.js';
 import type { KumaClient } from '@meshgw/kuma-client';
+import { readResult } from './result-bytes.js';
 
 /** Runs the engine for a loader. */
 export interface Analyzer {
@@ -56,7 +56,7 @@ function inlineAnalyzer(live: LiveTarget | undefined): Analyzer {
  * plane, or a failure of the engine.
  */
 type WorkerAnswer =
-  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: true; head: Uint8Array; entries: Uint8Array }
   | { id: number; ok: true; unchanged: true }
   | { id: number; ok: false; fetch: LiveFailure }
   | { id: number; ok: false; message: string };
@@ -84,7 +84,7 @@ function threadAnalyzer(live: LiveTarget | undefined): Analyzer {
     const w = new Worker(new URL('./engine-worker.js', import.meta.url));
     w.unref();
     w.on('message', (message: WorkerAnswer) => {
-      if (message.ok && 'bytes' in message) last = deserialize(message.bytes);
+      if (message.ok && 'head' in message) last = readResult(message.head, message.entries);
       const entry = pending.get(message.id);
       if (!entry) return;
       pending.delete(message.id);

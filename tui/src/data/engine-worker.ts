@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import { analysisDay } from '@meshgw/engine';
-import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest } from './analysis.js';
-import { connectLiveFetcher, type LiveConnection, type LiveFetcher, type LiveRequest } from './live-fetch.js';
+import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest, type AnalysisResult } from './analysis.js';
+import { connectLiveFetcher, type LiveConnection, type LiveFetcher, type LiveRequest, type LiveResult } from './live-fetch.js';
+import { resultBytes, sameBytes, type ResultBytes } from './result-bytes.js';
 
 /**
  * The worker thread behind `createAnalyzer`: one set of workspaces; a live refresh reads the
@@ -16,31 +17,33 @@ import { connectLiveFetcher, type LiveConnection, type LiveFetcher, type LiveReq
 type WorkerRequest = { id: number; request: AnalysisRequest } | { id: number; live: LiveRequest; connection: LiveConnection } | { id: number; cancel: true };
 
 const workspaces = createAnalysisWorkspaces();
-let last: { input: Buffer; day: number; answer: Buffer } | null = null;
+let last: { input: Buffer; day: number; answer: ResultBytes } | null = null;
 let fetcher: LiveFetcher | null = null;
 const running = new Map<number, AbortController>();
 
 const post = (message: unknown, transfer?: ArrayBuffer[]): void => parentPort?.postMessage(message, transfer);
 
 /** Analyses `request` and posts `wrap` of its result, or `unchanged`. */
-function answer(id: number, request: AnalysisRequest, wrap: (result: ReturnType<typeof analyzeRequest>) => unknown): void {
+function answer(id: number, request: AnalysisRequest, wrap: (result: AnalysisResult) => AnalysisResult | LiveResult): void {
   const { now, ...rest } = request;
-  const input = serialize(rest);
+  // The first request has nothing to be compared with: its bytes are made after the answer is
+  // posted, while the app reads it.
+  const input = last === null ? null : serialize(rest);
   const day = analysisDay(new Date(now));
-  if (last !== null && last.day === day && last.input.equals(input)) {
+  if (last !== null && input !== null && last.day === day && last.input.equals(input)) {
     post({ id, ok: true, unchanged: true });
     return;
   }
-  const bytes = serialize(wrap(analyzeRequest(workspaces, request)));
-  const same = last !== null && last.answer.equals(bytes);
-  last = { input, day, answer: bytes };
-  if (same) {
-    post({ id, ok: true, unchanged: true });
-    return;
+  const bytes = resultBytes(wrap(analyzeRequest(workspaces, request)));
+  const same = last !== null && sameBytes(last.answer, bytes);
+  if (same) post({ id, ok: true, unchanged: true });
+  else {
+    // The result goes as the bytes already made for the comparison (copies, moved, not cloned).
+    const head = new Uint8Array(bytes.head);
+    const entries = new Uint8Array(bytes.entries);
+    post({ id, ok: true, head, entries }, [head.buffer, entries.buffer]);
   }
-  // The result goes as the bytes already made for the comparison (a copy, moved, not cloned).
-  const moved = new Uint8Array(bytes);
-  post({ id, ok: true, bytes: moved }, [moved.buffer]);
+  last = { input: input ?? serialize(rest), day, answer: bytes };
 }
 
 async function live(id: number, request: LiveRequest, connection: LiveConnection): Promise<void> {
