@@ -18,7 +18,7 @@ function plain(node: YNode | null): unknown {
   const s = [node.span.start, node.span.end];
   if (node.kind === 'scalar') return [s, node.type, node.value];
   if (node.kind === 'seq') return [s, node.items.map(plain)];
-  return [s, node.pairs.map((p) => [[p.span.start, p.span.end], plain(p.key), plain(p.value)])];
+  return [s, node.pairs.map((p) => [plain(p.key), plain(p.value)])];
 }
 
 function plainFile(f: ParsedFile): unknown {

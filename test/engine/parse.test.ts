@@ -1,4 +1,4 @@
-import { parseFile, splitDocuments, computeLineStarts, offsetToPosition, positionToOffset, type YNode } from '@meshgw/engine/testing';
+import { pairSpan, parseFile, splitDocuments, computeLineStarts, offsetToPosition, positionToOffset, type YNode } from '@meshgw/engine/testing';
 import { describe, expect, it } from 'vitest';
 
 function codes(text: string): string[] {
@@ -10,7 +10,7 @@ function spans(node: YNode | null): { start: number; end: number }[] {
   if (!node) return [];
   if (node.kind === 'scalar') return [node.span];
   if (node.kind === 'seq') return [node.span, ...node.items.flatMap(spans)];
-  return [node.span, ...node.pairs.flatMap((p) => [p.span, p.key.span, ...spans(p.value)])];
+  return [node.span, ...node.pairs.flatMap((p) => [pairSpan(p), p.key.span, ...spans(p.value)])];
 }
 
 describe('parseFile', () => {

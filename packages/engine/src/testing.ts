@@ -11,6 +11,7 @@ export type { Diagnostic, Fix, RelatedInformation, ResourceRef, Severity, TextEd
 export type { ListenerProtocol, TlsMode } from './kuma/enums.js';
 export type { Location, Position, Range, Span } from './base/types.js';
 export type { ParsedDocument, ParsedFile, YMap, YNode, YPair, YScalar, YSeq } from './syntax/tree.js';
+export { pairSpan } from './syntax/tree.js';
 export type { ResourceForm, ResourceKind } from './kuma/kinds.js';
 export { computeLineStarts, offsetToPosition, positionToOffset, spanContains, spanToRange, updateLineStarts } from './base/span.js';
 export { textChange } from './base/text-change.js';

@@ -24,7 +24,7 @@ function convert(node: YamlNode | null, text: string, after = 0): YNode {
       if (key.kind !== 'scalar') throw new Error('complex keys are not supported here');
       const colon = text.indexOf(':', key.span.end) + 1;
       const value = convert(item.value as YamlNode | null, text, colon);
-      return { key, value, span: { start: key.span.start, end: value.span.end } };
+      return { key, value };
     });
     return { kind: 'map', span: { start, end }, pairs };
   }

@@ -1,3 +1,4 @@
+import { pairSpan } from '@meshgw/engine/testing';
 import { analyzeFiles, inspectJson, type FileInput, type WorkspaceResult, type YNode } from '@meshgw/engine';
 
 /** The clock every reliability test analyses at, so that certificate facts never drift. */
@@ -69,7 +70,7 @@ export function walkTree(node: YNode | null, visit: (span: { start: number; end:
   if (node.kind === 'seq') node.items.forEach((item, i) => walkTree(item, visit, `${where}[${i}]`));
   if (node.kind === 'map') {
     node.pairs.forEach((p, i) => {
-      visit(p.span, `${where}.pair${i}`);
+      visit(pairSpan(p), `${where}.pair${i}`);
       walkTree(p.key, visit, `${where}.pair${i}.key`);
       walkTree(p.value, visit, `${where}.pair${i}.value`);
     });

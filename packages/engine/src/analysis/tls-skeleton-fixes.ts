@@ -3,6 +3,7 @@ import type { Diagnostic, Fix } from '../base/diagnostic.js';
 import { PROTOCOL, readGateway, type ListenerRead } from '../resources/gateway.js';
 import type { GatewayModel, SecretModel } from '../resources/types.js';
 import { contentEnd, indentAt } from '../syntax/edits.js';
+import { pairSpan } from '../syntax/tree.js';
 
 /** How many Secrets of the mesh are offered, one fix each. */
 const MAX_CHOICES = 8;
@@ -63,14 +64,14 @@ function skeletonEdit(l: ListenerRead, text: string, name: string) {
   const tls = l.tls.pair;
   if (flow) {
     const value = `tls: {mode: TERMINATE, certificates: [{secret: ${name}}]}`;
-    if (tls) return { span: { start: tls.key.span.start, end: tls.span.end }, newText: value };
+    if (tls) return { span: pairSpan(tls), newText: value };
     const close = text.lastIndexOf('}', map.span.end);
     return close < map.span.start ? null : { span: { start: close, end: close }, newText: `, ${value}` };
   }
   const at = tls ? tls.key.span.start : map.pairs[0].key.span.start;
   const indent = indentAt(text, at);
   const block = `tls:\n${indent}  mode: TERMINATE\n${indent}  certificates:\n${indent}    - secret: ${name}`;
-  if (tls) return { span: { start: tls.key.span.start, end: tls.span.end }, newText: block };
+  if (tls) return { span: pairSpan(tls), newText: block };
   const last = map.pairs[map.pairs.length - 1];
   const end = Math.max(last.key.span.end, contentEnd(last.value));
   return { span: { start: end, end }, newText: `\n${indent}${block}` };

@@ -1,4 +1,4 @@
-import { finalTagRecord, finalTags, guaranteedBySelector } from './final-tags.js';
+import { finalTagRecord, finalTags, guaranteedBySelector, overlayTags } from './final-tags.js';
 import { sameItems } from '../base/same-items.js';
 import type { TagSource } from './final-tags.js';
 import type { FinalTag, VaryingTag } from './types.js';
@@ -47,9 +47,12 @@ function computeGatewayTags(gateway: GatewayModel, bound: DataplaneModel[]): Gat
     const common = gateway.listeners.map((_, i) => finalTags([selector, gatewayLayer, listenerLayer(i)]));
     return { common, byDataplane: common.map(() => ({})), varying: common.map(() => []), groups: [{ dataplanes: [], records: common.map(finalTagRecord) }] };
   }
+  // The gateway's layers once per listener, each dataplane's once: thousands of dataplanes share
+  // the tags they do not override.
+  const upper = gateway.listeners.map((_, i) => finalTags([gatewayLayer, listenerLayer(i)]));
   const perDataplane = bound.map((dp) => {
-    const layer: TagSource = { layer: 'dataplane', file: dp.doc.file, tags: dp.gatewayTags };
-    return gateway.listeners.map((_, i) => finalTags([layer, gatewayLayer, listenerLayer(i)]));
+    const own = finalTags([{ layer: 'dataplane', file: dp.doc.file, tags: dp.gatewayTags }]);
+    return upper.map((tags) => overlayTags(own, tags));
   });
   const common: FinalTag[][] = [];
   const byDataplane: Record<string, FinalTag[]>[] = [];

@@ -27,6 +27,34 @@ export function finalTags(layers: TagSource[]): FinalTag[] {
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/**
+ * `finalTags([...lower, ...upper])` from the final tags of each part: `lower` under `upper`, both
+ * sorted as `finalTags` sorts. A gateway's layers are overlaid once per listener and each
+ * dataplane's once, then put together per dataplane and listener; tags that override nothing
+ * are the parts' own objects, shared between results (which callers must not change).
+ */
+export function overlayTags(lower: FinalTag[], upper: FinalTag[]): FinalTag[] {
+  const out: FinalTag[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < lower.length || j < upper.length) {
+    const l = lower[i];
+    const u = upper[j];
+    if (u === undefined || (l !== undefined && l.key < u.key)) {
+      out.push(l);
+      i++;
+    } else if (l === undefined || u.key < l.key) {
+      out.push(u);
+      j++;
+    } else {
+      out.push({ ...u, overridden: [...l.overridden, { from: l.from, value: l.value }, ...u.overridden] });
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
 export function finalTagRecord(tags: FinalTag[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of tags) out[t.key] = t.value;

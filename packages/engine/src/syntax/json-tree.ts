@@ -78,7 +78,7 @@ class JsonReader {
       if (this.text.charCodeAt(this.pos++) !== 58 /* : */) throw new NotJson();
       this.ws();
       const value = this.value(depth + 1);
-      pairs.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+      pairs.push({ key, value });
       this.ws();
       const sep = this.text.charCodeAt(this.pos++);
       if (sep === 125 /* } */) break;

@@ -37,8 +37,8 @@ export function createParseCache(): ParseCache {
  * Moves every span of a cached chunk by `delta`, in place: editing one document of a large file
  * then costs a pass over the spans of the documents after it, without copying their trees. The
  * first move lists the chunk's span objects once (a tree never changes after its parse), so
- * later moves are a loop over that list. Within a tree every node and pair has a span object of
- * its own; a diagnostic may share one with a node (a duplicate key), and such a span is listed
+ * later moves are a loop over that list. Within a tree every node has a span object of its own
+ * (a pair's span is made from its key's and value's); a diagnostic may share one with a node (a duplicate key), and such a span is listed
  * once.
  */
 export function moveChunk(chunk: ChunkResult, delta: number): void {
@@ -58,7 +58,6 @@ function spansOf(chunk: ChunkResult): Span[] {
     if (n.kind === 'seq') for (const item of n.items) walk(item);
     else if (n.kind === 'map') {
       for (const p of n.pairs) {
-        spans.push(p.span);
         walk(p.key);
         walk(p.value);
       }
@@ -83,12 +82,8 @@ export function shiftChunk(chunk: ChunkResult, delta: number, file: string): Chu
   const shiftSpan = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
   const shiftNode = (n: YNode): YNode => {
     if (n.kind === 'scalar') return { ...n, span: shiftSpan(n.span) };
-    if (n.kind === 'seq') return { kind: 'seq', span: shiftSpan(n.span), items: n.items.map(shiftNode) };
-    return {
-      kind: 'map',
-      span: shiftSpan(n.span),
-      pairs: n.pairs.map((p) => ({ key: shiftNode(p.key) as YScalar, value: shiftNode(p.value), span: shiftSpan(p.span) })),
-    };
+    if (n.kind === 'seq') return { ...n, span: shiftSpan(n.span), items: n.items.map(shiftNode) };
+    return { ...n, span: shiftSpan(n.span), pairs: n.pairs.map((p) => ({ key: shiftNode(p.key) as YScalar, value: shiftNode(p.value) })) };
   };
   return {
     base: chunk.base + delta,

@@ -14,14 +14,19 @@ export interface YMap {
 }
 
 /**
- * One `key: value` entry. `span` runs from the key's start to the value's end (the `yaml`
- * package gives a Pair no range of its own). A key written with no value (`key:`) has a null
- * scalar as value whose span is empty and sits right after the colon.
+ * One `key: value` entry. It has no span of its own (the `yaml` package gives a Pair no range
+ * either): `pairSpan` runs from the key's start to the value's end, and moves with them. A key
+ * written with no value (`key:`) has a null scalar as value whose span is empty and sits right
+ * after the colon.
  */
 export interface YPair {
   key: YScalar;
   value: YNode;
-  span: Span;
+}
+
+/** A pair's span, from its key's start to its value's end (a new object each time). */
+export function pairSpan(pair: YPair): Span {
+  return { start: pair.key.span.start, end: Math.max(pair.key.span.end, pair.value.span.end) };
 }
 
 export interface YSeq {

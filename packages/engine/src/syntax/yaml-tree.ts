@@ -100,7 +100,7 @@ export class Converter {
         const value = valueNode
           ? this.convert(valueNode, depth + 1, inAlias)
           : nullScalar(this.emptyValueAfter(key.span));
-        pairs.push({ key, value, span: { start: key.span.start, end: Math.max(key.span.end, value.span.end) } });
+        pairs.push({ key, value });
       }
       const map: YMap = node.flow ? { kind: 'map', span, pairs, flow: true } : { kind: 'map', span, pairs };
       return map;
@@ -112,7 +112,7 @@ export class Converter {
           // A single-pair map inside a flow sequence (`[a: b]`).
           const key = this.key(item.key as YamlNode | null, depth, inAlias);
           const value = this.convert(item.value as YamlNode | null, depth + 1, inAlias, item.value ? undefined : key.span);
-          items.push({ kind: 'map', span: { start: key.span.start, end: value.span.end }, pairs: [{ key, value, span: { start: key.span.start, end: value.span.end } }] });
+          items.push({ kind: 'map', span: { start: key.span.start, end: value.span.end }, pairs: [{ key, value }] });
         } else {
           items.push(this.convert(item as YamlNode, depth + 1, inAlias));
         }
