@@ -30,13 +30,11 @@ export interface AdmissionOptions {
  */
 export function admissionDiagnostics(written: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION, options: AdmissionOptions = {}): Diagnostic[] {
   const doc = decodedBy(written, target);
-  const rules = admissionRulesFor(doc.kind, target);
-  if (options.schemaStage !== false) {
-    const schema = runStage(rules.filter((r) => r.stage === 'schema'), doc, target);
+  const { schema: schemaStage, spec, meta: metaStage } = stagesOf(admissionRulesFor(doc.kind, target));
+  if (options.schemaStage !== false && schemaStage.length > 0) {
+    const schema = runStage(schemaStage, doc, target);
     if (schema.length > 0) return schema;
   }
-  const spec = rules.filter((r) => r !== META_RULE && r.stage !== 'schema');
-  const metaStage = rules.filter((r) => r === META_RULE);
   const stages = doc.form === 'kubernetes' ? [metaStage, spec] : [spec, metaStage];
   const out: Diagnostic[] = [];
   for (const stage of stages) {
@@ -53,8 +51,31 @@ export function admissionDiagnostics(written: ResourceDoc, target: KumaVersion =
  */
 export function schemaStageDiagnostics(written: ResourceDoc, target: KumaVersion = DEFAULT_KUMA_VERSION): Diagnostic[] {
   const doc = decodedBy(written, target);
-  return runStage(admissionRulesFor(doc.kind, target).filter((r) => r.stage === 'schema'), doc, target);
+  const { schema } = stagesOf(admissionRulesFor(doc.kind, target));
+  return schema.length === 0 ? [] : runStage(schema, doc, target);
 }
+
+interface Stages {
+  schema: AdmissionRule[];
+  spec: AdmissionRule[];
+  meta: AdmissionRule[];
+}
+
+/** A kind's rules by stage, kept per list (`admissionRulesFor` keeps one list per kind and version). */
+function stagesOf(rules: AdmissionRule[]): Stages {
+  let stages = STAGES.get(rules);
+  if (!stages) {
+    stages = {
+      schema: rules.filter((r) => r.stage === 'schema'),
+      spec: rules.filter((r) => r !== META_RULE && r.stage !== 'schema'),
+      meta: rules.filter((r) => r === META_RULE),
+    };
+    STAGES.set(rules, stages);
+  }
+  return stages;
+}
+
+const STAGES = new WeakMap<AdmissionRule[], Stages>();
 
 function runStage(rules: readonly AdmissionRule[], doc: ResourceDoc, target: KumaVersion): Diagnostic[] {
   return runInOrder(rules, doc, target).map(({ rule, violation }) => toDiagnostic(doc, rule.id, 'error', true, violation));
@@ -87,7 +108,8 @@ function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc, target: K
     const group = rules[i].group;
     if (group !== undefined) while (j < rules.length && rules[j].group === group) j++;
     const found: { rule: AdmissionRule; violation: Violation; order: number }[] = [];
-    for (const rule of rules.slice(i, j)) {
+    for (let k = i; k < j; k++) {
+      const rule = rules[k];
       rule.check(doc, (violation) => found.push({ rule, violation, order: found.length }), target);
     }
     if (group !== undefined) found.sort((a, b) => (a.violation.item ?? -1) - (b.violation.item ?? -1) || a.order - b.order);

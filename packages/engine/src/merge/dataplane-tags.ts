@@ -54,24 +54,27 @@ function computeGatewayTags(gateway: GatewayModel, bound: DataplaneModel[]): Gat
     const own = finalTags([{ layer: 'dataplane', file: dp.doc.file, tags: dp.gatewayTags }]);
     return upper.map((tags) => overlayTags(own, tags));
   });
+  // Records by dataplane, then listener.
+  const recordsOf = perDataplane.map((lists) => lists.map(finalTagRecord));
   const common: FinalTag[][] = [];
   const byDataplane: Record<string, FinalTag[]>[] = [];
   const varying: VaryingTag[][] = [];
   gateway.listeners.forEach((_, i) => {
     const own = perDataplane.map((tags) => tags[i]);
-    const records = own.map(finalTagRecord);
+    const records = recordsOf.map((r) => r[i]);
     common.push(own[0].filter((t) => records.every((r) => r[t.key] === t.value)));
     byDataplane.push(Object.fromEntries(bound.map((dp, d) => [dp.name, own[d]])));
     varying.push(varyingTags(records, new Set(common[i].map((t) => t.key))));
   });
-  return { common, byDataplane, varying, groups: groupsOf(bound, perDataplane) };
+  return { common, byDataplane, varying, groups: groupsOf(bound, recordsOf) };
 }
 
 function varyingTags(records: Record<string, string>[], common: Set<string>): VaryingTag[] {
   const values = new Map<string, { values: Set<string>; dataplanes: number }>();
   for (const r of records) {
-    for (const [key, value] of Object.entries(r)) {
+    for (const key in r) {
       if (common.has(key)) continue;
+      const value = r[key];
       const v = values.get(key) ?? { values: new Set<string>(), dataplanes: 0 };
       v.values.add(value);
       v.dataplanes++;
@@ -83,10 +86,10 @@ function varyingTags(records: Record<string, string>[], common: Set<string>): Va
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function groupsOf(bound: DataplaneModel[], perDataplane: FinalTag[][][]): TagGroup[] {
+function groupsOf(bound: DataplaneModel[], recordsOf: Record<string, string>[][]): TagGroup[] {
   const groups = new Map<string, TagGroup>();
   bound.forEach((dp, d) => {
-    const records = perDataplane[d].map(finalTagRecord);
+    const records = recordsOf[d];
     const key = JSON.stringify(records);
     const g = groups.get(key);
     if (g) g.dataplanes.push(dp.name);

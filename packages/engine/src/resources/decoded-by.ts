@@ -2,7 +2,7 @@ import { documentType, fieldByKey } from '../kuma/fields/documents.js';
 import { fieldKnown } from '../kuma/fields/field-type.js';
 import type { FieldType, ObjectType } from '../kuma/fields/field-type.js';
 import type { KumaVersion } from '../kuma/versions.js';
-import type { YMap, YNode } from '../syntax/tree.js';
+import type { YMap, YNode, YPair } from '../syntax/tree.js';
 import type { ResourceDoc } from './types.js';
 import { asMap, fieldOf } from './decode.js';
 
@@ -30,27 +30,30 @@ const DECODED = new WeakMap<ResourceDoc, { target: KumaVersion; decoded: Resourc
 /** `map` without the keys `target` does not know, or `map` itself when it keeps them all. */
 function pruneMap(map: YMap, type: ObjectType, target: KumaVersion): YMap {
   if (!type.closed) return map;
-  let changed = false;
-  const pairs = [];
-  for (const pair of map.pairs) {
+  // Copied from the first change on: most maps keep every key, and then nothing is made.
+  let pairs: YPair[] | null = null;
+  for (let i = 0; i < map.pairs.length; i++) {
+    const pair = map.pairs[i];
     const key = typeof pair.key.value === 'string' ? pair.key.value : pair.key.source;
     const field = fieldByKey(type, key);
-    if (field && !fieldKnown(field, target)) {
-      changed = true;
-      continue;
-    }
-    const value = field ? pruneNode(pair.value, field.type, target) : pair.value;
-    if (value !== pair.value) changed = true;
-    pairs.push(value === pair.value ? pair : { ...pair, value });
+    const dropped = field !== null && !fieldKnown(field, target);
+    const value = dropped || !field ? pair.value : pruneNode(pair.value, field.type, target);
+    if (pairs === null && (dropped || value !== pair.value)) pairs = map.pairs.slice(0, i);
+    if (pairs !== null && !dropped) pairs.push(value === pair.value ? pair : { ...pair, value });
   }
-  return changed ? { ...map, pairs } : map;
+  return pairs !== null ? { ...map, pairs } : map;
 }
 
 function pruneNode(node: YNode, type: FieldType, target: KumaVersion): YNode {
   if (type.kind === 'object' && node.kind === 'map') return pruneMap(node, type, target);
   if (type.kind === 'list' && node.kind === 'seq') {
-    const items = node.items.map((item) => pruneNode(item, type.of, target));
-    return items.some((item, i) => item !== node.items[i]) ? { ...node, items } : node;
+    let items: YNode[] | null = null;
+    for (let i = 0; i < node.items.length; i++) {
+      const item = pruneNode(node.items[i], type.of, target);
+      if (items === null && item !== node.items[i]) items = node.items.slice(0, i);
+      if (items !== null) items.push(item);
+    }
+    return items !== null ? { ...node, items } : node;
   }
   return node;
 }

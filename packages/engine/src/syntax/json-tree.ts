@@ -28,6 +28,8 @@ const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class JsonReader {
   pos = 0;
+  private readonly pairs: YPair[] = [];
+  private readonly items: YNode[] = [];
 
   constructor(
     private readonly text: string,
@@ -55,55 +57,68 @@ class JsonReader {
 
   private object(depth: number): YMap {
     const start = this.pos++;
-    const pairs: YPair[] = [];
+    // Pairs gather on a stack shared with nested maps and are copied out at the end: an array
+    // grown by pushes keeps room for 17 entries, and the tree keeps every one of them.
+    const stack = this.pairs;
+    const base = stack.length;
     // Keys seen, for the duplicate check; small objects compare with their pairs instead.
     let seen: Set<string> | null = null;
     this.ws();
     if (this.text.charCodeAt(this.pos) === 125 /* } */) {
       this.pos++;
-      return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
+      return { kind: 'map', span: this.span(start, this.pos), pairs: [], flow: true };
     }
-    for (;;) {
-      this.ws();
-      if (this.text.charCodeAt(this.pos) !== 34 /* " */) throw new NotJson();
-      const key = this.string();
-      if (pairs.length < 16) {
-        for (const p of pairs) if (p.key.value === key.value) throw new NotJson();
-      } else {
-        seen ??= new Set(pairs.map((p) => p.key.value as string));
-        if (seen.has(key.value as string)) throw new NotJson();
-        seen.add(key.value as string);
+    try {
+      for (;;) {
+        this.ws();
+        if (this.text.charCodeAt(this.pos) !== 34 /* " */) throw new NotJson();
+        const key = this.string();
+        if (stack.length - base < 16) {
+          for (let i = base; i < stack.length; i++) if (stack[i].key.value === key.value) throw new NotJson();
+        } else {
+          seen ??= new Set(stack.slice(base).map((p) => p.key.value as string));
+          if (seen.has(key.value as string)) throw new NotJson();
+          seen.add(key.value as string);
+        }
+        this.ws();
+        if (this.text.charCodeAt(this.pos++) !== 58 /* : */) throw new NotJson();
+        this.ws();
+        const value = this.value(depth + 1);
+        stack.push({ key, value });
+        this.ws();
+        const sep = this.text.charCodeAt(this.pos++);
+        if (sep === 125 /* } */) break;
+        if (sep !== 44 /* , */) throw new NotJson();
       }
-      this.ws();
-      if (this.text.charCodeAt(this.pos++) !== 58 /* : */) throw new NotJson();
-      this.ws();
-      const value = this.value(depth + 1);
-      pairs.push({ key, value });
-      this.ws();
-      const sep = this.text.charCodeAt(this.pos++);
-      if (sep === 125 /* } */) break;
-      if (sep !== 44 /* , */) throw new NotJson();
+      return { kind: 'map', span: this.span(start, this.pos), pairs: stack.slice(base), flow: true };
+    } finally {
+      stack.length = base;
     }
-    return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
   }
 
   private array(depth: number): YSeq {
     const start = this.pos++;
-    const items: YNode[] = [];
+    const stack = this.items;
+    const base = stack.length;
     this.ws();
     if (this.text.charCodeAt(this.pos) === 93 /* ] */) {
       this.pos++;
-      return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
+      return { kind: 'seq', span: this.span(start, this.pos), items: [], flow: true };
     }
-    for (;;) {
-      this.ws();
-      items.push(this.value(depth + 1));
-      this.ws();
-      const sep = this.text.charCodeAt(this.pos++);
-      if (sep === 93 /* ] */) break;
-      if (sep !== 44 /* , */) throw new NotJson();
+    try {
+      for (;;) {
+        this.ws();
+        const item = this.value(depth + 1);
+        stack.push(item);
+        this.ws();
+        const sep = this.text.charCodeAt(this.pos++);
+        if (sep === 93 /* ] */) break;
+        if (sep !== 44 /* , */) throw new NotJson();
+      }
+      return { kind: 'seq', span: this.span(start, this.pos), items: stack.slice(base), flow: true };
+    } finally {
+      stack.length = base;
     }
-    return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
   }
 
   private string(): YScalar {

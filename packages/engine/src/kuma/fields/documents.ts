@@ -110,6 +110,20 @@ const K8S_SECRET = openObj('v1.Secret', [
  * kinds. Kubernetes Secrets are core v1 Secrets.
  */
 export function documentType(kind: ResourceKind, form: ResourceForm): ObjectType {
+  const key = `${kind}|${form}`;
+  let type = DOCUMENT_TYPES.get(key);
+  if (!type) {
+    type = makeDocumentType(kind, form);
+    DOCUMENT_TYPES.set(key, type);
+  }
+  return type;
+}
+
+// Every document of a kind and form is read against the same type, so it is made once; callers
+// must not change it.
+const DOCUMENT_TYPES = new Map<string, ObjectType>();
+
+function makeDocumentType(kind: ResourceKind, form: ResourceForm): ObjectType {
   if (form === 'kubernetes') {
     if (kind === 'Secret' || kind === 'GlobalSecret') return K8S_SECRET;
     return obj(`${kind} (Kubernetes)`, kubernetesEnvelope(kind, specType(kind)));
