@@ -103,17 +103,24 @@ export function formatKumaError(diagnostics: readonly Diagnostic[]): string {
  */
 function runInOrder(rules: readonly AdmissionRule[], doc: ResourceDoc, target: KumaVersion): { rule: AdmissionRule; violation: Violation }[] {
   const out: { rule: AdmissionRule; violation: Violation }[] = [];
+  let rule = rules[0];
+  const report = (violation: Violation): void => {
+    out.push({ rule, violation });
+  };
   for (let i = 0; i < rules.length; ) {
     let j = i + 1;
     const group = rules[i].group;
     if (group !== undefined) while (j < rules.length && rules[j].group === group) j++;
-    const found: { rule: AdmissionRule; violation: Violation; order: number }[] = [];
+    const from = out.length;
     for (let k = i; k < j; k++) {
-      const rule = rules[k];
-      rule.check(doc, (violation) => found.push({ rule, violation, order: found.length }), target);
+      rule = rules[k];
+      rule.check(doc, report, target);
     }
-    if (group !== undefined) found.sort((a, b) => (a.violation.item ?? -1) - (b.violation.item ?? -1) || a.order - b.order);
-    out.push(...found);
+    // The sort is stable: violations of one item keep the order they were reported in.
+    if (group !== undefined && out.length - from > 1) {
+      const found = out.splice(from).sort((a, b) => (a.violation.item ?? -1) - (b.violation.item ?? -1));
+      for (const f of found) out.push(f);
+    }
     i = j;
   }
   return out;

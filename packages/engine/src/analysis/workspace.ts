@@ -157,13 +157,13 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
     limits: opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {},
   });
   const resources = recogniseResources(parsed);
-  const diagnostics = [...parsed.diagnostics, ...unknownKindDiagnostics(parsed)];
-  const broken = parsed.diagnostics.filter((d) => d.severity === 'error');
+  const diagnostics = parsed.diagnostics.concat(unknownKindDiagnostics(parsed));
+  const broken = parsed.diagnostics.length === 0 ? parsed.diagnostics : parsed.diagnostics.filter((d) => d.severity === 'error');
   const documents = new Map<object, { start: number; diagnostics: Diagnostic[] }>();
   for (const doc of resources) {
     // A document YAML cannot read is not what Kuma would see: its syntax errors say
     // enough, and checks of a half-read tree would only add noise.
-    if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
+    if (broken.length > 0 && broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
     // The parse cache hands back the same tree for a document whose text is unchanged.
     const key = doc.root;
     let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;
@@ -173,7 +173,7 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
       cached = { start: doc.span.start, diagnostics: fresh.length === 0 ? fresh : structuredClone(fresh) };
     }
     documents.set(key, cached);
-    diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
+    if (cached.diagnostics.length > 0) diagnostics.push(...shiftDiagnostics(cached.diagnostics, doc.span.start - cached.start));
   }
   entry.documents = documents;
   entry.analysis = { file, parsed, resources, diagnostics };

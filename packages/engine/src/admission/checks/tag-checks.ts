@@ -43,8 +43,10 @@ const SELECTOR_VALUE = /^([a-zA-Z0-9.\-_:/]*|\*)$/;
  */
 export function checkTags(path: string, entries: TagEntry[], mapSpan: Span, options: TagCheckOptions, emit: Emit): void {
   if (options.requireAtLeastOneTag && entries.length === 0) emit(path, 'must have at least one tag', mapSpan);
-  for (const check of options.mapChecks ?? []) check(entries, path, emit);
+  if (options.mapChecks) for (const check of options.mapChecks) check(entries, path, emit);
   for (const entry of entries) {
+    // The entry's path is made only for a violation: most tags have none.
+    if (entry.key !== '' && TAG_NAME.test(entry.key) && !options.reservedKeys?.includes(entry.key) && entry.value !== '' && (options.values === 'selector' ? SELECTOR_VALUE : TAG_VALUE).test(entry.value)) continue;
     const at = keyPath(path, entry.key);
     if (entry.key === '') emit(path, 'tag name must be non-empty', keySpan(entry.pair));
     if (!TAG_NAME.test(entry.key)) {
