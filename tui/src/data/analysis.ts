@@ -62,7 +62,7 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     return { model, notes: model.notes, fileCount: request.files.length };
   }
   const { snapshot } = request;
-  const inputs = snapshotInputs(snapshot);
+  const inputs = snapshotInputs(snapshot, { compact: true });
   const options = { now, ...inputs.options, kumaVersion };
   let result: WorkspaceResult;
   let diffs: GatewayDiff[] | undefined;

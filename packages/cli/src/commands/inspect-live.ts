@@ -35,7 +35,7 @@ export async function inspectLive(args: ParsedArgs, format: 'text' | 'json', fil
   const project = await loadProject([]);
   const target = chooseTarget(args, project, cp.kumaVersion);
   if (target.warning) ctx.stderr(`meshgw inspect: warning: ${target.warning}\n`);
-  const inputs = snapshotInputs(snapshot.value);
+  const inputs = snapshotInputs(snapshot.value, { compact: true });
   const result = analyzeFiles(inputs.files, { now: ctx.now(), ...inputs.options, kumaVersion: target.version });
   const gateways = filterGateways(result.gateways, filter);
   for (const note of snapshot.value.notes) ctx.stderr(`meshgw inspect: note: ${note}\n`);

@@ -19,15 +19,19 @@ export function resourceFileName(mesh: string, collection: string, name: string)
  * only their certificates (the client dropped the keys, so the engine is told to skip key
  * checks). Meshes whose Secrets could not be read are marked so that their references read as
  * "not readable", not as missing. The control plane's zone goes along, for the `kuma.io/zone` tag
- * Kuma sets on the gateway Dataplanes of files laid over it.
+ * Kuma sets on the gateway Dataplanes of files laid over it. Documents are indented, for a reader
+ * who opens one (the language server shows them); `compact` writes each on one line, which is
+ * cheaper to write and to parse, for callers that never show the text (the outputs of `inspect`
+ * and the terminal app hold no positions in it).
  */
-export function snapshotInputs(snapshot: ControlPlaneSnapshot): SnapshotInputs {
+export function snapshotInputs(snapshot: ControlPlaneSnapshot, options: { compact?: boolean } = {}): SnapshotInputs {
+  const indent = options.compact === true ? undefined : 2;
   const files: FileInput[] = [];
   const secretAccess: Record<string, SecretAccess> = {};
   const dataplaneStatus: Record<string, { online: boolean; zone: string | null }> = {};
   const add = (mesh: string, collection: string, resource: RawResource, type: string) => {
     const doc = { ...resource, type: resource.type ?? type, mesh: resource.mesh ?? mesh };
-    files.push({ file: resourceFileName(mesh, collection, resource.name), text: JSON.stringify(doc, null, 2) });
+    files.push({ file: resourceFileName(mesh, collection, resource.name), text: JSON.stringify(doc, null, indent) });
   };
   for (const m of snapshot.meshes) {
     for (const g of m.gateways) add(m.name, 'meshgateways', g, 'MeshGateway');
@@ -42,14 +46,14 @@ export function snapshotInputs(snapshot: ControlPlaneSnapshot): SnapshotInputs {
         name: dp.name,
         networking: { address: dp.address ?? '', gateway: { type: dp.gatewayType, tags: dp.tags } },
       };
-      files.push({ file: resourceFileName(m.name, 'dataplanes', dp.name), text: JSON.stringify(doc, null, 2) });
+      files.push({ file: resourceFileName(m.name, 'dataplanes', dp.name), text: JSON.stringify(doc, null, indent) });
     }
     if (m.secrets.state === 'ok') {
       secretAccess[m.name] = 'certificates-only';
       for (const s of m.secrets.secrets) {
         const data = Buffer.from(s.certificates.join('\n'), 'utf8').toString('base64');
         const doc = { type: 'Secret', mesh: s.mesh ?? m.name, name: s.name, data };
-        files.push({ file: resourceFileName(m.name, 'secrets', s.name), text: JSON.stringify(doc, null, 2) });
+        files.push({ file: resourceFileName(m.name, 'secrets', s.name), text: JSON.stringify(doc, null, indent) });
       }
     } else {
       secretAccess[m.name] = 'none';
