@@ -163,7 +163,7 @@ function analyzeFile(file: string, entry: FileEntry, opts: { reportUnknownFields
   for (const doc of resources) {
     // A document YAML cannot read is not what Kuma would see: its syntax errors say
     // enough, and checks of a half-read tree would only add noise.
-    if (broken.length > 0 && broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
+    if (broken.some((d) => d.span.start >= doc.span.start && d.span.start <= doc.span.end)) continue;
     // The parse cache hands back the same tree for a document whose text is unchanged.
     const key = doc.root;
     let cached = entry.analysedWith === optionKey ? entry.documents.get(key) : undefined;

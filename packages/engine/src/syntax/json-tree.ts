@@ -68,32 +68,31 @@ class JsonReader {
       this.pos++;
       return { kind: 'map', span: this.span(start, this.pos), pairs: [], flow: true };
     }
-    try {
-      for (;;) {
-        this.ws();
-        if (this.text.charCodeAt(this.pos) !== 34 /* " */) throw new NotJson();
-        const key = this.string();
-        if (stack.length - base < 16) {
-          for (let i = base; i < stack.length; i++) if (stack[i].key.value === key.value) throw new NotJson();
-        } else {
-          seen ??= new Set(stack.slice(base).map((p) => p.key.value as string));
-          if (seen.has(key.value as string)) throw new NotJson();
-          seen.add(key.value as string);
-        }
-        this.ws();
-        if (this.text.charCodeAt(this.pos++) !== 58 /* : */) throw new NotJson();
-        this.ws();
-        const value = this.value(depth + 1);
-        stack.push({ key, value });
-        this.ws();
-        const sep = this.text.charCodeAt(this.pos++);
-        if (sep === 125 /* } */) break;
-        if (sep !== 44 /* , */) throw new NotJson();
+    for (;;) {
+      this.ws();
+      if (this.text.charCodeAt(this.pos) !== 34 /* " */) throw new NotJson();
+      const key = this.string();
+      if (stack.length - base < 16) {
+        for (let i = base; i < stack.length; i++) if (stack[i].key.value === key.value) throw new NotJson();
+      } else {
+        seen ??= new Set(stack.slice(base).map((p) => p.key.value as string));
+        if (seen.has(key.value as string)) throw new NotJson();
+        seen.add(key.value as string);
       }
-      return { kind: 'map', span: this.span(start, this.pos), pairs: stack.slice(base), flow: true };
-    } finally {
-      stack.length = base;
+      this.ws();
+      if (this.text.charCodeAt(this.pos++) !== 58 /* : */) throw new NotJson();
+      this.ws();
+      const value = this.value(depth + 1);
+      stack.push({ key, value });
+      this.ws();
+      const sep = this.text.charCodeAt(this.pos++);
+      if (sep === 125 /* } */) break;
+      if (sep !== 44 /* , */) throw new NotJson();
     }
+    // A reader that throws is dropped with its stacks, so they are cut back on success only.
+    const pairs = stack.slice(base);
+    stack.length = base;
+    return { kind: 'map', span: this.span(start, this.pos), pairs, flow: true };
   }
 
   private array(depth: number): YSeq {
@@ -105,20 +104,17 @@ class JsonReader {
       this.pos++;
       return { kind: 'seq', span: this.span(start, this.pos), items: [], flow: true };
     }
-    try {
-      for (;;) {
-        this.ws();
-        const item = this.value(depth + 1);
-        stack.push(item);
-        this.ws();
-        const sep = this.text.charCodeAt(this.pos++);
-        if (sep === 93 /* ] */) break;
-        if (sep !== 44 /* , */) throw new NotJson();
-      }
-      return { kind: 'seq', span: this.span(start, this.pos), items: stack.slice(base), flow: true };
-    } finally {
-      stack.length = base;
+    for (;;) {
+      this.ws();
+      stack.push(this.value(depth + 1));
+      this.ws();
+      const sep = this.text.charCodeAt(this.pos++);
+      if (sep === 93 /* ] */) break;
+      if (sep !== 44 /* , */) throw new NotJson();
     }
+    const items = stack.slice(base);
+    stack.length = base;
+    return { kind: 'seq', span: this.span(start, this.pos), items, flow: true };
   }
 
   private string(): YScalar {

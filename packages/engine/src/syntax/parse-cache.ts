@@ -38,8 +38,8 @@ export function createParseCache(): ParseCache {
  * then costs a pass over the spans of the documents after it, without copying their trees. The
  * first move lists the chunk's span objects once (a tree never changes after its parse), so
  * later moves are a loop over that list. Within a tree every node has a span object of its own
- * (a pair's span is made from its key's and value's); a diagnostic may share one with a node (a duplicate key), and such a span is listed
- * once.
+ * (a pair has none: `pairSpan` makes it from its key's and value's); a diagnostic may share one
+ * with a node (a duplicate key), and such a span is listed once.
  */
 export function moveChunk(chunk: ChunkResult, delta: number): void {
   chunk.spans ??= spansOf(chunk);

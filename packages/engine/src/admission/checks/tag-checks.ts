@@ -45,23 +45,21 @@ export function checkTags(path: string, entries: TagEntry[], mapSpan: Span, opti
   if (options.requireAtLeastOneTag && entries.length === 0) emit(path, 'must have at least one tag', mapSpan);
   if (options.mapChecks) for (const check of options.mapChecks) check(entries, path, emit);
   for (const entry of entries) {
-    // The entry's path is made only for a violation: most tags have none.
-    if (entry.key !== '' && TAG_NAME.test(entry.key) && !options.reservedKeys?.includes(entry.key) && entry.value !== '' && (options.values === 'selector' ? SELECTOR_VALUE : TAG_VALUE).test(entry.value)) continue;
-    const at = keyPath(path, entry.key);
+    // The entry's path is quoted only for a violation: most tags have none.
     if (entry.key === '') emit(path, 'tag name must be non-empty', keySpan(entry.pair));
     if (!TAG_NAME.test(entry.key)) {
-      emit(at, 'tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores', keySpan(entry.pair));
+      emit(keyPath(path, entry.key), 'tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores', keySpan(entry.pair));
     }
     if (options.reservedKeys?.includes(entry.key)) {
-      emit(at, `tag name must not be ${JSON.stringify(entry.key)}`, keySpan(entry.pair), removeTagFix(entry, options.written));
+      emit(keyPath(path, entry.key), `tag name must not be ${JSON.stringify(entry.key)}`, keySpan(entry.pair), removeTagFix(entry, options.written));
     }
-    if (entry.value === '') emit(at, 'tag value must be non-empty', valueSpan(entry.pair));
+    if (entry.value === '') emit(keyPath(path, entry.key), 'tag value must be non-empty', valueSpan(entry.pair));
     if (options.values === 'selector') {
       if (!SELECTOR_VALUE.test(entry.value)) {
-        emit(at, 'tag value must consist of alphanumeric characters, dots, dashes, slashes and underscores or be "*"', valueSpan(entry.pair));
+        emit(keyPath(path, entry.key), 'tag value must consist of alphanumeric characters, dots, dashes, slashes and underscores or be "*"', valueSpan(entry.pair));
       }
     } else if (!TAG_VALUE.test(entry.value)) {
-      emit(at, 'tag value must consist of alphanumeric characters, dots, dashes and underscores', valueSpan(entry.pair));
+      emit(keyPath(path, entry.key), 'tag value must consist of alphanumeric characters, dots, dashes and underscores', valueSpan(entry.pair));
     }
   }
   if (options.requireService && !entries.some((e) => e.key === SERVICE_TAG)) {
