@@ -99,7 +99,7 @@ async function tuiOnce(driver, cp, log, { gateways, keys, refreshMs, cyclesWante
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
-  const out = { firstFullScreen: null, phases: null, firstLoadRequests: null, keys: [], keyTimeouts: 0, cycles: [], maxRss: null };
+  const out = { firstFullScreen: null, everyRow: null, phases: null, firstLoadRequests: null, keys: [], keyTimeouts: 0, cycles: [], maxRss: null };
   let fullAt = null;
   const after = () => log.times.filter((t) => t > fullAt);
   // After the keys, the app keeps refreshing until `cyclesWanted` later cycles are complete
@@ -124,6 +124,11 @@ async function tuiOnce(driver, cp, log, { gateways, keys, refreshMs, cyclesWante
         out.firstFullScreen = fullAt - started;
         // The child's clock starts with its process: these are milliseconds since it started.
         out.phases = { loaded: m.loadedAt, firstFrame: m.firstFrameAt, full: m.at };
+      } else if (m.type === 'complete') {
+        // Later cycles are counted from here: the first refresh ends with every mesh read.
+        fullAt = performance.now();
+        out.everyRow = fullAt - started;
+        out.phases.complete = m.at;
         out.firstLoadRequests = log.times.filter((t) => t <= fullAt).length;
       } else if (m.type === 'keys') {
         out.keys = m.latencies;
@@ -162,11 +167,13 @@ export async function terminalBench(repo, tmpDir, { size, runs, keys, refreshMs,
       const driver = await bundleDriver(repo, join(tmpDir, 'tui-bundle'));
       // Every run times the first screen; the last one also presses keys and watches refreshes.
       const screens = [];
+      const everyRow = [];
       for (let i = 0; i < runs; i++) {
         const last = i === runs - 1;
         const run = await tuiOnce(driver, cp, log, { gateways: size.gateways, keys: last ? keys : 0, refreshMs, cyclesWanted: last ? cyclesWanted : 0 });
         screens.push(run.firstFullScreen);
-        if (last) tui = { ...run, firstFullScreens: screens, firstFullScreen: median(screens), firstLoadRequests: Math.max(run.firstLoadRequests, tui?.firstLoadRequests ?? 0) };
+        everyRow.push(run.everyRow);
+        if (last) tui = { ...run, firstFullScreens: screens, firstFullScreen: median(screens), everyRows: everyRow, everyRow: median(everyRow), firstLoadRequests: Math.max(run.firstLoadRequests, tui?.firstLoadRequests ?? 0) };
         else tui = { firstLoadRequests: Math.max(run.firstLoadRequests, tui?.firstLoadRequests ?? 0) };
       }
     } catch (error) {

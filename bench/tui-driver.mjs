@@ -6,7 +6,8 @@ import { seededRandom } from './generate.mjs';
  * Runs the terminal app in this process against a control plane, on an in-memory terminal,
  * and reports to the parent over IPC: `{ type: 'full', at, loadedAt, firstFrameAt }` when the
  * first complete gateways screen is drawn (with when the modules were loaded and the first frame
- * was drawn), then `{ type: 'keys', latencies, timeouts }`; after the parent's `quit` message
+ * was drawn), `{ type: 'complete', at }` when every mesh is analysed, then
+ * `{ type: 'keys', latencies, timeouts }`; after the parent's `quit` message
  * it quits the app and sends `{ type: 'done', maxRss }`.
  * Times are `performance.now()` of this process, i.e. milliseconds since it started.
  *
@@ -111,10 +112,17 @@ const running = runTui({
 
 /** The name on the selected row (`> name ...`): a key press counts once the cursor has moved. */
 const cursorOf = (frame) => /^> (\S+)/m.exec(frame)?.[1] ?? null;
-const full = () => terminal.frame.includes(`[${expected}]`) && /\bgw-\d+/.test(terminal.frame);
+const rowLines = () => terminal.frame.split('\n').filter((l) => /^[> ] gw-\d+ /.test(l));
+// The first complete screen: every gateway counted and every row on the screen analysed (rows
+// of meshes still loading say `loading…`); then every row of every mesh (the header stops
+// saying `loading…` and says when it refreshed).
+const full = () => terminal.frame.includes(`[${expected}]`) && rowLines().length > 0 && rowLines().every((l) => !l.includes('loading…'));
+const complete = () => / refreshed /.test(terminal.frame.split('\n')[0] ?? '');
 const firstFrameAt = await terminal.nextFrame();
 while (!full()) await terminal.nextFrame();
 send({ type: 'full', at: performance.now(), loadedAt, firstFrameAt });
+while (!complete()) await terminal.nextFrame();
+send({ type: 'complete', at: performance.now() });
 
 await sleep(300);
 const random = seededRandom(7);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKumaClient, loadControlPlaneSnapshot, type KumaClient, type KumaClientOptions } from '@meshgw/kuma-client';
+import { createKumaClient, loadControlPlaneSnapshot, type KumaClient, type KumaClientOptions, type PartialSnapshot } from '@meshgw/kuma-client';
 import { makeLargeDataSet, startFakeControlPlane, type FakeControlPlane, type FakeControlPlaneOptions } from '../support/fake-control-plane.js';
 import { ADMIN_TOKEN, USER_TOKEN, smallDataSet } from '../support/fake-cp-data.js';
 
@@ -294,5 +294,51 @@ describe('loadControlPlaneSnapshot at scale', () => {
     expect(snapshot.meshes.flatMap((mesh) => mesh.dataplanes).filter((dp) => !dp.online)).toHaveLength(Math.ceil(5000 / 7));
     expect(JSON.stringify(snapshot)).not.toMatch(/PRIVATE KEY/);
     expect(elapsed).toBeLessThan(15_000);
+  });
+});
+
+describe('loadControlPlaneSnapshot, first mesh first', () => {
+  const data = (): ReturnType<typeof makeLargeDataSet> => makeLargeDataSet({ meshes: 3, gateways: 30, dataplanes: 60, secrets: 6 });
+
+  it('reports the first mesh read in full and every mesh\'s gateways before it asks for the other meshes\' other lists', async () => {
+    const { cp, client } = await setup({ data: data() });
+    const seen: { partial: PartialSnapshot; requested: string[] }[] = [];
+    const result = await loadControlPlaneSnapshot(client, { includeSecrets: true, onFirstMesh: (partial) => seen.push({ partial, requested: cp.requests.map((r) => r.path) }) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(seen).toHaveLength(1);
+    const [{ partial, requested }] = seen;
+    expect(partial.pending).toEqual(['mesh-1', 'mesh-2']);
+    // Of the pending meshes, only the MeshGateways were asked for by then.
+    expect(requested.filter((path) => /^\/meshes\/mesh-[12]\//.test(path))).toEqual(expect.arrayContaining(['/meshes/mesh-1/meshgateways', '/meshes/mesh-2/meshgateways']));
+    expect(requested.filter((path) => /^\/meshes\/mesh-[12]\//.test(path) && !/\/meshgateways$/.test(path))).toEqual([]);
+    expect(requested.filter((path) => path.startsWith('/meshes/default/'))).toHaveLength(6);
+
+    const full = result.value;
+    expect(partial.controlPlane).toEqual(full.controlPlane);
+    expect(partial.meshes.map((m) => m.name)).toEqual(['default', 'mesh-1', 'mesh-2']);
+    expect(partial.meshes[0]).toEqual(full.meshes[0]);
+    for (const i of [1, 2]) {
+      expect(partial.meshes[i]).toEqual({ ...full.meshes[i], gatewayRoutes: [], httpRoutes: [], tcpRoutes: [], dataplanes: [], secrets: { state: 'not-requested' } });
+      expect(partial.meshes[i].gateways).toHaveLength(10);
+    }
+
+    // The same requests and the same snapshot as a load without it.
+    const count = cp.requests.length;
+    const plain = await loadControlPlaneSnapshot(client, { includeSecrets: true });
+    expect(plain.ok && plain.value).toEqual(full);
+    expect(cp.requests.length - count).toBe(count);
+  });
+
+  it('is not called with one mesh, nor when a list of the first mesh fails', async () => {
+    const one = await setup({ data: makeLargeDataSet({ meshes: 1, gateways: 5, dataplanes: 5, secrets: 1 }) });
+    let calls = 0;
+    const single = await loadControlPlaneSnapshot(one.client, { onFirstMesh: () => calls++ });
+    expect(single.ok).toBe(true);
+
+    const failing = await setup({ data: data() });
+    failing.cp.setFault('/meshes/default/dataplanes+insights', { kind: 'status', status: 500 });
+    const failed = await loadControlPlaneSnapshot(failing.client, { onFirstMesh: () => calls++ });
+    expect(failed.ok).toBe(false);
+    expect(calls).toBe(0);
   });
 });

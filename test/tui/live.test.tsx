@@ -219,6 +219,27 @@ describe('live control plane', () => {
     await type(KEY.escape, '<enter> open');
   });
 
+  it('shows the first mesh of a large control plane while the others load, then every row', async () => {
+    const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 3, gateways: 330, dataplanes: 660, secrets: 30 }), adminToken: ADMIN_TOKEN });
+    planes.push(cp);
+    // The meshes read after the first answer late, so the first screen is seen before them.
+    cp.setFault(/^\/meshes\/mesh-[12]\/dataplanes/, { kind: 'delay', ms: 1500 });
+    const { lastFrame, stdin } = show(liveSource(cp.url));
+    let frame = await waitForFrame(lastFrame, '> gw-0 ', 30_000);
+    expect(frame.split('\n')[0]).toMatch(/loading…$/);
+    expect(frame).toContain('gateways  [330]');
+    expect(lineWith(frame, '> gw-0 ')).toMatch(/^> gw-0 +default +default +80\/HTTP 443\/HTTPS 9000\/TCP +5 +\d+\/\d+ +\d+d left$/);
+    stdin.write('/gw-301');
+    stdin.write(KEY.enter);
+    frame = await waitForFrame(lastFrame, 'gateways  [1/330]');
+    expect(lineWith(frame, '> gw-301 ')).toMatch(/^> gw-301 +mesh-1 +- +loading… +… +… +…$/);
+    stdin.write(KEY.enter);
+    frame = await waitForFrame(lastFrame, 'Mesh mesh-1 is still loading: this gateway shows once it is read.');
+    stdin.write(KEY.escape);
+    frame = await waitForFrame(lastFrame, (f) => / refreshed just now$/m.test(f.split('\n')[0]) && f.includes('> gw-301 '), 30_000);
+    expect(lineWith(frame, '> gw-301 ')).toMatch(/^> gw-301 +mesh-1 +default +80\/HTTP 443\/HTTPS +4 +\d+\/\d+ +\d+d left$/);
+  }, 60_000);
+
   it('stays responsive with 500 gateways, 5,000 dataplanes and 1,000 secrets, refreshing all the time', async () => {
     const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 5, gateways: 500, dataplanes: 5000, secrets: 1000 }), adminToken: ADMIN_TOKEN });
     planes.push(cp);

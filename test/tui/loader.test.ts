@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KumaClient } from '@meshgw/kuma-client';
-import { createLoader, startLoader, type Loader, type RefreshOutcome } from '@meshgw/tui';
-import { startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
+import { createLoader, startLoader, type LoadedData, type Loader, type RefreshOutcome } from '@meshgw/tui';
+import { makeLargeDataSet, startFakeControlPlane, type FakeControlPlane } from '../support/fake-control-plane.js';
 import { NOW, testFiles } from './support/data.js';
 import { ADMIN_TOKEN, liveSource, startControlPlane } from './support/live.js';
 
@@ -181,6 +181,74 @@ describe('loader with a pinned Kuma version', () => {
       const data = ok(await loader.refresh({ signal: signal(), now: NOW }));
       expect(data.info).toMatchObject({ kind: 'files', rules: kumaVersion });
       expect(data.model.gateways.map((g) => [g.name, g.rejected]), kumaVersion).toEqual([['tcp-gateway', rejected]]);
+    }
+  });
+});
+
+describe('loader, first mesh first', () => {
+  // 330 gateways over three meshes: the two read later hold 220, enough to show the first alone.
+  const large = () => makeLargeDataSet({ meshes: 3, gateways: 330, dataplanes: 660, secrets: 30 });
+
+  for (const thread of [true, false]) {
+    it(`shows the first mesh of a large control plane before the others, as the full result has it (${thread ? 'worker' : 'inline'})`, async () => {
+      const cp = await startFakeControlPlane({ data: large(), adminToken: ADMIN_TOKEN });
+      const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, thread });
+      cleanups.push(() => loader.close(), () => cp.close());
+      const partials: LoadedData[] = [];
+      const full = ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
+      expect(partials).toHaveLength(1);
+      const [partial] = partials;
+      expect(partial.model.pendingMeshes).toEqual(['mesh-1', 'mesh-2']);
+      expect(full.model.pendingMeshes).toEqual([]);
+      // Every gateway is listed at once, in the order and with the keys of the full result.
+      expect(partial.model.gateways.map((r) => r.key)).toEqual(full.model.gateways.map((r) => r.key));
+      const first = (rows: { mesh: string }[]) => rows.filter((r) => r.mesh === 'default');
+      expect(first(partial.model.gateways)).toEqual(first(full.model.gateways));
+      expect(first(partial.model.gateways)).toHaveLength(110);
+      expect(partial.model.gateways.filter((r) => r.pending).map((r) => r.mesh)).toEqual([...Array(110).fill('mesh-1'), ...Array(110).fill('mesh-2')]);
+      expect(partial.model.gateways.find((r) => r.mesh === 'mesh-1')).toMatchObject({ name: 'gw-1', pending: true, ports: '', online: null, worst: null });
+      expect([...partial.model.entries.keys()]).toEqual([...full.model.entries.keys()].filter((k) => k.startsWith('default/')));
+      for (const key of partial.model.entries.keys()) expect(partial.model.entries.get(key)).toEqual(full.model.entries.get(key));
+      expect(first(partial.model.certificates)).toEqual(first(full.model.certificates));
+      expect(partial.model.meshes.map((m) => [m.name, m.gateways, m.pending, m.secrets.text])).toEqual([
+        ['default', 110, false, '10'],
+        ['mesh-1', 110, true, 'loading'],
+        ['mesh-2', 110, true, 'loading'],
+      ]);
+      // Later refreshes have something to show: they go whole.
+      ok(await loader.refresh({ signal: signal(), now: at(5), onPartial: (data) => partials.push(data) }));
+      expect(partials).toHaveLength(1);
+    }, 60_000);
+  }
+
+  it('does not split a small control plane', async () => {
+    const { loader } = await live();
+    const partials: LoadedData[] = [];
+    ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
+    expect(partials).toEqual([]);
+  });
+
+  it('a loader started early hands its partial data to the first refresh, whether it came before or comes after', async () => {
+    const data = { at: 0 } as unknown as LoadedData;
+    const outcome: RefreshOutcome = { ok: true, data: { at: 1 } as unknown as LoadedData };
+    const fake = (partialAfterMs: number): Loader => ({
+      refresh: (options) =>
+        new Promise((resolve) => {
+          setTimeout(() => options.onPartial?.(data), partialAfterMs);
+          setTimeout(() => resolve(outcome), partialAfterMs + 20);
+        }),
+      close: () => undefined,
+    });
+    for (const [partialAfterMs, askAfterMs] of [
+      [0, 50],
+      [30, 0],
+    ]) {
+      const loader = startLoader(fake(partialAfterMs), { signal: signal(), now: at(0) });
+      await new Promise((resolve) => setTimeout(resolve, askAfterMs));
+      const seen: unknown[] = [];
+      const got = await loader.refresh({ signal: signal(), now: at(1), onPartial: (d) => seen.push(d) });
+      expect(seen).toEqual([data]);
+      expect(got).toBe(outcome);
     }
   });
 });

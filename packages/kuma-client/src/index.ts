@@ -20,7 +20,7 @@ export type { KumaClient, KumaClientOptions } from './client.js';
 export type { RequestOptions } from './http/request.js';
 export { targetsMeshGateway } from './resources/gateways.js';
 export { loadControlPlaneSnapshot } from './snapshot/snapshot.js';
-export type { ControlPlaneInfo, ControlPlaneSnapshot, MeshSnapshot, SnapshotOptions } from './snapshot/snapshot.js';
+export type { ControlPlaneInfo, ControlPlaneSnapshot, MeshSnapshot, PartialSnapshot, SnapshotOptions } from './snapshot/snapshot.js';
 export { describeConnection, nodeConnectionEnvironment, resolveConnection } from './connection/connection.js';
 export type { ConnectionEnvironment, ConnectionFlags } from './connection/connection.js';
 export { parseKumactlConfig } from './connection/kumactl-config.js';

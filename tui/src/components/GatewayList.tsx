@@ -1,5 +1,5 @@
 import { Table, type Column } from './Table.js';
-import { dataplaneCell, statusCell } from './cells.js';
+import { dataplaneCell, statusCell, unlessPending } from './cells.js';
 import type { GatewayRow } from '../data/gateway-rows.js';
 import { seg } from '../views/styled.js';
 
@@ -21,10 +21,10 @@ function buildColumns(mode: 'files' | 'live', overlay = false): Column<GatewayRo
     ...(overlay ? [{ title: 'DIFF', cell: changeCell, max: 7, min: 7 }] : []),
     { title: 'MESH', cell: (r) => seg(r.mesh), max: 20, min: 8, flex: 3 },
     { title: 'ZONE', cell: (r) => seg(r.zone ?? '-', r.zone ? 'plain' : 'muted'), max: 16, min: 4, flex: 5, drop: 3 },
-    { title: 'PORTS', cell: (r) => seg(r.ports), max: 32, min: 10 },
-    { title: 'LISTENERS', cell: (r) => seg(String(r.listeners)), align: 'right', drop: 2 },
-    { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
-    { title: 'CERTIFICATES', cell: (r) => statusCell(r.worst), max: 24 },
+    { title: 'PORTS', cell: (r) => (r.pending ? seg('loading…', 'muted') : seg(r.ports)), max: 32, min: 10 },
+    { title: 'LISTENERS', cell: unlessPending((r) => seg(String(r.listeners))), align: 'right', drop: 2 },
+    { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: unlessPending((r) => dataplaneCell(r.online, r.total)), align: 'right' },
+    { title: 'CERTIFICATES', cell: unlessPending((r) => statusCell(r.worst)), max: 24 },
   ];
   if (mode === 'files') out.push({ title: 'FILE', cell: (r) => seg(r.file, 'muted'), max: 60, min: 20, flex: 4, drop: 4, cut: 'middle' });
   return out;

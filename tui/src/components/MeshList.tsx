@@ -1,5 +1,5 @@
 import { Table, type Column } from './Table.js';
-import { dataplaneCell, statusCell } from './cells.js';
+import { dataplaneCell, statusCell, unlessPending } from './cells.js';
 import type { MeshRow } from '../data/mesh-rows.js';
 import { seg } from '../views/styled.js';
 
@@ -16,9 +16,9 @@ function buildColumns(mode: 'files' | 'live'): Column<MeshRow>[] {
   return [
     { title: 'MESH', cell: (r) => seg(r.name, 'plain', true), max: 40, min: 8, flex: 1 },
     { title: 'GATEWAYS', cell: (r) => seg(String(r.gateways)), align: 'right' },
-    { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: (r) => dataplaneCell(r.online, r.total), align: 'right' },
+    { title: mode === 'live' ? 'DP ONLINE' : 'DATAPLANES', cell: unlessPending((r) => dataplaneCell(r.online, r.total)), align: 'right' },
     { title: 'SECRETS', cell: (r) => seg(r.secrets.text, r.secrets.tone), align: 'right' },
-    { title: 'WORST CERTIFICATE', cell: (r) => statusCell(r.worst), max: 24 },
+    { title: 'WORST CERTIFICATE', cell: unlessPending((r) => statusCell(r.worst)), max: 24 },
   ];
 }
 

@@ -11,3 +11,11 @@ export function dataplaneCell(online: number | null, total: number): Segment {
 export function statusCell(status: CertificateStatus | null): Segment {
   return status === null ? seg('-', 'muted') : seg(status.label, status.tone, status.tone === 'bad');
 }
+
+/** A cell whose value is still loading (its mesh is not read yet). */
+export const LOADING = seg('…', 'muted');
+
+/** `cell` of a row, or `…` while the row is pending. */
+export function unlessPending<R extends { pending: boolean }>(cell: (row: R) => Segment): (row: R) => Segment {
+  return (row) => (row.pending ? LOADING : cell(row));
+}

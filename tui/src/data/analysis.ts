@@ -1,13 +1,15 @@
 import { applyDiff, createWorkspace, holdFiles, readKumaVersion, type FileInput, type GatewayDiff, type Workspace, type WorkspaceResult } from '@meshgw/engine';
-import { snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
+import { resourceFileName, snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import type { MeshSecrets } from './certificate-status.js';
 import { buildViewModel, type ViewModel } from './view-model.js';
 
 /**
  * One thing to analyse: files, or a control-plane snapshot, with files laid over it when
- * `files` is given. `now` is in milliseconds.
+ * `files` is given. `now` is in milliseconds. `pending` names meshes of a snapshot read only in
+ * part (a `PartialSnapshot`): their MeshGateways are listed as rows still loading, and nothing
+ * of them is analysed.
  */
-export type AnalysisRequest = ({ kind: 'files'; files: FileInput[] } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot; files?: FileInput[] }) & {
+export type AnalysisRequest = ({ kind: 'files'; files: FileInput[] } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot; files?: FileInput[]; pending?: string[] }) & {
   now: number;
   /** The Kuma version whose rules apply (`2.7`, `2.14.3`); the default when absent or unreadable. */
   kumaVersion?: string;
@@ -61,7 +63,8 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     const model = buildViewModel(workspaces.main.analyze({ now, kumaVersion }), { mode: 'files' });
     return { model, notes: model.notes, fileCount: request.files.length };
   }
-  const { snapshot } = request;
+  const pending = new Set(request.pending ?? []);
+  const snapshot = pending.size === 0 ? request.snapshot : { ...request.snapshot, meshes: request.snapshot.meshes.filter((m) => !pending.has(m.name)) };
   const inputs = snapshotInputs(snapshot, { compact: true });
   const options = { now, ...inputs.options, kumaVersion };
   let result: WorkspaceResult;
@@ -74,12 +77,16 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     holdFiles(workspaces.main, inputs.files);
     result = workspaces.main.analyze(options);
   }
+  const listed = request.snapshot.meshes;
   const model = buildViewModel(result, {
     mode: 'live',
-    meshes: snapshot.meshes.map((m) => ({ name: m.name, resource: m.mesh })),
-    secrets: Object.fromEntries(snapshot.meshes.map((m) => [m.name, meshSecrets(m.secrets)])),
-    secretCounts: Object.fromEntries(snapshot.meshes.map((m) => [m.name, m.secrets.state === 'ok' ? m.secrets.secrets.length : 0])),
+    meshes: listed.map((m) => ({ name: m.name, resource: m.mesh })),
+    secrets: Object.fromEntries(listed.map((m) => [m.name, meshSecrets(m.secrets)])),
+    secretCounts: Object.fromEntries(listed.map((m) => [m.name, m.secrets.state === 'ok' ? m.secrets.secrets.length : 0])),
     diffs,
+    ...(pending.size > 0
+      ? { pending: listed.filter((m) => pending.has(m.name)).flatMap((m) => m.gateways.map((g) => ({ mesh: m.name, name: g.name, file: resourceFileName(m.name, 'meshgateways', g.name) }))) }
+      : {}),
   });
   return { model, notes: [...model.notes, ...snapshot.notes], fileCount: inputs.files.length + (request.files?.length ?? 0) };
 }

@@ -11,9 +11,11 @@ export interface Analyzer {
   /**
    * Reads the control plane and analyses what it answered, on the analysis thread: the app's
    * thread only waits. A fetch failure or cancellation resolves as a failure; a failure of the
-   * engine rejects.
+   * engine rejects. `onPartial`, when given, may be called once before that with the first mesh
+   * analysed and the others pending (when the analyzer has shown no result yet and no files are
+   * laid over the control plane).
    */
-  refreshLive(request: LiveRequest, signal: AbortSignal): Promise<({ ok: true } & LiveResult) | LiveFailure>;
+  refreshLive(request: LiveRequest, signal: AbortSignal, onPartial?: (partial: LiveResult) => void): Promise<({ ok: true } & LiveResult) | LiveFailure>;
   /** Stops the worker thread, if any. */
   close(): void;
 }
@@ -38,13 +40,17 @@ function noLive(): never {
 function inlineAnalyzer(live: LiveTarget | undefined): Analyzer {
   const workspaces = createAnalysisWorkspaces();
   const fetcher = live ? createLiveFetcher(live.client, live.connection.secretsIntervalMs) : null;
+  // Whether a live result was given: then there is something to show, and no partial is made.
+  let answered = false;
   return {
     async analyze(request, signal) {
       if (signal.aborted) throw abortError();
       return analyzeRequest(workspaces, request);
     },
-    refreshLive(request, signal) {
-      return refreshLive(fetcher ?? noLive(), workspaces, request, signal);
+    async refreshLive(request, signal, onPartial) {
+      const answer = await refreshLive(fetcher ?? noLive(), workspaces, request, signal, answered ? undefined : onPartial);
+      if (answer.ok) answered = true;
+      return answer;
     },
     close() {},
   };
@@ -56,7 +62,7 @@ function inlineAnalyzer(live: LiveTarget | undefined): Analyzer {
  * plane, or a failure of the engine.
  */
 type WorkerAnswer =
-  | { id: number; ok: true; head: Uint8Array; entries: Uint8Array }
+  | { id: number; ok: true; head: Uint8Array; entries: Uint8Array; partial?: true }
   | { id: number; ok: true; unchanged: true }
   | { id: number; ok: false; fetch: LiveFailure }
   | { id: number; ok: false; message: string };
@@ -72,7 +78,7 @@ type WorkerAnswer =
 function threadAnalyzer(live: LiveTarget | undefined): Analyzer {
   let worker: Worker | null = null;
   let next = 1;
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; partial?: (r: unknown) => void }>();
   const failAll = (error: Error): void => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
@@ -84,6 +90,10 @@ function threadAnalyzer(live: LiveTarget | undefined): Analyzer {
     const w = new Worker(new URL('./engine-worker.js', import.meta.url));
     w.unref();
     w.on('message', (message: WorkerAnswer) => {
+      if (message.ok && 'head' in message && message.partial === true) {
+        pending.get(message.id)?.partial?.(readResult(message.head, message.entries));
+        return;
+      }
       if (message.ok && 'head' in message) last = readResult(message.head, message.entries);
       const entry = pending.get(message.id);
       if (!entry) return;
@@ -105,7 +115,7 @@ function threadAnalyzer(live: LiveTarget | undefined): Analyzer {
     return w;
   };
   worker = start();
-  const ask = <T>(message: Record<string, unknown>, signal: AbortSignal): Promise<T> => {
+  const ask = <T>(message: Record<string, unknown>, signal: AbortSignal, partial?: (r: T) => void): Promise<T> => {
     if (signal.aborted) return Promise.reject(abortError());
     const w = (worker ??= start());
     const id = next++;
@@ -125,6 +135,7 @@ function threadAnalyzer(live: LiveTarget | undefined): Analyzer {
           signal.removeEventListener('abort', onAbort);
           reject(e);
         },
+        ...(partial ? { partial: (r: unknown) => partial(r as T) } : {}),
       });
       w.postMessage({ id, ...message });
     });
@@ -133,10 +144,10 @@ function threadAnalyzer(live: LiveTarget | undefined): Analyzer {
     analyze(request, signal) {
       return ask<AnalysisResult>({ request }, signal);
     },
-    async refreshLive(request, signal) {
+    async refreshLive(request, signal, onPartial) {
       if (!live) noLive();
       try {
-        return { ok: true, ...(await ask<LiveResult>({ live: request, connection: live.connection }, signal)) };
+        return { ok: true, ...(await ask<LiveResult>({ live: request, connection: live.connection, partial: onPartial !== undefined }, signal, onPartial)) };
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') return { ok: false, message: error.message, aborted: true };
         throw error;

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import { analysisDay } from '@meshgw/engine';
 import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest, type AnalysisResult } from './analysis.js';
-import { connectLiveFetcher, type LiveConnection, type LiveFetcher, type LiveRequest, type LiveResult } from './live-fetch.js';
+import { connectLiveFetcher, type LiveConnection, type LiveFetched, type LiveFetcher, type LiveRequest, type LiveResult } from './live-fetch.js';
 import { resultBytes, sameBytes, type ResultBytes } from './result-bytes.js';
 
 /**
@@ -12,9 +12,11 @@ import { resultBytes, sameBytes, type ResultBytes } from './result-bytes.js';
  * model it has, so that a refresh that changes nothing costs the app's thread no copy of the
  * model and no render. A request equal to the last one but for `now`, on the same analysis day
  * (the engine's results depend on `now` only through it, see `analysisDay`), is not analysed
- * again. `{ id, cancel }` cancels the fetch of a live refresh.
+ * again. `{ id, cancel }` cancels the fetch of a live refresh. A live refresh asked `partial`
+ * while nothing was posted yet first posts `{ id, ok, partial, head, entries }`: the first mesh
+ * analysed, the others pending (see `LiveFetcher.fetch`).
  */
-type WorkerRequest = { id: number; request: AnalysisRequest } | { id: number; live: LiveRequest; connection: LiveConnection } | { id: number; cancel: true };
+type WorkerRequest = { id: number; request: AnalysisRequest } | { id: number; live: LiveRequest; connection: LiveConnection; partial?: boolean } | { id: number; cancel: true };
 
 const workspaces = createAnalysisWorkspaces();
 let last: { input: Buffer; day: number; answer: ResultBytes } | null = null;
@@ -46,7 +48,16 @@ function answer(id: number, request: AnalysisRequest, wrap: (result: AnalysisRes
   last = { input: input ?? serialize(rest), day, answer: bytes };
 }
 
-async function live(id: number, request: LiveRequest, connection: LiveConnection): Promise<void> {
+/** Posts a partial result: it is never `last`, so the full result is always posted after it. */
+function postPartial(id: number, fetched: LiveFetched): void {
+  const { controlPlane, rules, ownRules } = fetched;
+  const bytes = resultBytes({ result: analyzeRequest(workspaces, fetched.request), controlPlane, rules, ownRules });
+  const head = new Uint8Array(bytes.head);
+  const entries = new Uint8Array(bytes.entries);
+  post({ id, ok: true, partial: true, head, entries }, [head.buffer, entries.buffer]);
+}
+
+async function live(id: number, request: LiveRequest, connection: LiveConnection, partial: boolean): Promise<void> {
   if (fetcher === null) {
     const made = connectLiveFetcher(connection);
     if ('fetch' in made) fetcher = made;
@@ -55,7 +66,8 @@ async function live(id: number, request: LiveRequest, connection: LiveConnection
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    const fetched = await fetcher.fetch(request, controller.signal);
+    const onPartial = partial && last === null && !request.files ? (p: LiveFetched) => postPartial(id, p) : undefined;
+    const fetched = await fetcher.fetch(request, controller.signal, onPartial);
     if (!fetched.ok) return post({ id, ok: false, fetch: fetched });
     const { controlPlane, rules, ownRules } = fetched;
     answer(id, fetched.request, (result) => ({ result, controlPlane, rules, ownRules }));
@@ -75,7 +87,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
     post({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
   };
   try {
-    if ('live' in message) live(id, message.live, message.connection).catch(fail);
+    if ('live' in message) live(id, message.live, message.connection, message.partial === true).catch(fail);
     else answer(id, message.request, (result) => result);
   } catch (error) {
     fail(error);

@@ -47,7 +47,16 @@ export interface GatewayRow {
   warnings: number;
   /** `added`, `changed` or `unchanged` by the laid-over files; null without them. */
   change: GatewayDiff['status'] | null;
+  /** Its mesh is not read yet: only mesh, name and file are known, the rest is loading. */
+  pending: boolean;
   search: string;
+}
+
+/** A MeshGateway of a mesh not read in full yet: its name and the file it will be analysed as. */
+export interface PendingGateway {
+  mesh: string;
+  name: string;
+  file: string;
 }
 
 function labelsOf(resource: unknown): Record<string, unknown> {
@@ -111,16 +120,46 @@ function portsText(g: MergedGateway): string {
     .join(' ');
 }
 
-/** The gateways in list order: by mesh, then name, then file. */
+/** The list order of gateways: by mesh, then name, then file. */
+export function byListOrder(a: { mesh: string; name: string; file: string }, b: { mesh: string; name: string; file: string }): number {
+  return cmp(a.mesh, b.mesh) || cmp(a.name, b.name) || cmp(a.file, b.file);
+}
+
+/** The gateways in list order (`byListOrder`). */
 export function sortedGateways(gateways: MergedGateway[]): MergedGateway[] {
   return [...gateways].sort((a, b) => cmp(a.mesh, b.mesh) || cmp(a.name, b.name) || cmp(a.location.file, b.location.file));
 }
 
-/** `mesh/name@file`, with `#2`, `#3`... when a gateway of that name and file is already keyed. */
-export function gatewayKey(g: MergedGateway, taken: ReadonlyMap<string, unknown>): string {
+/**
+ * `mesh/name@file`, with `#2`, `#3`... when a gateway of that name and file is already keyed. A
+ * pending gateway's row has the key its analysed row will have, so a cursor on it stays there.
+ */
+export function gatewayKey(g: { mesh: string; name: string; location: { file: string } }, taken: ReadonlyMap<string, unknown>): string {
   let key = `${g.mesh}/${g.name}@${g.location.file}`;
   for (let n = 2; taken.has(key); n++) key = `${g.mesh}/${g.name}@${g.location.file}#${n}`;
   return key;
+}
+
+/** The row of a gateway whose mesh is still loading; `taken`: the keys given so far. */
+export function pendingGatewayRow(p: PendingGateway, taken: ReadonlyMap<string, unknown>): GatewayRow {
+  return {
+    key: gatewayKey({ mesh: p.mesh, name: p.name, location: { file: p.file } }, taken),
+    mesh: p.mesh,
+    name: p.name,
+    zone: null,
+    file: p.file,
+    ports: '',
+    listeners: 0,
+    online: null,
+    total: 0,
+    worst: null,
+    rejected: false,
+    errors: 0,
+    warnings: 0,
+    change: null,
+    pending: true,
+    search: `${p.mesh} ${p.name}`.toLowerCase(),
+  };
 }
 
 /**
@@ -177,6 +216,7 @@ export function gatewayRow(entry: GatewayEntry, mode: 'files' | 'live', worst: C
     errors: entry.diagnostics.filter((d) => d.severity === 'error').length,
     warnings: entry.diagnostics.filter((d) => d.severity === 'warning').length,
     change: entry.diff?.status ?? null,
+    pending: false,
     search: [g.mesh, g.name, zone ?? '', portsText(g), ...g.ports.flatMap((p) => p.hostnames), mode === 'files' ? g.location.file : '', entry.diff && entry.diff.status !== 'unchanged' ? entry.diff.status : ''].join(' ').toLowerCase(),
   };
 }

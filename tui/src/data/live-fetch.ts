@@ -1,5 +1,5 @@
 import type { FileInput } from '@meshgw/engine';
-import { createKumaClient, loadControlPlaneSnapshot, type ConnectionSettings, type ControlPlaneInfo, type KumaClient, type MeshSnapshot, type SecretsState } from '@meshgw/kuma-client';
+import { createKumaClient, loadControlPlaneSnapshot, type ConnectionSettings, type ControlPlaneInfo, type ControlPlaneSnapshot, type KumaClient, type MeshSnapshot, type PartialSnapshot, type SecretsState } from '@meshgw/kuma-client';
 import { analyzeRequest, type AnalysisRequest, type AnalysisResult, type AnalysisWorkspaces } from './analysis.js';
 import { rulesFor } from './source.js';
 
@@ -38,22 +38,53 @@ export type LiveFailure = { ok: false; message: string; aborted: boolean };
 export type LiveFetched = { ok: true; request: AnalysisRequest & { kind: 'snapshot' } } & Omit<LiveResult, 'result'>;
 
 /**
+ * A first mesh is shown before the others are read only when those hold at least this many
+ * MeshGateways: below it, reading and analysing them is quick, and a screen of rows that load
+ * would only flicker.
+ */
+export const PARTIAL_MIN_PENDING_GATEWAYS = 100;
+
+/**
  * Reads a control plane for the app, refresh after refresh: Secrets only every secrets interval
  * (or when forced), the certificates last read standing in between, and also when a later Secrets
  * call fails. Runs on whichever thread analyses.
  */
 export interface LiveFetcher {
-  /** The analysis request for this refresh, or why there is none (a cancelled refresh among them). */
-  fetch(request: LiveRequest, signal: AbortSignal): Promise<LiveFetched | LiveFailure>;
+  /**
+   * The analysis request for this refresh, or why there is none (a cancelled refresh among them).
+   * `onPartial`, when given, is called at most once before that, with a request for the first mesh
+   * read in full and the other meshes `pending` (see `SnapshotOptions.onFirstMesh`), when those
+   * hold `PARTIAL_MIN_PENDING_GATEWAYS` or more.
+   */
+  fetch(request: LiveRequest, signal: AbortSignal, onPartial?: (partial: LiveFetched) => void): Promise<LiveFetched | LiveFailure>;
 }
 
 export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number): LiveFetcher {
   const secrets = new Map<string, SecretsState>();
   let secretsAt: number | null = null;
   return {
-    async fetch(request, signal) {
+    async fetch(request, signal, onPartial) {
       const due = request.forceSecrets || secretsAt === null || request.now - secretsAt >= secretsIntervalMs;
-      const loaded = await loadControlPlaneSnapshot(client, { signal, includeSecrets: due });
+      const fetched = (snapshot: ControlPlaneSnapshot, pending?: string[]): LiveFetched => {
+        const controlPlane = snapshot.controlPlane;
+        const { rules, ownRules } = rulesFor({ kumaVersion: request.pinned }, controlPlane.kumaVersion);
+        const analysis: AnalysisRequest & { kind: 'snapshot' } = {
+          kind: 'snapshot',
+          snapshot,
+          now: request.now,
+          kumaVersion: rules,
+          ...(request.files ? { files: request.files } : {}),
+          ...(pending ? { pending } : {}),
+        };
+        return { ok: true, request: analysis, controlPlane, rules, ownRules };
+      };
+      const onFirstMesh = onPartial
+        ? (partial: PartialSnapshot) => {
+            const waiting = partial.meshes.reduce((n, m) => n + (partial.pending.includes(m.name) ? m.gateways.length : 0), 0);
+            if (waiting >= PARTIAL_MIN_PENDING_GATEWAYS) onPartial(fetched(partial, partial.pending));
+          }
+        : undefined;
+      const loaded = await loadControlPlaneSnapshot(client, { signal, includeSecrets: due, ...(onFirstMesh ? { onFirstMesh } : {}) });
       if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
       if (due) secretsAt = request.now;
       const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {
@@ -66,13 +97,9 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number)
         }
         return cached ? { ...m, secrets: cached } : m;
       });
-      const snapshot = { ...loaded.value, meshes };
-      const controlPlane = snapshot.controlPlane;
-      const { rules, ownRules } = rulesFor({ kumaVersion: request.pinned }, controlPlane.kumaVersion);
-      const analysis: AnalysisRequest & { kind: 'snapshot' } = { kind: 'snapshot', snapshot, now: request.now, kumaVersion: rules, ...(request.files ? { files: request.files } : {}) };
       // What was read is kept (above) even when the refresh was cancelled meanwhile.
       if (signal.aborted) return { ok: false, message: 'The refresh was cancelled.', aborted: true };
-      return { ok: true, request: analysis, controlPlane, rules, ownRules };
+      return fetched({ ...loaded.value, meshes });
     },
   };
 }
@@ -85,10 +112,24 @@ export function connectLiveFetcher(connection: LiveConnection): LiveFetcher | Li
   return createLiveFetcher(client.value, connection.secretsIntervalMs);
 }
 
-/** Fetches and analyses on the calling thread. */
-export async function refreshLive(fetcher: LiveFetcher, workspaces: AnalysisWorkspaces, request: LiveRequest, signal: AbortSignal): Promise<({ ok: true } & LiveResult) | LiveFailure> {
-  const fetched = await fetcher.fetch(request, signal);
+/**
+ * Fetches and analyses on the calling thread. `onPartial`: see `Analyzer.refreshLive`.
+ */
+export async function refreshLive(
+  fetcher: LiveFetcher,
+  workspaces: AnalysisWorkspaces,
+  request: LiveRequest,
+  signal: AbortSignal,
+  onPartial?: (partial: LiveResult) => void,
+): Promise<({ ok: true } & LiveResult) | LiveFailure> {
+  const partially = onPartial && !request.files ? (p: LiveFetched) => onPartial(analyzeFetched(workspaces, p)) : undefined;
+  const fetched = await fetcher.fetch(request, signal, partially);
   if (!fetched.ok) return fetched;
+  return { ok: true, ...analyzeFetched(workspaces, fetched) };
+}
+
+/** Analyses what a fetch read. */
+export function analyzeFetched(workspaces: AnalysisWorkspaces, fetched: LiveFetched): LiveResult {
   const { controlPlane, rules, ownRules } = fetched;
-  return { ok: true, result: analyzeRequest(workspaces, fetched.request), controlPlane, rules, ownRules };
+  return { result: analyzeRequest(workspaces, fetched.request), controlPlane, rules, ownRules };
 }

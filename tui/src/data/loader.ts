@@ -2,6 +2,7 @@ import type { FileInput } from '@meshgw/engine';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
 import { rulesFor, sourceInfo, type DataSource, type FilesSource, type LiveSource, type SourceInfo } from './source.js';
 import type { ViewModel } from './view-model.js';
+import type { LiveResult } from './live-fetch.js';
 
 /** What one successful refresh produced. */
 export interface LoadedData {
@@ -20,6 +21,11 @@ export interface RefreshOptions {
   now: Date;
   /** Also read Secrets now, whatever the secrets interval says (a manual refresh). */
   forceSecrets?: boolean;
+  /**
+   * Called at most once before the outcome, on the first refresh of a large control plane: the
+   * first mesh analysed, the other meshes' gateways listed as pending (`ViewModel.pendingMeshes`).
+   */
+  onPartial?: (data: LoadedData) => void;
 }
 
 /** Reads a data source and runs the engine on it. Knows nothing of React. */
@@ -61,7 +67,7 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
 
 function liveLoader(source: LiveSource, analyzer: Analyzer): Loader {
   return {
-    async refresh({ signal, now, forceSecrets }) {
+    async refresh({ signal, now, forceSecrets, onPartial }) {
       let files: FileInput[] | undefined;
       try {
         files = source.overlay ? await source.overlay.load(signal) : undefined;
@@ -70,13 +76,16 @@ function liveLoader(source: LiveSource, analyzer: Analyzer): Loader {
       }
       try {
         const request = { now: now.getTime(), forceSecrets: forceSecrets === true, ...(files ? { files } : {}), ...(source.kumaVersion !== undefined ? { pinned: source.kumaVersion } : {}) };
-        const answer = await analyzer.refreshLive(request, signal);
+        const loaded = ({ result, controlPlane: cp, rules, ownRules }: LiveResult): LoadedData => {
+          const base = sourceInfo(source);
+          const info: SourceInfo =
+            base.kind === 'live' ? { ...base, rules, ownRules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
+          return { at: now.getTime(), info, model: result.model, notes: result.notes };
+        };
+        const partially = onPartial ? (partial: LiveResult) => onPartial(loaded(partial)) : undefined;
+        const answer = await analyzer.refreshLive(request, signal, partially);
         if (!answer.ok) return { ok: false, message: answer.message, aborted: answer.aborted || signal.aborted };
-        const { result, controlPlane: cp, rules, ownRules } = answer;
-        const base = sourceInfo(source);
-        const info: SourceInfo =
-          base.kind === 'live' ? { ...base, rules, ownRules, url: cp.url, product: cp.product, version: cp.version, mode: cp.mode, zone: cp.zone, federated: cp.federated } : base;
-        return { ok: true, data: { at: now.getTime(), info, model: result.model, notes: result.notes } };
+        return { ok: true, data: loaded(answer) };
       } catch (error) {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };
       }
@@ -96,17 +105,30 @@ export function createLoader(source: DataSource, options: LoaderOptions): Loader
 
 /**
  * A loader whose first refresh was started before the app existed (while its modules load):
- * the app's first refresh gets that outcome instead of starting another one. Later refreshes,
- * and a first one whose early outcome was a cancellation, go to the loader as usual.
+ * the app's first refresh gets that outcome instead of starting another one, and its partial
+ * data, whether it came before or comes after. Later refreshes, and a first one whose early
+ * outcome was a cancellation, go to the loader as usual.
  */
-export function startLoader(loader: Loader, options: RefreshOptions): Loader {
-  let early: Promise<RefreshOutcome> | null = loader.refresh(options);
+export function startLoader(loader: Loader, options: Omit<RefreshOptions, 'onPartial'>): Loader {
+  let partial: LoadedData | null = null;
+  let listener: ((data: LoadedData) => void) | null = null;
+  let early: Promise<RefreshOutcome> | null = loader.refresh({
+    ...options,
+    onPartial: (data) => {
+      if (listener) listener(data);
+      else partial = data;
+    },
+  });
   return {
     async refresh(next) {
       const pending = early;
       early = null;
       if (pending) {
+        listener = next.onPartial ?? null;
+        if (partial !== null) listener?.(partial);
+        partial = null;
         const outcome = await pending;
+        listener = null;
         if (outcome.ok || !outcome.aborted) return outcome;
       }
       return loader.refresh(next);

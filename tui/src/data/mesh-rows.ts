@@ -15,6 +15,8 @@ export interface MeshRow {
   secrets: { text: string; tone: Tone };
   worst: CertificateStatus | null;
   resource: unknown;
+  /** Not read in full yet: only its gateways are counted, the rest is loading. */
+  pending: boolean;
   search: string;
 }
 
@@ -43,8 +45,8 @@ function meshResources(result: WorkspaceResult, context: ModelContext): Map<stri
   return meshNames;
 }
 
-/** The mesh list's rows, by name, counting the gateway rows of each mesh. */
-export function meshRows(result: WorkspaceResult, context: ModelContext, gateways: GatewayRow[]): MeshRow[] {
+/** The mesh list's rows, by name, counting the gateway rows of each mesh; `pending`: meshes still loading. */
+export function meshRows(result: WorkspaceResult, context: ModelContext, gateways: GatewayRow[], pending: readonly string[] = []): MeshRow[] {
   const mode = context.mode;
   const meshNames = meshResources(result, context);
   const status = result.options.dataplaneStatus ?? {};
@@ -55,6 +57,6 @@ export function meshRows(result: WorkspaceResult, context: ModelContext, gateway
     const fileSecrets = result.models.secrets.filter((s) => s.kind === 'Secret' && (s.mesh ?? 'default') === name).length;
     const secrets = secretsText(meshSecretsOf(context, name), mode === 'files' ? fileSecrets : context.secretCounts?.[name]);
     const worst = worstStatus(own.map((g) => g.worst).filter((s): s is CertificateStatus => s !== null));
-    return { key: name, name, gateways: own.length, online, total: proxies.length, secrets, worst, resource: meshNames.get(name) ?? null, search: name.toLowerCase() };
+    return { key: name, name, gateways: own.length, online, total: proxies.length, secrets, worst, resource: meshNames.get(name) ?? null, pending: pending.includes(name), search: name.toLowerCase() };
   });
 }

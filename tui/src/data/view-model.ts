@@ -1,7 +1,8 @@
 import type { GatewayDiff, SecretAccess, WorkspaceResult } from '@meshgw/engine';
 import { worstStatus, type MeshSecrets } from './certificate-status.js';
 import { addCertificateUses, certificateRows, type CertificateRow } from './certificate-rows.js';
-import { gatewayEntry, gatewayKey, gatewayRow, sortedGateways, type GatewayEntry, type GatewayRow } from './gateway-rows.js';
+import { byListOrder, gatewayEntry, gatewayKey, gatewayRow, pendingGatewayRow, sortedGateways, type GatewayEntry, type GatewayRow, type PendingGateway } from './gateway-rows.js';
+import { cmp } from './compare.js';
 import { meshRows, type MeshRow } from './mesh-rows.js';
 import { secretBasis, secretNotes } from './secret-access.js';
 
@@ -16,6 +17,11 @@ export interface ModelContext {
   secretCounts?: Record<string, number>;
   /** What applying laid-over files changes, per gateway (see `diffGateways`); absent without files. */
   diffs?: GatewayDiff[];
+  /**
+   * MeshGateways of meshes not read in full yet (the first screen of a large control plane shows
+   * the first mesh while the others load): listed as rows still loading, without entries.
+   */
+  pending?: PendingGateway[];
 }
 
 /**
@@ -35,6 +41,8 @@ export interface ViewModel {
   access: Record<string, SecretAccess>;
   /** Sentences about data that could not be read (admin-only secrets, ...). */
   notes: string[];
+  /** Meshes still loading: their gateway rows are `pending` and have no entry yet. Sorted. */
+  pendingMeshes: string[];
 }
 
 /**
@@ -56,10 +64,21 @@ export function buildViewModel(result: WorkspaceResult, context: ModelContext): 
     const statuses = addCertificateUses(certificates, basis, g, key);
     gateways.push(gatewayRow(entry, mode, worstStatus(statuses)));
   }
+  const pending = context.pending ?? [];
+  for (const p of pending) gateways.push(pendingGatewayRow(p, entries));
+  if (pending.length > 0) gateways.sort(byListOrder);
+  const pendingMeshes = [...new Set(pending.map((p) => p.mesh))].sort(cmp);
   const certificateList = certificateRows(certificates);
-  const meshes = meshRows(result, context, gateways);
+  const meshes = meshRows(result, context, gateways, pendingMeshes);
   const notes = secretNotes(meshes.map((m) => m.name), context);
-  return { mode, overlay: context.diffs !== undefined, gateways, certificates: certificateList, meshes, entries, secrets: basis.secrets, access: basis.access, notes };
+  return { mode, overlay: context.diffs !== undefined, gateways, certificates: certificateList, meshes, entries, secrets: basis.secrets, access: basis.access, notes, pendingMeshes };
+}
+
+/** What a view of a gateway says while its mesh is still loading; null when it is not. */
+export function pendingText(model: ViewModel, key: string): string | null {
+  if (model.pendingMeshes.length === 0) return null;
+  const row = model.gateways.find((r) => r.key === key);
+  return row?.pending === true ? `Mesh ${row.mesh} is still loading: this gateway shows once it is read.` : null;
 }
 
 /** Rows whose text contains every word of the filter (case-insensitive). */

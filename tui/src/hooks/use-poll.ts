@@ -1,5 +1,5 @@
 import { useEffect, useRef, type Dispatch } from 'react';
-import type { Loader } from '../data/loader.js';
+import type { LoadedData, Loader } from '../data/loader.js';
 import type { Action } from '../state/state.js';
 
 export interface PollOptions {
@@ -18,7 +18,8 @@ export const QUIET_REFRESH_MS = 300;
 /**
  * Refreshes from the loader now and then `intervalMs` after each refresh ends, so at most one
  * refresh is in flight. The first refresh of a loader or nonce (the first load, a manual
- * refresh) is shown at once; a timed one after `QUIET_REFRESH_MS`. The cleanup aborts the
+ * refresh) is shown at once; a timed one after `QUIET_REFRESH_MS`. A first load's partial data
+ * (see `RefreshOptions.onPartial`) is shown as it comes. The cleanup aborts the
  * refresh in flight and the timers: a new loader (another context), a manual refresh or
  * unmounting never leaves requests behind.
  */
@@ -38,7 +39,10 @@ export function usePoll(loader: Loader, options: PollOptions, dispatch: Dispatch
       first = false;
       let outcome;
       try {
-        outcome = await loader.refresh({ signal: controller.signal, now: now.current(), forceSecrets });
+        const onPartial = (data: LoadedData): void => {
+          if (!controller.signal.aborted) dispatch({ type: 'partial', data });
+        };
+        outcome = await loader.refresh({ signal: controller.signal, now: now.current(), forceSecrets, onPartial });
       } catch (error) {
         outcome = { ok: false as const, message: error instanceof Error ? error.message : String(error), aborted: false };
       }

@@ -238,6 +238,10 @@ export function reduce(state: State, action: Action): State {
         status: { refreshing: false, lastSuccessAt: action.data.at, error: null, count: state.status.count + 1 },
         clock: Math.max(state.clock, action.data.at),
       };
+    case 'partial':
+      // Shown only while nothing complete is: a late partial never replaces a full model.
+      if (state.status.lastSuccessAt !== null) return state;
+      return { ...state, model: action.data.model, info: action.data.info, notes: action.data.notes, clock: Math.max(state.clock, action.data.at) };
     case 'failed':
       return { ...state, status: { ...state.status, refreshing: false, error: { message: action.message, at: action.at } }, clock: Math.max(state.clock, action.at) };
     case 'sourceChanged': {

@@ -2,7 +2,7 @@ import type { DocumentViewKind, ListView, State, View } from './state.js';
 import type { CertificateRow } from '../data/certificate-rows.js';
 import type { GatewayRow } from '../data/gateway-rows.js';
 import type { MeshRow } from '../data/mesh-rows.js';
-import { filterRows, type ViewModel } from '../data/view-model.js';
+import { filterRows, pendingText, type ViewModel } from '../data/view-model.js';
 import { diffViewLines } from '../views/diff-view.js';
 import { gatewayDetailLines } from '../views/gateway-detail.js';
 import { seg, type Line } from '../views/styled.js';
@@ -46,7 +46,7 @@ export function linesOf(state: State, view: DocumentViewKind): Line[] {
   const model = state.model;
   if (view.kind === 'gateway' || view.kind === 'diff') {
     const entry = model?.entries.get(view.key);
-    if (!entry) return [[seg(model === null ? 'Loading…' : 'This gateway is no longer there. Press esc to go back.', 'muted')]];
+    if (!entry) return [[seg(model === null ? 'Loading…' : pendingText(model, view.key) ?? 'This gateway is no longer there. Press esc to go back.', 'muted')]];
     return view.kind === 'diff' ? diffViewLines(entry) : gatewayDetailLines(entry, model!, state.size.columns, view.dataplane ?? -1);
   }
   const path = yamlApiPath(view.target, model);

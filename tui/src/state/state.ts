@@ -100,6 +100,8 @@ export type Action =
   | { type: 'tick'; at: number }
   | { type: 'refreshStarted' }
   | { type: 'loaded'; data: LoadedData }
+  /** The first part of a first load (some meshes still pending); the refresh goes on. */
+  | { type: 'partial'; data: LoadedData }
   | { type: 'failed'; message: string; at: number }
   | { type: 'sourceChanged'; source: LiveSource; name: string }
   | { type: 'contextFailed'; name: string; message: string }

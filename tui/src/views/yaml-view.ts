@@ -1,6 +1,6 @@
 import { seg, type Line } from './styled.js';
 import { redact, yamlLines } from './yaml-text.js';
-import type { ViewModel } from '../data/view-model.js';
+import { pendingText, type ViewModel } from '../data/view-model.js';
 
 /** What a YAML view shows: a gateway, a mesh, or the facts of a certificate (never a Secret). */
 export type YamlTarget = { kind: 'gateway'; key: string } | { kind: 'mesh'; name: string } | { kind: 'certificate'; key: string };
@@ -45,7 +45,10 @@ export function yamlViewLines(target: YamlTarget, model: ViewModel | null, fetch
   switch (target.kind) {
     case 'gateway': {
       const entry = model?.entries.get(target.key);
-      if (!entry) return [[seg('This gateway is no longer there.', 'warn')]];
+      if (!entry) {
+        const loading = model ? pendingText(model, target.key) : null;
+        return [[loading === null ? seg('This gateway is no longer there.', 'warn') : seg(loading, 'muted')]];
+      }
       value = fetched ?? entry.resource;
       break;
     }

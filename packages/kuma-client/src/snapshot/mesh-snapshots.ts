@@ -3,7 +3,7 @@ import type { KumaClient } from '../client.js';
 import { clientError } from '../errors.js';
 import { targetsMeshGateway } from '../resources/gateways.js';
 import { fail, ok } from '../result.js';
-import type { ClientError, RawResource, Result, SecretsState } from '../types.js';
+import type { ClientError, GatewayDataplane, RawResource, Result, SecretsState } from '../types.js';
 import type { Probe } from './probe.js';
 import type { MeshSnapshot, SnapshotOptions } from './snapshot.js';
 
@@ -13,12 +13,13 @@ const ROUTE_TYPES = ['MeshGatewayRoute', 'MeshHTTPRoute', 'MeshTCPRoute'] as con
  * Loads the lists of every mesh in parallel: MeshGateways, the three route kinds (those the
  * control plane serves), builtin gateway dataplanes and, when asked, Secrets. The first failure
  * of anything but Secrets cancels the requests still running and fails the whole.
+ * `options.onFirstMesh` (see SnapshotOptions) is called here with the meshes as they then stand.
  */
 export async function loadMeshSnapshots(
   client: KumaClient,
   meshes: RawResource[],
   probe: Pick<Probe, 'gatewaySupport' | 'knownTypes'>,
-  options: SnapshotOptions,
+  options: Omit<SnapshotOptions, 'onFirstMesh'> & { onFirstMesh?: (meshes: MeshSnapshot[], pending: string[]) => void },
 ): Promise<Result<MeshSnapshot[]>> {
   const { signal } = options;
   const { gatewaySupport, knownTypes } = probe;
@@ -48,28 +49,55 @@ export async function loadMeshSnapshots(
     return check(response);
   };
 
+  type Lists = [Result<RawResource[]>, Result<RawResource[]>, Result<RawResource[]>, Result<GatewayDataplane[]>, SecretsState];
+  /** Everything of a mesh but its MeshGateways. */
+  const listsOf = (name: string): Promise<Lists> =>
+    Promise.all([
+      routes('MeshGatewayRoute', () => client.listMeshGatewayRoutes(name, call)),
+      routes('MeshHTTPRoute', () => client.listMeshHttpRoutes(name, call)),
+      routes('MeshTCPRoute', () => client.listMeshTcpRoutes(name, call)),
+      client.listGatewayDataplanes(name, call).then(check),
+      options.includeSecrets === true ? client.listSecrets(name, call) : Promise.resolve<SecretsState>({ state: 'not-requested' }),
+    ]);
+  const snapshotOf = (mesh: RawResource, gateways: Result<RawResource[]>, [gatewayRoutes, httpRoutes, tcpRoutes, dataplanes, secrets]: Lists): MeshSnapshot | null => {
+    if (!gateways.ok || !gatewayRoutes.ok || !httpRoutes.ok || !tcpRoutes.ok || !dataplanes.ok) return null;
+    return {
+      name: mesh.name,
+      mesh,
+      gateways: gateways.value,
+      gatewayRoutes: gatewayRoutes.value,
+      httpRoutes: httpRoutes.value.filter(targetsMeshGateway),
+      tcpRoutes: tcpRoutes.value.filter(targetsMeshGateway),
+      dataplanes: dataplanes.value,
+      secrets,
+    };
+  };
+
+  // Every mesh's MeshGateways at once; with `onFirstMesh`, the first mesh's other lists too, and
+  // the other meshes' only once those are read and reported.
+  const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
+  const onFirst = options.onFirstMesh;
+  const leading = onFirst !== undefined && meshes.length > 1 ? [...meshes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0] : null;
+  const leadingLists = leading === null ? null : listsOf(leading.name);
+  let gate: Promise<unknown> = Promise.resolve();
+  if (leading !== null && leadingLists !== null && onFirst !== undefined) {
+    gate = Promise.all([leadingLists, ...gatewayLists.values()]).then(async ([lists]) => {
+      if (first.error !== null || inner.signal.aborted) return;
+      const partial: MeshSnapshot[] = [];
+      for (const mesh of meshes) {
+        const gateways = await (gatewayLists.get(mesh) as Promise<Result<RawResource[]>>);
+        const snapshot = snapshotOf(mesh, gateways, mesh === leading ? lists : [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }]);
+        if (snapshot === null) return;
+        partial.push(snapshot);
+      }
+      onFirst(partial, meshes.filter((m) => m !== leading).map((m) => m.name));
+    });
+  }
+
   const perMesh = await Promise.all(
     meshes.map(async (mesh): Promise<MeshSnapshot | null> => {
-      const name = mesh.name;
-      const [gateways, gatewayRoutes, httpRoutes, tcpRoutes, dataplanes, secrets] = await Promise.all([
-        client.listMeshGateways(name, call).then(check),
-        routes('MeshGatewayRoute', () => client.listMeshGatewayRoutes(name, call)),
-        routes('MeshHTTPRoute', () => client.listMeshHttpRoutes(name, call)),
-        routes('MeshTCPRoute', () => client.listMeshTcpRoutes(name, call)),
-        client.listGatewayDataplanes(name, call).then(check),
-        options.includeSecrets === true ? client.listSecrets(name, call) : Promise.resolve<SecretsState>({ state: 'not-requested' }),
-      ]);
-      if (!gateways.ok || !gatewayRoutes.ok || !httpRoutes.ok || !tcpRoutes.ok || !dataplanes.ok) return null;
-      return {
-        name,
-        mesh,
-        gateways: gateways.value,
-        gatewayRoutes: gatewayRoutes.value,
-        httpRoutes: httpRoutes.value.filter(targetsMeshGateway),
-        tcpRoutes: tcpRoutes.value.filter(targetsMeshGateway),
-        dataplanes: dataplanes.value,
-        secrets,
-      };
+      const [gateways, lists] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? (leadingLists as Promise<Lists>) : gate.then(() => listsOf(mesh.name))]);
+      return snapshotOf(mesh, gateways, lists);
     }),
   );
   signal?.removeEventListener('abort', forward);

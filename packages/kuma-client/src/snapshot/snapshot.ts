@@ -56,6 +56,19 @@ export interface ControlPlaneSnapshot {
 export interface SnapshotOptions extends CallOptions {
   /** Also list each mesh's Secrets (admin only; a 403 becomes the `forbidden` state). */
   includeSecrets?: boolean;
+  /**
+   * With two meshes or more: the first mesh by name (code-point order) is read before the others,
+   * and this is called once, as soon as it and every mesh's MeshGateways are read, before the
+   * other meshes' other lists are requested. It gets a snapshot whose other meshes (`pending`)
+   * have their MeshGateways only: their other lists empty, their Secrets `not-requested`. Lets an
+   * app show the first mesh while the rest loads; not called when the load fails first.
+   */
+  onFirstMesh?: (partial: PartialSnapshot) => void;
+}
+
+/** A snapshot read so far: the meshes named in `pending` have only their MeshGateways listed. */
+export interface PartialSnapshot extends ControlPlaneSnapshot {
+  pending: string[];
 }
 
 /**
@@ -73,9 +86,15 @@ export async function loadControlPlaneSnapshot(client: KumaClient, options: Snap
   if (!probe.ok) return probe;
   const meshes = await client.listMeshes({ signal });
   if (!meshes.ok) return meshes;
-  const loaded = await loadMeshSnapshots(client, meshes.value, probe.value, options);
+  const { onFirstMesh, ...rest } = options;
+  const controlPlane = controlPlaneInfo(client.url, probe.value);
+  const notes = probe.value.notes;
+  const loaded = await loadMeshSnapshots(client, meshes.value, probe.value, {
+    ...rest,
+    ...(onFirstMesh ? { onFirstMesh: (partial: MeshSnapshot[], pending: string[]) => onFirstMesh({ controlPlane, meshes: partial, notes, pending }) } : {}),
+  });
   if (!loaded.ok) return loaded;
-  return ok({ controlPlane: controlPlaneInfo(client.url, probe.value), meshes: loaded.value, notes: probe.value.notes });
+  return ok({ controlPlane, meshes: loaded.value, notes });
 }
 
 function kumaVersionOf(index: ControlPlaneIndex): string | null {
