@@ -74,30 +74,37 @@ export async function loadMeshSnapshots(
   };
 
   // Every mesh's MeshGateways at once; with `onFirstMesh`, the first mesh's other lists too, and
-  // the other meshes' only once those are read and reported.
+  // the other meshes' once those are read: requested just before the first mesh is reported, so
+  // that the control plane answers them while the caller works on it.
   const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
   const onFirst = options.onFirstMesh;
   const leading = onFirst !== undefined && meshes.length > 1 ? [...meshes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0] : null;
-  const leadingLists = leading === null ? null : listsOf(leading.name);
+  const lists = new Map<RawResource, Promise<Lists>>();
+  const listsFor = (mesh: RawResource): Promise<Lists> => {
+    let pending = lists.get(mesh);
+    if (pending === undefined) lists.set(mesh, (pending = listsOf(mesh.name)));
+    return pending;
+  };
   let gate: Promise<unknown> = Promise.resolve();
-  if (leading !== null && leadingLists !== null && onFirst !== undefined) {
-    gate = Promise.all([leadingLists, ...gatewayLists.values()]).then(async ([lists]) => {
+  if (leading !== null && onFirst !== undefined) {
+    gate = Promise.all([listsFor(leading), ...gatewayLists.values()]).then(async ([read]) => {
       if (first.error !== null || inner.signal.aborted) return;
       const partial: MeshSnapshot[] = [];
       for (const mesh of meshes) {
         const gateways = await (gatewayLists.get(mesh) as Promise<Result<RawResource[]>>);
-        const snapshot = snapshotOf(mesh, gateways, mesh === leading ? lists : [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }]);
+        const snapshot = snapshotOf(mesh, gateways, mesh === leading ? read : [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }]);
         if (snapshot === null) return;
         partial.push(snapshot);
       }
+      for (const mesh of meshes) void listsFor(mesh);
       onFirst(partial, meshes.filter((m) => m !== leading).map((m) => m.name));
     });
   }
 
   const perMesh = await Promise.all(
     meshes.map(async (mesh): Promise<MeshSnapshot | null> => {
-      const [gateways, lists] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? (leadingLists as Promise<Lists>) : gate.then(() => listsOf(mesh.name))]);
-      return snapshotOf(mesh, gateways, lists);
+      const [gateways, read] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? listsFor(mesh) : gate.then(() => listsFor(mesh))]);
+      return snapshotOf(mesh, gateways, read);
     }),
   );
   signal?.removeEventListener('abort', forward);

@@ -58,7 +58,7 @@ export interface SnapshotOptions extends CallOptions {
   includeSecrets?: boolean;
   /**
    * With two meshes or more: the first mesh by name (code-point order) is read before the others,
-   * and this is called once, as soon as it and every mesh's MeshGateways are read, before the
+   * and this is called once, as soon as it and every mesh's MeshGateways are read, just after the
    * other meshes' other lists are requested. It gets a snapshot whose other meshes (`pending`)
    * have their MeshGateways only: their other lists empty, their Secrets `not-requested`. Lets an
    * app show the first mesh while the rest loads; not called when the load fails first.
