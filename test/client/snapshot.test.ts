@@ -297,30 +297,30 @@ describe('loadControlPlaneSnapshot at scale', () => {
   });
 });
 
-describe('loadControlPlaneSnapshot, first mesh first', () => {
+describe('loadControlPlaneSnapshot, what is read so far', () => {
   const data = (): ReturnType<typeof makeLargeDataSet> => makeLargeDataSet({ meshes: 3, gateways: 30, dataplanes: 60, secrets: 6 });
 
-  it('reports the first mesh read in full and every mesh\'s gateways before it asks for the other meshes\' other lists', async () => {
+  it('reports every mesh\'s gateways, then the first mesh read in full before it asks for the other meshes\' other lists', async () => {
     const { cp, client } = await setup({ data: data() });
     const seen: { partial: PartialSnapshot; requested: string[] }[] = [];
-    const result = await loadControlPlaneSnapshot(client, { includeSecrets: true, onFirstMesh: (partial) => seen.push({ partial, requested: cp.requests.map((r) => r.path) }) });
+    const result = await loadControlPlaneSnapshot(client, { includeSecrets: true, onPartial: (partial) => seen.push({ partial, requested: cp.requests.map((r) => r.path) }) });
     if (!result.ok) throw new Error(result.error.message);
-    expect(seen).toHaveLength(1);
-    const [{ partial, requested }] = seen;
-    expect(partial.pending).toEqual(['mesh-1', 'mesh-2']);
-    // Of the pending meshes, only the MeshGateways were asked for by then.
-    expect(requested.filter((path) => /^\/meshes\/mesh-[12]\//.test(path))).toEqual(expect.arrayContaining(['/meshes/mesh-1/meshgateways', '/meshes/mesh-2/meshgateways']));
-    expect(requested.filter((path) => /^\/meshes\/mesh-[12]\//.test(path) && !/\/meshgateways$/.test(path))).toEqual([]);
-    expect(requested.filter((path) => path.startsWith('/meshes/default/'))).toHaveLength(6);
-
     const full = result.value;
-    expect(partial.controlPlane).toEqual(full.controlPlane);
-    expect(partial.meshes.map((m) => m.name)).toEqual(['default', 'mesh-1', 'mesh-2']);
-    expect(partial.meshes[0]).toEqual(full.meshes[0]);
-    for (const i of [1, 2]) {
-      expect(partial.meshes[i]).toEqual({ ...full.meshes[i], gatewayRoutes: [], httpRoutes: [], tcpRoutes: [], dataplanes: [], secrets: { state: 'not-requested' } });
-      expect(partial.meshes[i].gateways).toHaveLength(10);
-    }
+    const listedOnly = (i: number) => ({ ...full.meshes[i], gatewayRoutes: [], httpRoutes: [], tcpRoutes: [], dataplanes: [], secrets: { state: 'not-requested' } });
+    expect(seen).toHaveLength(2);
+
+    const [listed, first] = seen;
+    expect(listed.partial.pending).toEqual(['default', 'mesh-1', 'mesh-2']);
+    expect(listed.partial.meshes).toEqual([listedOnly(0), listedOnly(1), listedOnly(2)]);
+    expect(listed.partial.controlPlane).toEqual(full.controlPlane);
+
+    expect(first.partial.pending).toEqual(['mesh-1', 'mesh-2']);
+    // Of the pending meshes, only the MeshGateways were asked for by then.
+    expect(first.requested.filter((path) => /^\/meshes\/mesh-[12]\//.test(path)).sort()).toEqual(['/meshes/mesh-1/meshgateways', '/meshes/mesh-2/meshgateways']);
+    expect(first.requested.filter((path) => path.startsWith('/meshes/default/'))).toHaveLength(6);
+    expect(first.partial.controlPlane).toEqual(full.controlPlane);
+    expect(first.partial.meshes).toEqual([full.meshes[0], listedOnly(1), listedOnly(2)]);
+    expect(first.partial.meshes[1].gateways).toHaveLength(10);
 
     // The same requests and the same snapshot as a load without it.
     const count = cp.requests.length;
@@ -329,16 +329,17 @@ describe('loadControlPlaneSnapshot, first mesh first', () => {
     expect(cp.requests.length - count).toBe(count);
   });
 
-  it('is not called with one mesh, nor when a list of the first mesh fails', async () => {
+  it('reports one mesh once, listed; nothing once a list has failed', async () => {
     const one = await setup({ data: makeLargeDataSet({ meshes: 1, gateways: 5, dataplanes: 5, secrets: 1 }) });
-    let calls = 0;
-    const single = await loadControlPlaneSnapshot(one.client, { onFirstMesh: () => calls++ });
+    const pending: string[][] = [];
+    const single = await loadControlPlaneSnapshot(one.client, { onPartial: (p) => pending.push(p.pending) });
     expect(single.ok).toBe(true);
+    expect(pending).toEqual([['default']]);
 
     const failing = await setup({ data: data() });
-    failing.cp.setFault('/meshes/default/dataplanes+insights', { kind: 'status', status: 500 });
-    const failed = await loadControlPlaneSnapshot(failing.client, { onFirstMesh: () => calls++ });
+    failing.cp.setFault('/meshes/mesh-2/meshgateways', { kind: 'status', status: 500 });
+    const failed = await loadControlPlaneSnapshot(failing.client, { onPartial: (p) => pending.push(p.pending) });
     expect(failed.ok).toBe(false);
-    expect(calls).toBe(0);
+    expect(pending).toHaveLength(1);
   });
 });

@@ -185,19 +185,25 @@ describe('loader with a pinned Kuma version', () => {
   });
 });
 
-describe('loader, first mesh first', () => {
+describe('loader, a large control plane shown as it is read', () => {
   // 330 gateways over three meshes: the two read later hold 220, enough to show the first alone.
   const large = () => makeLargeDataSet({ meshes: 3, gateways: 330, dataplanes: 660, secrets: 30 });
 
   for (const thread of [true, false]) {
-    it(`shows the first mesh of a large control plane before the others, as the full result has it (${thread ? 'worker' : 'inline'})`, async () => {
+    it(`shows every gateway, then the first mesh, before the rest, as the full result has them (${thread ? 'worker' : 'inline'})`, async () => {
       const cp = await startFakeControlPlane({ data: large(), adminToken: ADMIN_TOKEN });
       const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, thread });
       cleanups.push(() => loader.close(), () => cp.close());
       const partials: LoadedData[] = [];
       const full = ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
-      expect(partials).toHaveLength(1);
-      const [partial] = partials;
+      expect(partials).toHaveLength(2);
+      const [listed, partial] = partials;
+      // First every gateway, none analysed yet; then the first mesh.
+      expect(listed.model.pendingMeshes).toEqual(['default', 'mesh-1', 'mesh-2']);
+      expect(listed.model.gateways.map((r) => r.key)).toEqual(full.model.gateways.map((r) => r.key));
+      expect(listed.model.gateways.every((r) => r.pending)).toBe(true);
+      expect(listed.model.entries.size).toBe(0);
+      expect(listed.model.certificates).toEqual([]);
       expect(partial.model.pendingMeshes).toEqual(['mesh-1', 'mesh-2']);
       expect(full.model.pendingMeshes).toEqual([]);
       // Every gateway is listed at once, in the order and with the keys of the full result.
@@ -217,7 +223,7 @@ describe('loader, first mesh first', () => {
       ]);
       // Later refreshes have something to show: they go whole.
       ok(await loader.refresh({ signal: signal(), now: at(5), onPartial: (data) => partials.push(data) }));
-      expect(partials).toHaveLength(1);
+      expect(partials).toHaveLength(2);
     }, 60_000);
   }
 

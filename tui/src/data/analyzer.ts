@@ -11,9 +11,9 @@ export interface Analyzer {
   /**
    * Reads the control plane and analyses what it answered, on the analysis thread: the app's
    * thread only waits. A fetch failure or cancellation resolves as a failure; a failure of the
-   * engine rejects. `onPartial`, when given, may be called once before that with the first mesh
-   * analysed and the others pending (when the analyzer has shown no result yet and no files are
-   * laid over the control plane).
+   * engine rejects. `onPartial`, when given, may be called before that with what is read so far
+   * (see `LiveFetcher.fetch`), when the analyzer has given no result yet and no files are laid
+   * over the control plane.
    */
   refreshLive(request: LiveRequest, signal: AbortSignal, onPartial?: (partial: LiveResult) => void): Promise<({ ok: true } & LiveResult) | LiveFailure>;
   /** Stops the worker thread, if any. */

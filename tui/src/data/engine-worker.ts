@@ -13,8 +13,8 @@ import { resultBytes, sameBytes, type ResultBytes } from './result-bytes.js';
  * model and no render. A request equal to the last one but for `now`, on the same analysis day
  * (the engine's results depend on `now` only through it, see `analysisDay`), is not analysed
  * again. `{ id, cancel }` cancels the fetch of a live refresh. A live refresh asked `partial`
- * while nothing was posted yet first posts `{ id, ok, partial, head, entries }`: the first mesh
- * analysed, the others pending (see `LiveFetcher.fetch`).
+ * while nothing was posted yet first posts `{ id, ok, partial, head, entries }` for what is read
+ * so far: the gateways listed, then the first mesh analysed (see `LiveFetcher.fetch`).
  */
 type WorkerRequest = { id: number; request: AnalysisRequest } | { id: number; live: LiveRequest; connection: LiveConnection; partial?: boolean } | { id: number; cancel: true };
 

@@ -38,9 +38,9 @@ export type LiveFailure = { ok: false; message: string; aborted: boolean };
 export type LiveFetched = { ok: true; request: AnalysisRequest & { kind: 'snapshot' } } & Omit<LiveResult, 'result'>;
 
 /**
- * A first mesh is shown before the others are read only when those hold at least this many
- * MeshGateways: below it, reading and analysing them is quick, and a screen of rows that load
- * would only flicker.
+ * What is read of a control plane is shown before the rest only when the rest holds at least
+ * this many MeshGateways: below it, reading and analysing them is quick, and a screen of rows
+ * that load would only flicker.
  */
 export const PARTIAL_MIN_PENDING_GATEWAYS = 100;
 
@@ -52,9 +52,10 @@ export const PARTIAL_MIN_PENDING_GATEWAYS = 100;
 export interface LiveFetcher {
   /**
    * The analysis request for this refresh, or why there is none (a cancelled refresh among them).
-   * `onPartial`, when given, is called at most once before that, with a request for the first mesh
-   * read in full and the other meshes `pending` (see `SnapshotOptions.onFirstMesh`), when those
-   * hold `PARTIAL_MIN_PENDING_GATEWAYS` or more.
+   * `onPartial`, when given, is called before that with a request for what is read so far: every
+   * mesh `pending` once the MeshGateways are listed, then the first mesh read in full and the
+   * others `pending` (see `SnapshotOptions.onPartial`), each time the pending meshes hold
+   * `PARTIAL_MIN_PENDING_GATEWAYS` MeshGateways or more.
    */
   fetch(request: LiveRequest, signal: AbortSignal, onPartial?: (partial: LiveFetched) => void): Promise<LiveFetched | LiveFailure>;
 }
@@ -78,13 +79,13 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number)
         };
         return { ok: true, request: analysis, controlPlane, rules, ownRules };
       };
-      const onFirstMesh = onPartial
+      const partially = onPartial
         ? (partial: PartialSnapshot) => {
             const waiting = partial.meshes.reduce((n, m) => n + (partial.pending.includes(m.name) ? m.gateways.length : 0), 0);
             if (waiting >= PARTIAL_MIN_PENDING_GATEWAYS) onPartial(fetched(partial, partial.pending));
           }
         : undefined;
-      const loaded = await loadControlPlaneSnapshot(client, { signal, includeSecrets: due, ...(onFirstMesh ? { onFirstMesh } : {}) });
+      const loaded = await loadControlPlaneSnapshot(client, { signal, includeSecrets: due, ...(partially ? { onPartial: partially } : {}) });
       if (!loaded.ok) return { ok: false, message: loaded.error.message, aborted: loaded.error.kind === 'aborted' || signal.aborted };
       if (due) secretsAt = request.now;
       const meshes: MeshSnapshot[] = loaded.value.meshes.map((m) => {

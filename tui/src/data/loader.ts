@@ -22,8 +22,9 @@ export interface RefreshOptions {
   /** Also read Secrets now, whatever the secrets interval says (a manual refresh). */
   forceSecrets?: boolean;
   /**
-   * Called at most once before the outcome, on the first refresh of a large control plane: the
-   * first mesh analysed, the other meshes' gateways listed as pending (`ViewModel.pendingMeshes`).
+   * Called before the outcome of the first refresh of a large control plane, with what is read so
+   * far: every gateway listed as pending, then the first mesh analysed and the other meshes'
+   * gateways pending (`ViewModel.pendingMeshes`).
    */
   onPartial?: (data: LoadedData) => void;
 }

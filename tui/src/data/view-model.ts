@@ -18,8 +18,8 @@ export interface ModelContext {
   /** What applying laid-over files changes, per gateway (see `diffGateways`); absent without files. */
   diffs?: GatewayDiff[];
   /**
-   * MeshGateways of meshes not read in full yet (the first screen of a large control plane shows
-   * the first mesh while the others load): listed as rows still loading, without entries.
+   * MeshGateways of meshes not read in full yet (a large control plane is shown as it is read:
+   * its gateways first, then its first mesh): listed as rows still loading, without entries.
    */
   pending?: PendingGateway[];
 }

@@ -13,13 +13,13 @@ const ROUTE_TYPES = ['MeshGatewayRoute', 'MeshHTTPRoute', 'MeshTCPRoute'] as con
  * Loads the lists of every mesh in parallel: MeshGateways, the three route kinds (those the
  * control plane serves), builtin gateway dataplanes and, when asked, Secrets. The first failure
  * of anything but Secrets cancels the requests still running and fails the whole.
- * `options.onFirstMesh` (see SnapshotOptions) is called here with the meshes as they then stand.
+ * `options.onPartial` (see SnapshotOptions) is called here with the meshes as they then stand.
  */
 export async function loadMeshSnapshots(
   client: KumaClient,
   meshes: RawResource[],
   probe: Pick<Probe, 'gatewaySupport' | 'knownTypes'>,
-  options: Omit<SnapshotOptions, 'onFirstMesh'> & { onFirstMesh?: (meshes: MeshSnapshot[], pending: string[]) => void },
+  options: Omit<SnapshotOptions, 'onPartial'> & { onPartial?: (meshes: MeshSnapshot[], pending: string[]) => void },
 ): Promise<Result<MeshSnapshot[]>> {
   const { signal } = options;
   const { gatewaySupport, knownTypes } = probe;
@@ -73,37 +73,44 @@ export async function loadMeshSnapshots(
     };
   };
 
-  // Every mesh's MeshGateways at once; with `onFirstMesh`, the first mesh's other lists too, and
+  // Every mesh's MeshGateways at once. With `onPartial`, the first mesh's other lists too, and
   // the other meshes' once those are read: requested just before the first mesh is reported, so
   // that the control plane answers them while the caller works on it.
   const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
-  const onFirst = options.onFirstMesh;
-  const leading = onFirst !== undefined && meshes.length > 1 ? [...meshes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0] : null;
+  const report = options.onPartial;
+  const leading = report !== undefined && meshes.length > 1 ? [...meshes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0] : null;
   const lists = new Map<RawResource, Promise<Lists>>();
   const listsFor = (mesh: RawResource): Promise<Lists> => {
     let pending = lists.get(mesh);
     if (pending === undefined) lists.set(mesh, (pending = listsOf(mesh.name)));
     return pending;
   };
+  /** Reports the meshes with the lists read so far (`read`), the others with their MeshGateways only. */
+  const reportWith = async (read: Map<RawResource, Lists>): Promise<void> => {
+    if (report === undefined || first.error !== null || inner.signal.aborted) return;
+    const partial: MeshSnapshot[] = [];
+    for (const mesh of meshes) {
+      const gateways = await (gatewayLists.get(mesh) as Promise<Result<RawResource[]>>);
+      const snapshot = snapshotOf(mesh, gateways, read.get(mesh) ?? [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }]);
+      if (snapshot === null) return;
+      partial.push(snapshot);
+    }
+    report(partial, meshes.filter((m) => !read.has(m)).map((m) => m.name));
+  };
+  if (leading !== null) void listsFor(leading);
+  const listed = report === undefined ? Promise.resolve() : Promise.all(gatewayLists.values()).then(() => reportWith(new Map()));
   let gate: Promise<unknown> = Promise.resolve();
-  if (leading !== null && onFirst !== undefined) {
-    gate = Promise.all([listsFor(leading), ...gatewayLists.values()]).then(async ([read]) => {
-      if (first.error !== null || inner.signal.aborted) return;
-      const partial: MeshSnapshot[] = [];
-      for (const mesh of meshes) {
-        const gateways = await (gatewayLists.get(mesh) as Promise<Result<RawResource[]>>);
-        const snapshot = snapshotOf(mesh, gateways, mesh === leading ? read : [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }]);
-        if (snapshot === null) return;
-        partial.push(snapshot);
-      }
+  if (leading !== null) {
+    gate = listed.then(async () => {
+      const read = await listsFor(leading);
       for (const mesh of meshes) void listsFor(mesh);
-      onFirst(partial, meshes.filter((m) => m !== leading).map((m) => m.name));
+      await reportWith(new Map([[leading, read]]));
     });
   }
-
   const perMesh = await Promise.all(
     meshes.map(async (mesh): Promise<MeshSnapshot | null> => {
       const [gateways, read] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? listsFor(mesh) : gate.then(() => listsFor(mesh))]);
+      await listed;
       return snapshotOf(mesh, gateways, read);
     }),
   );

@@ -57,13 +57,14 @@ export interface SnapshotOptions extends CallOptions {
   /** Also list each mesh's Secrets (admin only; a 403 becomes the `forbidden` state). */
   includeSecrets?: boolean;
   /**
-   * With two meshes or more: the first mesh by name (code-point order) is read before the others,
-   * and this is called once, as soon as it and every mesh's MeshGateways are read, just after the
-   * other meshes' other lists are requested. It gets a snapshot whose other meshes (`pending`)
-   * have their MeshGateways only: their other lists empty, their Secrets `not-requested`. Lets an
-   * app show the first mesh while the rest loads; not called when the load fails first.
+   * Lets an app show what is read while the rest loads. Called once every mesh's MeshGateways are
+   * listed, with every mesh `pending`; then, with two meshes or more, once the first mesh by name
+   * (code-point order) is read in full, with the others `pending`: the first mesh is read before
+   * the others, whose other lists are requested just before this second call. A pending mesh has
+   * its MeshGateways only: its other lists empty, its Secrets `not-requested`. Not called once the
+   * load has failed.
    */
-  onFirstMesh?: (partial: PartialSnapshot) => void;
+  onPartial?: (partial: PartialSnapshot) => void;
 }
 
 /** A snapshot read so far: the meshes named in `pending` have only their MeshGateways listed. */
@@ -86,12 +87,12 @@ export async function loadControlPlaneSnapshot(client: KumaClient, options: Snap
   if (!probe.ok) return probe;
   const meshes = await client.listMeshes({ signal });
   if (!meshes.ok) return meshes;
-  const { onFirstMesh, ...rest } = options;
+  const { onPartial, ...rest } = options;
   const controlPlane = controlPlaneInfo(client.url, probe.value);
   const notes = probe.value.notes;
   const loaded = await loadMeshSnapshots(client, meshes.value, probe.value, {
     ...rest,
-    ...(onFirstMesh ? { onFirstMesh: (partial: MeshSnapshot[], pending: string[]) => onFirstMesh({ controlPlane, meshes: partial, notes, pending }) } : {}),
+    ...(onPartial ? { onPartial: (partial: MeshSnapshot[], pending: string[]) => onPartial({ controlPlane, meshes: partial, notes, pending }) } : {}),
   });
   if (!loaded.ok) return loaded;
   return ok({ controlPlane, meshes: loaded.value, notes });
