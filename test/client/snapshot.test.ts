@@ -194,7 +194,7 @@ describe('loadControlPlaneSnapshot', () => {
     if (result.ok) return;
     expect(result.error.kind).toBe('no-gateway-support');
     expect(result.error.message).toMatch(/no builtin MeshGateway/);
-    expect(cp.requests.map((request) => request.path).sort()).toEqual(['/', '/_resources', '/config']);
+    expect(cp.requests.map((request) => request.path).sort()).toEqual(['/', '/_resources', '/config', '/meshes']);
   });
 
   it('fails with no-gateway-support when an old control plane answers 404 on meshgateways', async () => {
