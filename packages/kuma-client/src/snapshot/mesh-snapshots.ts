@@ -9,6 +9,32 @@ import type { MeshSnapshot, SnapshotOptions } from './snapshot.js';
 
 const ROUTE_TYPES = ['MeshGatewayRoute', 'MeshHTTPRoute', 'MeshTCPRoute'] as const;
 
+/** A mesh's lists but its MeshGateways: the three route kinds, its gateway proxies, its Secrets. */
+type Lists = [Result<RawResource[]>, Result<RawResource[]>, Result<RawResource[]>, Result<GatewayDataplane[]>, SecretsState];
+
+/** The lists of a mesh not read yet. */
+const notRead = (): Lists => [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }];
+
+/** A mesh's snapshot from its lists; null when one of them (Secrets aside) failed. */
+function snapshotOf(mesh: RawResource, gateways: Result<RawResource[]>, [gatewayRoutes, httpRoutes, tcpRoutes, dataplanes, secrets]: Lists): MeshSnapshot | null {
+  if (!gateways.ok || !gatewayRoutes.ok || !httpRoutes.ok || !tcpRoutes.ok || !dataplanes.ok) return null;
+  return {
+    name: mesh.name,
+    mesh,
+    gateways: gateways.value,
+    gatewayRoutes: gatewayRoutes.value,
+    httpRoutes: httpRoutes.value.filter(targetsMeshGateway),
+    tcpRoutes: tcpRoutes.value.filter(targetsMeshGateway),
+    dataplanes: dataplanes.value,
+    secrets,
+  };
+}
+
+/** The first mesh by name, in code-point order. */
+function firstByName(meshes: RawResource[]): RawResource {
+  return meshes.reduce((a, b) => (b.name < a.name ? b : a));
+}
+
 /**
  * Loads the lists of every mesh in parallel: MeshGateways, the three route kinds (those the
  * control plane serves), builtin gateway dataplanes and, when asked, Secrets. The first failure
@@ -49,7 +75,6 @@ export async function loadMeshSnapshots(
     return check(response);
   };
 
-  type Lists = [Result<RawResource[]>, Result<RawResource[]>, Result<RawResource[]>, Result<GatewayDataplane[]>, SecretsState];
   /** Everything of a mesh but its MeshGateways. */
   const listsOf = (name: string): Promise<Lists> =>
     Promise.all([
@@ -59,26 +84,12 @@ export async function loadMeshSnapshots(
       client.listGatewayDataplanes(name, call).then(check),
       options.includeSecrets === true ? client.listSecrets(name, call) : Promise.resolve<SecretsState>({ state: 'not-requested' }),
     ]);
-  const snapshotOf = (mesh: RawResource, gateways: Result<RawResource[]>, [gatewayRoutes, httpRoutes, tcpRoutes, dataplanes, secrets]: Lists): MeshSnapshot | null => {
-    if (!gateways.ok || !gatewayRoutes.ok || !httpRoutes.ok || !tcpRoutes.ok || !dataplanes.ok) return null;
-    return {
-      name: mesh.name,
-      mesh,
-      gateways: gateways.value,
-      gatewayRoutes: gatewayRoutes.value,
-      httpRoutes: httpRoutes.value.filter(targetsMeshGateway),
-      tcpRoutes: tcpRoutes.value.filter(targetsMeshGateway),
-      dataplanes: dataplanes.value,
-      secrets,
-    };
-  };
-
   // Every mesh's MeshGateways at once. With `onPartial`, the first mesh's other lists too, and
   // the other meshes' once those are read: requested just before the first mesh is reported, so
   // that the control plane answers them while the caller works on it.
   const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
   const report = options.onPartial;
-  const leading = report !== undefined && meshes.length > 1 ? [...meshes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0] : null;
+  const leading = report !== undefined && meshes.length > 1 ? firstByName(meshes) : null;
   const lists = new Map<RawResource, Promise<Lists>>();
   const listsFor = (mesh: RawResource): Promise<Lists> => {
     let pending = lists.get(mesh);
@@ -91,7 +102,7 @@ export async function loadMeshSnapshots(
     const partial: MeshSnapshot[] = [];
     for (const mesh of meshes) {
       const gateways = await (gatewayLists.get(mesh) as Promise<Result<RawResource[]>>);
-      const snapshot = snapshotOf(mesh, gateways, read.get(mesh) ?? [ok([]), ok([]), ok([]), ok([]), { state: 'not-requested' }]);
+      const snapshot = snapshotOf(mesh, gateways, read.get(mesh) ?? notRead());
       if (snapshot === null) return;
       partial.push(snapshot);
     }
@@ -103,18 +114,25 @@ export async function loadMeshSnapshots(
   if (leading !== null) {
     gate = listed.then(async () => {
       const read = await listsFor(leading);
+      if (first.error !== null || inner.signal.aborted) return;
       for (const mesh of meshes) void listsFor(mesh);
       await reportWith(new Map([[leading, read]]));
     });
   }
-  const perMesh = await Promise.all(
-    meshes.map(async (mesh): Promise<MeshSnapshot | null> => {
-      const [gateways, read] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? listsFor(mesh) : gate.then(() => listsFor(mesh))]);
-      await listed;
-      return snapshotOf(mesh, gateways, read);
-    }),
-  );
-  signal?.removeEventListener('abort', forward);
+  let perMesh: (MeshSnapshot | null)[];
+  try {
+    perMesh = await Promise.all(
+      meshes.map(async (mesh): Promise<MeshSnapshot | null> => {
+        const [gateways, read] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? listsFor(mesh) : gate.then(() => listsFor(mesh))]);
+        await listed;
+        return snapshotOf(mesh, gateways, read);
+      }),
+    );
+  } finally {
+    // Also when `onPartial` threw: no request is left running.
+    inner.abort();
+    signal?.removeEventListener('abort', forward);
+  }
   if (first.error !== null) return fail(first.error);
   const out = perMesh.filter((entry): entry is MeshSnapshot => entry !== null);
   if (signal?.aborted === true || out.length !== perMesh.length) {
