@@ -58,6 +58,21 @@ describe('keys through the reducer', () => {
     expect(top(s)).toMatchObject({ kind: 'gateway', key: 'payments/pay@ws/pay.yaml' });
   });
 
+  it('shows partial data while the first load runs, never over a complete one', () => {
+    const files = testFiles();
+    const source = { kind: 'files' as const, paths: ['ws'], load: async () => files };
+    const info = { kind: 'files' as const, label: 'ws', fileCount: files.length };
+    const full = buildViewModel(analyzeFiles(files, { now: NOW }), { mode: 'files' });
+    const partial = buildViewModel(analyzeFiles([], { now: NOW }), { mode: 'files', pending: [{ mesh: 'default', name: 'edge', file: 'ws/edge.yaml' }] });
+    let s = reduce(initialState({ source, columns: 100, rows: 24, intervalMs: 5000 }), { type: 'refreshStarted' });
+    s = reduce(s, { type: 'partial', data: { at: NOW.getTime(), info, model: partial, notes: [] } });
+    expect(s.model).toBe(partial);
+    expect(s.status).toMatchObject({ refreshing: true, lastSuccessAt: null });
+    expect(s.model?.gateways.map((r) => [r.key, r.pending])).toEqual([['default/edge@ws/edge.yaml', true]]);
+    s = reduce(s, { type: 'loaded', data: { at: NOW.getTime(), info, model: full, notes: [] } });
+    expect(reduce(s, { type: 'partial', data: { at: NOW.getTime(), info, model: partial, notes: [] } })).toBe(s);
+  });
+
   it('completes commands with tab, quits with q, :q and ctrl-c', () => {
     expect(keys(loaded(), ':', 'me', ['\t', { tab: true }], ENTER).stack.map((v) => v.kind)).toEqual(['meshes']);
     expect(keys(loaded(), 'q').quit).toBe(true);
