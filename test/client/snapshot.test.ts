@@ -329,6 +329,19 @@ describe('loadControlPlaneSnapshot, what is read so far', () => {
     expect(cp.requests.length - count).toBe(count);
   });
 
+  it('reads first the first mesh that has a MeshGateway', async () => {
+    const set = data();
+    set.gateways = set.gateways.filter((g) => g.mesh !== 'default');
+    const { client } = await setup({ data: set });
+    const pending: string[][] = [];
+    const result = await loadControlPlaneSnapshot(client, { includeSecrets: true, onPartial: (p) => pending.push(p.pending) });
+    expect(result.ok).toBe(true);
+    expect(pending).toEqual([
+      ['default', 'mesh-1', 'mesh-2'],
+      ['default', 'mesh-2'],
+    ]);
+  });
+
   it('reports one mesh once, listed; nothing once a list has failed', async () => {
     const one = await setup({ data: makeLargeDataSet({ meshes: 1, gateways: 5, dataplanes: 5, secrets: 1 }) });
     const pending: string[][] = [];

@@ -84,12 +84,12 @@ export async function loadMeshSnapshots(
       client.listGatewayDataplanes(name, call).then(check),
       options.includeSecrets === true ? client.listSecrets(name, call) : Promise.resolve<SecretsState>({ state: 'not-requested' }),
     ]);
-  // Every mesh's MeshGateways at once. With `onPartial`, the first mesh's other lists too, and
-  // the other meshes' once those are read: requested just before the first mesh is reported, so
-  // that the control plane answers them while the caller works on it.
+  // Every mesh's MeshGateways at once. With `onPartial`, then the other lists of the first mesh
+  // that has a MeshGateway (its rows come first in a list by mesh), and the other meshes' once
+  // those are read: requested just before that mesh is reported, so that the control plane
+  // answers them while the caller works on it.
   const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
   const report = options.onPartial;
-  const leading = report !== undefined && meshes.length > 1 ? firstByName(meshes) : null;
   const lists = new Map<RawResource, Promise<Lists>>();
   const listsFor = (mesh: RawResource): Promise<Lists> => {
     let pending = lists.get(mesh);
@@ -108,26 +108,37 @@ export async function loadMeshSnapshots(
     }
     report(partial, meshes.filter((m) => !read.has(m)).map((m) => m.name));
   };
-  if (leading !== null) void listsFor(leading);
-  const listed = report === undefined ? Promise.resolve() : Promise.all(gatewayLists.values()).then(() => reportWith(new Map()));
+  // `gate`: the lists may be requested; `announced`: every mesh's MeshGateways are reported.
   let gate: Promise<unknown> = Promise.resolve();
-  if (leading !== null) {
-    gate = listed.then(async () => {
-      const read = await listsFor(leading);
-      if (first.error !== null || inner.signal.aborted) return;
-      for (const mesh of meshes) void listsFor(mesh);
-      await reportWith(new Map([[leading, read]]));
-    });
+  let announced: Promise<unknown> = Promise.resolve();
+  if (report !== undefined) {
+    const listed = Promise.all(gatewayLists.values());
+    announced = listed.then(() => reportWith(new Map()));
+    if (meshes.length > 1) {
+      gate = Promise.all([listed, announced]).then(async ([results]) => {
+        if (first.error !== null || inner.signal.aborted) return;
+        const withGateways = meshes.filter((_, i) => {
+          const listedHere = results[i];
+          return listedHere.ok && listedHere.value.length > 0;
+        });
+        const leading = firstByName(withGateways.length > 0 ? withGateways : meshes);
+        const read = await listsFor(leading);
+        if (first.error !== null || inner.signal.aborted) return;
+        for (const mesh of meshes) void listsFor(mesh);
+        await reportWith(new Map([[leading, read]]));
+      });
+    }
   }
   let perMesh: (MeshSnapshot | null)[];
   try {
     perMesh = await Promise.all(
       meshes.map(async (mesh): Promise<MeshSnapshot | null> => {
-        const [gateways, read] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, mesh === leading ? listsFor(mesh) : gate.then(() => listsFor(mesh))]);
-        await listed;
+        await gate;
+        const [gateways, read] = await Promise.all([gatewayLists.get(mesh) as Promise<Result<RawResource[]>>, listsFor(mesh)]);
         return snapshotOf(mesh, gateways, read);
       }),
     );
+    await announced;
   } finally {
     // Also when `onPartial` threw: no request is left running.
     inner.abort();

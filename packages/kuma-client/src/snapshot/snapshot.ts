@@ -59,10 +59,10 @@ export interface SnapshotOptions extends CallOptions {
   /**
    * Lets an app show what is read while the rest loads. Called once every mesh's MeshGateways are
    * listed, with every mesh `pending`; then, with two meshes or more, once the first mesh by name
-   * (code-point order) is read in full, with the others `pending`: the first mesh is read before
-   * the others, whose other lists are requested just before this second call. A pending mesh has
-   * its MeshGateways only: its other lists empty, its Secrets `not-requested`. Not called once the
-   * load has failed.
+   * (code-point order) that has a MeshGateway is read in full, with the others `pending`: that mesh
+   * is read before the others, whose other lists are requested just before this second call. A
+   * pending mesh has its MeshGateways only: its other lists empty, its Secrets `not-requested`.
+   * Not called once the load has failed.
    */
   onPartial?: (partial: PartialSnapshot) => void;
 }
