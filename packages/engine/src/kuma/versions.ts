@@ -41,7 +41,11 @@ export type VersionRanges = VersionRange | readonly VersionRange[];
 /** Whether `version` lies in `range`, or in one of the ranges (an absent range holds for every version). */
 export function inRange(version: KumaVersion, range: VersionRanges | undefined): boolean {
   if (!range) return true;
-  if (isRangeList(range)) return range.some((r) => inRange(version, r));
+  if (isRangeList(range)) {
+    // A loop, not `some` with a closure: this runs for every field of every document.
+    for (const r of range) if (inRange(version, r)) return true;
+    return false;
+  }
   const since = range.since ? bound(range.since) : null;
   const until = range.until ? bound(range.until) : null;
   if (since && compareVersions(version, since) < 0) return false;
