@@ -84,8 +84,8 @@ export async function loadMeshSnapshots(
       client.listGatewayDataplanes(name, call).then(check),
       options.includeSecrets === true ? client.listSecrets(name, call) : Promise.resolve<SecretsState>({ state: 'not-requested' }),
     ]);
-  // Every mesh's MeshGateways at once. With `onPartial`, then the other lists of the first mesh
-  // that has a MeshGateway (its rows come first in a list by mesh), and the other meshes' once
+  // Every mesh's MeshGateways at once. With `onPartial`, the other lists of the first mesh that
+  // has a MeshGateway (its rows come first in a list by mesh) next, and the other meshes' once
   // those are read: requested just before that mesh is reported, so that the control plane
   // answers them while the caller works on it.
   const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
@@ -115,6 +115,8 @@ export async function loadMeshSnapshots(
     const listed = Promise.all(gatewayLists.values());
     announced = listed.then(() => reportWith(new Map()));
     if (meshes.length > 1) {
+      // Usually the first mesh by name is the one: its lists are asked for at once.
+      void listsFor(firstByName(meshes));
       gate = Promise.all([listed, announced]).then(async ([results]) => {
         if (first.error !== null || inner.signal.aborted) return;
         const withGateways = meshes.filter((_, i) => {
