@@ -222,9 +222,10 @@ describe('live control plane', () => {
   it('shows the gateways of a large control plane, its first mesh while the others load, then every row', async () => {
     const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 3, gateways: 330, dataplanes: 660, secrets: 30 }), adminToken: ADMIN_TOKEN });
     planes.push(cp);
-    // The meshes read after the first answer late, so the first screen is seen before them.
-    cp.setFault(/^\/meshes\/mesh-[12]\/dataplanes/, { kind: 'delay', ms: 1500 });
-    const { lastFrame, stdin } = show(liveSource(cp.url));
+    // The meshes read after the first answer late, so the first screen is seen before them (the
+    // client waits longer than that: its timer may also wait for the first mesh's analysis).
+    cp.setFault(/^\/meshes\/mesh-[12]\/dataplanes/, { kind: 'delay', ms: 3000 });
+    const { lastFrame, stdin } = show(liveSource(cp.url, { timeoutMs: 15_000 }));
     let frame = await waitForFrame(lastFrame, (f) => /^> gw-0 .*d left$/m.test(f), 30_000);
     expect(frame.split('\n')[0]).toMatch(/loading…$/);
     expect(frame).toContain('gateways  [330]');
@@ -234,6 +235,10 @@ describe('live control plane', () => {
     frame = await waitForFrame(lastFrame, 'gateways  [1/330]');
     expect(lineWith(frame, '> gw-301 ')).toMatch(/^> gw-301 +mesh-1 +- +loading… +… +… +…$/);
     stdin.write(KEY.enter);
+    frame = await waitForFrame(lastFrame, 'Mesh mesh-1 is still loading: this gateway shows once it is read.');
+    stdin.write(KEY.escape);
+    await waitForFrame(lastFrame, '> gw-301 ');
+    stdin.write('y');
     frame = await waitForFrame(lastFrame, 'Mesh mesh-1 is still loading: this gateway shows once it is read.');
     stdin.write(KEY.escape);
     frame = await waitForFrame(lastFrame, (f) => / refreshed just now$/m.test(f.split('\n')[0]) && f.includes('> gw-301 '), 30_000);

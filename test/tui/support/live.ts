@@ -32,6 +32,8 @@ export interface LiveOptions {
   context?: string;
   connectContext?: LiveSource['connectContext'];
   contexts?: string[];
+  /** The client's per-request timeout; 2 s by default. */
+  timeoutMs?: number;
 }
 
 /** A live source as `meshgw tui --cp URL` builds it. */
@@ -46,7 +48,7 @@ export function liveSource(url: string, options: LiveOptions = {}): LiveSource {
     defaultMesh: null,
     warnings: [],
   };
-  const client = createKumaClient(settings, { timeoutMs: 2_000 });
+  const client = createKumaClient(settings, { timeoutMs: options.timeoutMs ?? 2_000 });
   if (!client.ok) throw new Error(client.error.message);
   return { kind: 'live', client: client.value, settings, connectContext: options.connectContext, contexts: options.contexts };
 }
