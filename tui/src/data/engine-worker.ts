@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import { analysisDay } from '@meshgw/engine';
 import { analyzeRequest, createAnalysisWorkspaces, type AnalysisRequest, type AnalysisResult } from './analysis.js';
-import { connectLiveFetcher, type LiveConnection, type LiveFetched, type LiveFetcher, type LiveRequest, type LiveResult } from './live-fetch.js';
+import { analyzeFetched, connectLiveFetcher, type LiveConnection, type LiveFetched, type LiveFetcher, type LiveRequest, type LiveResult } from './live-fetch.js';
 import { resultBytes, sameBytes, type ResultBytes } from './result-bytes.js';
 
 /**
@@ -50,8 +50,7 @@ function answer(id: number, request: AnalysisRequest, wrap: (result: AnalysisRes
 
 /** Posts a partial result: it is never `last`, so the full result is always posted after it. */
 function postPartial(id: number, fetched: LiveFetched): void {
-  const { controlPlane, rules, ownRules } = fetched;
-  const bytes = resultBytes({ result: analyzeRequest(workspaces, fetched.request), controlPlane, rules, ownRules });
+  const bytes = resultBytes(analyzeFetched(workspaces, fetched));
   const head = new Uint8Array(bytes.head);
   const entries = new Uint8Array(bytes.entries);
   post({ id, ok: true, partial: true, head, entries }, [head.buffer, entries.buffer]);

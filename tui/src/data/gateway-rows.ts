@@ -127,7 +127,10 @@ export function byListOrder(a: { mesh: string; name: string; file: string }, b: 
 
 /** The gateways in list order (`byListOrder`). */
 export function sortedGateways(gateways: MergedGateway[]): MergedGateway[] {
-  return [...gateways].sort((a, b) => cmp(a.mesh, b.mesh) || cmp(a.name, b.name) || cmp(a.location.file, b.location.file));
+  return gateways
+    .map((g) => ({ mesh: g.mesh, name: g.name, file: g.location.file, g }))
+    .sort(byListOrder)
+    .map((entry) => entry.g);
 }
 
 /**
