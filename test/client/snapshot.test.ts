@@ -203,6 +203,18 @@ describe('loadControlPlaneSnapshot', () => {
     expect(result.ok ? null : result.error.kind).toBe('no-gateway-support');
   });
 
+  it.each([false, true])('names the first mesh when every MeshGateway list fails, whichever answers first (onPartial: %s)', async (partial) => {
+    const { cp, client } = await setup({ version: '2.5.11', withoutMeshGateway: true });
+    // The first mesh's 404 comes last.
+    cp.setFault('/meshes/default/meshgateways', { kind: 'delay', ms: 150 });
+    const reports: PartialSnapshot[] = [];
+    const result = await loadControlPlaneSnapshot(client, partial ? { onPartial: (p) => reports.push(p) } : {});
+    expect(result.ok ? null : result.error.message).toBe(
+      `The control plane at ${client.url} has no builtin MeshGateway support (GET /meshes/default/meshgateways?size=1000 answered 404). Kuma 2.14 is the last release with MeshGateway.`,
+    );
+    expect(reports).toEqual([]);
+  });
+
   it.each([
     ['2.0.8', 'unknown'],
     ['2.3.7', 'unknown'],

@@ -88,7 +88,13 @@ export async function loadMeshSnapshots(
   // has a MeshGateway (its rows come first in a list by mesh) next, and the other meshes' once
   // those are read: requested just before that mesh is reported, so that the control plane
   // answers them while the caller works on it.
-  const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call).then(check)]));
+  const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call)]));
+  // A MeshGateway list's failure is judged once all are in, in mesh order, so that a fault every
+  // mesh shares (a control plane without the kind) names the same mesh on every run.
+  const gatewaysJudged = Promise.all(gatewayLists.values()).then((results) => {
+    const failed = results.find((result) => !result.ok);
+    if (failed !== undefined) check(failed);
+  });
   const report = options.onPartial;
   const lists = new Map<RawResource, Promise<Lists>>();
   const listsFor = (mesh: RawResource): Promise<Lists> => {
@@ -112,7 +118,7 @@ export async function loadMeshSnapshots(
   let gate: Promise<unknown> = Promise.resolve();
   let announced: Promise<unknown> = Promise.resolve();
   if (report !== undefined) {
-    const listed = Promise.all(gatewayLists.values());
+    const listed = gatewaysJudged.then(() => Promise.all(gatewayLists.values()));
     announced = listed.then(() => reportWith(new Map()));
     if (meshes.length > 1) {
       // Usually the first mesh by name is the one: its lists are asked for at once.
@@ -140,7 +146,7 @@ export async function loadMeshSnapshots(
         return snapshotOf(mesh, gateways, read);
       }),
     );
-    await announced;
+    await Promise.all([gatewaysJudged, announced]);
   } finally {
     // Also when `onPartial` threw: no request is left running.
     inner.abort();
