@@ -85,7 +85,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // (the bench runs this file bundled with that build; the variable matters when it runs as is).
 const env = process.env;
 env.NODE_ENV ??= 'production';
-// Like `meshgw tui`: connect and start the first refresh, then load the app while it runs.
+// Like `meshgw tui`: connect and start the first refresh (its first screen as tall as the
+// terminal), then load the app while it runs.
 const { createKumaClient, nodeConnectionEnvironment, resolveConnection } = await import('@meshgw/kuma-client');
 const settings = await resolveConnection({ cp: url }, nodeConnectionEnvironment());
 if (!settings.ok) throw new Error(settings.error.message);
@@ -93,7 +94,7 @@ const client = createKumaClient(settings.value);
 if (!client.ok) throw new Error(client.error.message);
 const source = { kind: 'live', client: client.value, settings: settings.value, contexts: [] };
 const { createLoader, startLoader } = await import('@meshgw/tui/loader');
-const loader = startLoader(createLoader(source, { secretsIntervalMs: 60_000 }), { signal: new AbortController().signal, now: new Date() });
+const loader = startLoader(createLoader(source, { secretsIntervalMs: 60_000, firstRows: Number(rowsText) }), { signal: new AbortController().signal, now: new Date() });
 const { runTui } = await import('@meshgw/tui');
 const loadedAt = performance.now();
 

@@ -1,5 +1,6 @@
 import { applyDiff, createWorkspace, holdFiles, readKumaVersion, type FileInput, type GatewayDiff, type Workspace, type WorkspaceResult } from '@meshgw/engine';
-import { resourceFileName, snapshotInputs, type ControlPlaneSnapshot, type SecretsState } from '@meshgw/kuma-client';
+import { resourceFileName, snapshotInputs, type ControlPlaneSnapshot, type MeshSnapshot, type RawResource, type SecretsState } from '@meshgw/kuma-client';
+import { firstScreen } from './first-screen.js';
 import type { MeshSecrets } from './certificate-status.js';
 import { buildViewModel, type ViewModel } from './view-model.js';
 
@@ -9,7 +10,21 @@ import { buildViewModel, type ViewModel } from './view-model.js';
  * part (a `PartialSnapshot`): their MeshGateways are listed as rows still loading, and nothing
  * of them is analysed.
  */
-export type AnalysisRequest = ({ kind: 'files'; files: FileInput[] } | { kind: 'snapshot'; snapshot: ControlPlaneSnapshot; files?: FileInput[]; pending?: string[] }) & {
+export type AnalysisRequest = (
+  | { kind: 'files'; files: FileInput[] }
+  | {
+      kind: 'snapshot';
+      snapshot: ControlPlaneSnapshot;
+      files?: FileInput[];
+      pending?: string[];
+      /**
+       * With `pending` and without `files`: of the meshes read, only what the first `firstRows`
+       * gateways in list order depend on is analysed (`firstScreen`); their other gateways are
+       * rows still loading too, and so are those meshes.
+       */
+      firstRows?: number;
+    }
+) & {
   now: number;
   /** The Kuma version whose rules apply (`2.7`, `2.14.3`); the default when absent or unreadable. */
   kumaVersion?: string;
@@ -64,7 +79,9 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     return { model, notes: model.notes, fileCount: request.files.length };
   }
   const pending = new Set(request.pending ?? []);
-  const snapshot = pending.size === 0 ? request.snapshot : { ...request.snapshot, meshes: request.snapshot.meshes.filter((m) => !pending.has(m.name)) };
+  let snapshot = pending.size === 0 ? request.snapshot : { ...request.snapshot, meshes: request.snapshot.meshes.filter((m) => !pending.has(m.name)) };
+  const screen = pending.size > 0 && request.firstRows !== undefined && !request.files ? firstScreen(snapshot.meshes, request.firstRows) : null;
+  if (screen) snapshot = { ...snapshot, meshes: screen.meshes };
   const inputs = snapshotInputs(snapshot, { compact: true });
   const options = { now, ...inputs.options, kumaVersion };
   let result: WorkspaceResult;
@@ -78,15 +95,16 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     result = workspaces.main.analyze(options);
   }
   const listed = request.snapshot.meshes;
+  const waiting = (m: MeshSnapshot): RawResource[] => (pending.has(m.name) ? m.gateways : screen && screen.narrowed.includes(m.name) ? m.gateways.filter((g) => !screen.shown.has(`${m.name}/${g.name}`)) : []);
+  if (screen) result = { ...result, gateways: result.gateways.filter((g) => screen.shown.has(`${g.mesh}/${g.name}`)) };
   const model = buildViewModel(result, {
     mode: 'live',
     meshes: listed.map((m) => ({ name: m.name, resource: m.mesh })),
     secrets: Object.fromEntries(listed.map((m) => [m.name, meshSecrets(m.secrets)])),
     secretCounts: Object.fromEntries(listed.map((m) => [m.name, m.secrets.state === 'ok' ? m.secrets.secrets.length : 0])),
     diffs,
-    ...(pending.size > 0
-      ? { pending: listed.filter((m) => pending.has(m.name)).flatMap((m) => m.gateways.map((g) => ({ mesh: m.name, name: g.name, file: resourceFileName(m.name, 'meshgateways', g.name) }))) }
-      : {}),
+    ...(pending.size > 0 ? { pending: listed.flatMap((m) => waiting(m).map((g) => ({ mesh: m.name, name: g.name, file: resourceFileName(m.name, 'meshgateways', g.name) }))) } : {}),
+    ...(screen && screen.narrowed.length > 0 ? { narrowed: screen.narrowed } : {}),
   });
   return { model, notes: [...model.notes, ...snapshot.notes], fileCount: inputs.files.length + (request.files?.length ?? 0) };
 }

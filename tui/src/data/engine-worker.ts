@@ -14,7 +14,7 @@ import { resultBytes, sameBytes, type ResultBytes } from './result-bytes.js';
  * (the engine's results depend on `now` only through it, see `analysisDay`), is not analysed
  * again. `{ id, cancel }` cancels the fetch of a live refresh. A live refresh asked `partial`
  * while nothing was posted yet first posts `{ id, ok, partial, head, entries }` for what is read
- * so far: the gateways listed, then the first mesh analysed (see `LiveFetcher.fetch`).
+ * so far: the gateways listed, then the first screen's analysed (see `LiveFetcher.fetch`).
  */
 type WorkerRequest = { id: number; request: AnalysisRequest } | { id: number; live: LiveRequest; connection: LiveConnection; partial?: boolean } | { id: number; cancel: true };
 

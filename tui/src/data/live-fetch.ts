@@ -22,6 +22,8 @@ export interface LiveRequest {
   /** Files laid over the control plane, read by the app. */
   files?: FileInput[];
   pinned?: string;
+  /** With a partial read: how many gateway rows to analyse first (`AnalysisRequest.firstRows`). */
+  firstRows?: number;
 }
 
 /** What a refresh of a live source gives: the analysis, who answered and whose rules applied. */
@@ -54,7 +56,8 @@ export interface LiveFetcher {
    * The analysis request for this refresh, or why there is none (a cancelled refresh among them).
    * `onPartial`, when given, is called before that with a request for what is read so far: every
    * mesh `pending` once the MeshGateways are listed, then the first mesh read in full and the
-   * others `pending` (see `SnapshotOptions.onPartial`), each time the pending meshes hold
+   * others `pending` (see `SnapshotOptions.onPartial`), with `firstRows` when the request has it
+   * (only the first screen's gateways analysed), each time the pending meshes hold
    * `PARTIAL_MIN_PENDING_GATEWAYS` MeshGateways or more.
    */
   fetch(request: LiveRequest, signal: AbortSignal, onPartial?: (partial: LiveFetched) => void): Promise<LiveFetched | LiveFailure>;
@@ -76,6 +79,7 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number)
           kumaVersion: rules,
           ...(request.files ? { files: request.files } : {}),
           ...(pending ? { pending } : {}),
+          ...(pending && request.firstRows !== undefined && pending.length < snapshot.meshes.length ? { firstRows: request.firstRows } : {}),
         };
         return { ok: true, request: analysis, controlPlane, rules, ownRules };
       };

@@ -23,8 +23,8 @@ export interface RefreshOptions {
   forceSecrets?: boolean;
   /**
    * Called before the outcome of the first refresh of a large control plane, with what is read so
-   * far: every gateway listed as pending, then the first mesh analysed and the other meshes'
-   * gateways pending (`ViewModel.pendingMeshes`).
+   * far: every gateway listed as pending, then the gateways of a first screen (`firstRows`)
+   * analysed and the others pending (`ViewModel.pendingMeshes`).
    */
   onPartial?: (data: LoadedData) => void;
 }
@@ -41,7 +41,15 @@ export interface LoaderOptions {
   secretsIntervalMs: number;
   /** Run the engine in a worker thread (default true). */
   thread?: boolean;
+  /**
+   * How many gateway rows the first screen shows at most (the terminal's height): while a large
+   * control plane is read, those are analysed first. Default `DEFAULT_FIRST_ROWS`.
+   */
+  firstRows?: number;
 }
+
+/** The rows of a first screen when the terminal's height is not known. */
+export const DEFAULT_FIRST_ROWS = 60;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -66,7 +74,7 @@ function filesLoader(source: FilesSource, analyzer: Analyzer): Loader {
   };
 }
 
-function liveLoader(source: LiveSource, analyzer: Analyzer): Loader {
+function liveLoader(source: LiveSource, analyzer: Analyzer, firstRows: number): Loader {
   return {
     async refresh({ signal, now, forceSecrets, onPartial }) {
       let files: FileInput[] | undefined;
@@ -76,7 +84,7 @@ function liveLoader(source: LiveSource, analyzer: Analyzer): Loader {
         return { ok: false, message: messageOf(error), aborted: cancelled(signal, error) };
       }
       try {
-        const request = { now: now.getTime(), forceSecrets: forceSecrets === true, ...(files ? { files } : {}), ...(source.kumaVersion !== undefined ? { pinned: source.kumaVersion } : {}) };
+        const request = { now: now.getTime(), forceSecrets: forceSecrets === true, firstRows, ...(files ? { files } : {}), ...(source.kumaVersion !== undefined ? { pinned: source.kumaVersion } : {}) };
         const loaded = ({ result, controlPlane: cp, rules, ownRules }: LiveResult): LoadedData => {
           const base = sourceInfo(source);
           const info: SourceInfo =
@@ -101,7 +109,7 @@ export function createLoader(source: DataSource, options: LoaderOptions): Loader
   if (source.kind === 'files') return filesLoader(source, createAnalyzer({ thread }));
   const { url, token, headers, tls } = source.settings;
   const connection = { settings: { url, token, headers, tls }, secretsIntervalMs: options.secretsIntervalMs, timeoutMs: source.client.timeoutMs };
-  return liveLoader(source, createAnalyzer({ thread, live: { client: source.client, connection } }));
+  return liveLoader(source, createAnalyzer({ thread, live: { client: source.client, connection } }), options.firstRows ?? DEFAULT_FIRST_ROWS);
 }
 
 /**

@@ -18,10 +18,15 @@ export interface ModelContext {
   /** What applying laid-over files changes, per gateway (see `diffGateways`); absent without files. */
   diffs?: GatewayDiff[];
   /**
-   * MeshGateways of meshes not read in full yet (a large control plane is shown as it is read:
-   * its gateways first, then its first mesh): listed as rows still loading, without entries.
+   * MeshGateways not analysed yet (a large control plane is shown as it is read: its gateways
+   * first, then those of a first screen): listed as rows still loading, without entries.
    */
   pending?: PendingGateway[];
+  /**
+   * Meshes analysed in part, for a first screen (see `firstScreen`): still loading, though some
+   * of their gateways have rows; their certificates show once they are read.
+   */
+  narrowed?: string[];
 }
 
 /**
@@ -67,8 +72,8 @@ export function buildViewModel(result: WorkspaceResult, context: ModelContext): 
   const pending = context.pending ?? [];
   for (const p of pending) gateways.push(pendingGatewayRow(p, entries));
   if (pending.length > 0) gateways.sort(byListOrder);
-  const pendingMeshes = [...new Set(pending.map((p) => p.mesh))].sort(cmp);
-  const certificateList = certificateRows(certificates);
+  const pendingMeshes = [...new Set([...pending.map((p) => p.mesh), ...(context.narrowed ?? [])])].sort(cmp);
+  const certificateList = certificateRows(certificates).filter((row) => !pendingMeshes.includes(row.mesh));
   const meshes = meshRows(result, context, gateways, pendingMeshes);
   const notes = secretNotes(meshes.map((m) => m.name), context);
   return { mode, overlay: context.diffs !== undefined, gateways, certificates: certificateList, meshes, entries, secrets: basis.secrets, access: basis.access, notes, pendingMeshes };

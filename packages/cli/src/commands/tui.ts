@@ -119,7 +119,7 @@ export async function tuiCommand(argv: string[], ctx: CommandContext): Promise<n
   let loader: Loader | undefined;
   if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
     const { createLoader, startLoader } = await import('@meshgw/tui/loader');
-    loader = startLoader(createLoader(source, { secretsIntervalMs: secretsRefreshMs }), { signal: new AbortController().signal, now: ctx.now() });
+    loader = startLoader(createLoader(source, { secretsIntervalMs: secretsRefreshMs, firstRows: process.stdout.rows }), { signal: new AbortController().signal, now: ctx.now() });
   }
   const { runTui } = await import('@meshgw/tui');
   return runTui({ source, refreshMs, secretsRefreshMs, now: () => ctx.now(), loader });

@@ -16,6 +16,26 @@ export function tagsMatch(match: Pick<Tag, 'key' | 'value'>[], tags: Record<stri
   return true;
 }
 
+/**
+ * A test of whether a MeshGateway as the API writes it (`selectors: [{ match: {...} }]`) may
+ * select a Dataplane with given gateway tags: some non-empty `match` is within them
+ * (`tagsMatch`). Loose on purpose: selectors of any other shape may select anything, so that a
+ * caller narrowing resources to those a gateway depends on keeps too many, never too few.
+ */
+export function maySelect(selectors: unknown): (tags: Record<string, string>) => boolean {
+  const anything = (): boolean => true;
+  if (!Array.isArray(selectors)) return anything;
+  const matches: Pick<Tag, 'key' | 'value'>[][] = [];
+  for (const selector of selectors as unknown[]) {
+    const match: unknown = typeof selector === 'object' && selector !== null ? (selector as { match?: unknown }).match : undefined;
+    if (typeof match !== 'object' || match === null || Array.isArray(match)) return anything;
+    const entries = Object.entries(match);
+    if (entries.some(([, value]) => typeof value !== 'string')) return anything;
+    if (entries.length > 0) matches.push(entries.map(([key, value]) => ({ key, value: value as string })));
+  }
+  return (tags) => matches.some((match) => tagsMatch(match, tags));
+}
+
 export function rankOf(match: Pick<Tag, 'value'>[]): Rank {
   return { tags: match.length, exact: match.filter((m) => m.value !== '*').length };
 }
