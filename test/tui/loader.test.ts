@@ -228,6 +228,30 @@ describe('loader, a large control plane shown as it is read', () => {
     }, 60_000);
   }
 
+  it('shows the first screen of a single large mesh before the rest', async () => {
+    const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 1, gateways: 150, dataplanes: 300, secrets: 10 }), adminToken: ADMIN_TOKEN });
+    const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, firstRows: 20 });
+    cleanups.push(() => loader.close(), () => cp.close());
+    const partials: LoadedData[] = [];
+    const full = ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
+    expect(partials).toHaveLength(2);
+    const partial = partials[1];
+    expect(partial.model.pendingMeshes).toEqual(['default']);
+    expect(partial.model.gateways.slice(0, 20)).toEqual(full.model.gateways.slice(0, 20));
+    expect(partial.model.gateways.slice(20).map((r) => r.pending)).toEqual(Array(130).fill(true));
+    expect(full.model.gateways.every((r) => !r.pending)).toBe(true);
+  }, 60_000);
+
+  it('does not split a single mesh whose rest is small', async () => {
+    const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 1, gateways: 150, dataplanes: 300, secrets: 10 }), adminToken: ADMIN_TOKEN });
+    const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, firstRows: 60 });
+    cleanups.push(() => loader.close(), () => cp.close());
+    const partials: LoadedData[] = [];
+    ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
+    // Listed: 150 loading; read: 90 beyond the first screen, under PARTIAL_MIN_PENDING_GATEWAYS.
+    expect(partials.map((p) => p.model.gateways.filter((r) => r.pending).length)).toEqual([150]);
+  }, 60_000);
+
   it('does not split a small control plane', async () => {
     const { loader } = await live();
     const partials: LoadedData[] = [];

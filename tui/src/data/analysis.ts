@@ -18,9 +18,9 @@ export type AnalysisRequest = (
       files?: FileInput[];
       pending?: string[];
       /**
-       * With `pending` and without `files`: of the meshes read, only what the first `firstRows`
-       * gateways in list order depend on is analysed (`firstScreen`); their other gateways are
-       * rows still loading too, and so are those meshes.
+       * Without `files`: of the meshes read, only what the first `firstRows` gateways in list
+       * order depend on is analysed (`firstScreen`); their other gateways are rows still loading
+       * too, and so are those meshes.
        */
       firstRows?: number;
     }
@@ -80,7 +80,7 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
   }
   const pending = new Set(request.pending ?? []);
   let snapshot = pending.size === 0 ? request.snapshot : { ...request.snapshot, meshes: request.snapshot.meshes.filter((m) => !pending.has(m.name)) };
-  const screen = pending.size > 0 && request.firstRows !== undefined && !request.files ? firstScreen(snapshot.meshes, request.firstRows) : null;
+  const screen = request.firstRows !== undefined && !request.files ? firstScreen(snapshot.meshes, request.firstRows) : null;
   if (screen) snapshot = { ...snapshot, meshes: screen.meshes };
   const inputs = snapshotInputs(snapshot, { compact: true });
   const options = { now, ...inputs.options, kumaVersion };
@@ -103,7 +103,7 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     secrets: Object.fromEntries(listed.map((m) => [m.name, meshSecrets(m.secrets)])),
     secretCounts: Object.fromEntries(listed.map((m) => [m.name, m.secrets.state === 'ok' ? m.secrets.secrets.length : 0])),
     diffs,
-    ...(pending.size > 0 ? { pending: listed.flatMap((m) => waiting(m).map((g) => ({ mesh: m.name, name: g.name, file: resourceFileName(m.name, 'meshgateways', g.name) }))) } : {}),
+    ...(pending.size > 0 || screen ? { pending: listed.flatMap((m) => waiting(m).map((g) => ({ mesh: m.name, name: g.name, file: resourceFileName(m.name, 'meshgateways', g.name) }))) } : {}),
     ...(screen && screen.narrowed.length > 0 ? { narrowed: screen.narrowed } : {}),
   });
   return { model, notes: [...model.notes, ...snapshot.notes], fileCount: inputs.files.length + (request.files?.length ?? 0) };

@@ -40,9 +40,9 @@ export type LiveFailure = { ok: false; message: string; aborted: boolean };
 export type LiveFetched = { ok: true; request: AnalysisRequest & { kind: 'snapshot' } } & Omit<LiveResult, 'result'>;
 
 /**
- * What is read of a control plane is shown before the rest only when the rest holds at least
- * this many MeshGateways: below it, reading and analysing them is quick, and a screen of rows
- * that load would only flicker.
+ * What is read of a control plane is shown before the rest only when what it leaves loading
+ * holds at least this many MeshGateways: below it, reading and analysing them is quick, and a
+ * screen of rows that load would only flicker.
  */
 export const PARTIAL_MIN_PENDING_GATEWAYS = 100;
 
@@ -85,7 +85,15 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number)
       };
       const partially = onPartial
         ? (partial: PartialSnapshot) => {
-            const waiting = partial.meshes.reduce((n, m) => n + (partial.pending.includes(m.name) ? m.gateways.length : 0), 0);
+            // The gateways this partial leaves loading: those of meshes not read, and those of the
+            // meshes read that a first screen does not show.
+            let unread = 0;
+            let read = 0;
+            for (const m of partial.meshes) {
+              if (partial.pending.includes(m.name)) unread += m.gateways.length;
+              else read += m.gateways.length;
+            }
+            const waiting = unread + (request.firstRows !== undefined ? Math.max(0, read - request.firstRows) : 0);
             if (waiting >= PARTIAL_MIN_PENDING_GATEWAYS) onPartial(fetched(partial, partial.pending));
           }
         : undefined;

@@ -120,22 +120,21 @@ export async function loadMeshSnapshots(
   if (report !== undefined) {
     const listed = gatewaysJudged.then(() => Promise.all(gatewayLists.values()));
     announced = listed.then(() => reportWith(new Map()));
-    if (meshes.length > 1) {
-      // Usually the first mesh by name is the one: its lists are asked for at once.
-      void listsFor(firstByName(meshes));
-      gate = Promise.all([listed, announced]).then(async ([results]) => {
-        if (first.error !== null || inner.signal.aborted) return;
-        const withGateways = meshes.filter((_, i) => {
-          const listedHere = results[i];
-          return listedHere.ok && listedHere.value.length > 0;
-        });
-        const leading = firstByName(withGateways.length > 0 ? withGateways : meshes);
-        const read = await listsFor(leading);
-        if (first.error !== null || inner.signal.aborted) return;
-        for (const mesh of meshes) void listsFor(mesh);
-        await reportWith(new Map([[leading, read]]));
+    // Usually the first mesh by name is the one: its lists are asked for at once. With one mesh,
+    // the second report holds all of it: an app can show part of it while it analyses the rest.
+    if (meshes.length > 0) void listsFor(firstByName(meshes));
+    gate = Promise.all([listed, announced]).then(async ([results]) => {
+      if (first.error !== null || inner.signal.aborted || meshes.length === 0) return;
+      const withGateways = meshes.filter((_, i) => {
+        const listedHere = results[i];
+        return listedHere.ok && listedHere.value.length > 0;
       });
-    }
+      const leading = firstByName(withGateways.length > 0 ? withGateways : meshes);
+      const read = await listsFor(leading);
+      if (first.error !== null || inner.signal.aborted) return;
+      for (const mesh of meshes) void listsFor(mesh);
+      await reportWith(new Map([[leading, read]]));
+    });
   }
   let perMesh: (MeshSnapshot | null)[];
   try {

@@ -58,11 +58,12 @@ export interface SnapshotOptions extends CallOptions {
   includeSecrets?: boolean;
   /**
    * Lets an app show what is read while the rest loads. Called once every mesh's MeshGateways are
-   * listed, with every mesh `pending`; then, with two meshes or more, once the first mesh by name
-   * (code-point order) that has a MeshGateway is read in full, with the others `pending`: that mesh
-   * is read before the others, whose other lists are requested just before this second call. A
-   * pending mesh has its MeshGateways only: its other lists empty, its Secrets `not-requested`.
-   * Not called once the load has failed.
+   * listed, with every mesh `pending`; then once the first mesh by name (code-point order) that
+   * has a MeshGateway is read in full, with the others `pending`: that mesh is read before the
+   * others, whose other lists are requested just before this second call (with one mesh, nothing
+   * is pending then, and the load returns what this call had). A pending mesh has its
+   * MeshGateways only: its other lists empty, its Secrets `not-requested`. Not called once the
+   * load has failed.
    */
   onPartial?: (partial: PartialSnapshot) => void;
 }
