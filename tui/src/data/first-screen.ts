@@ -70,38 +70,38 @@ export function firstScreen(meshes: MeshSnapshot[], rows: number): FirstScreen {
     firstOf.set(mesh, first);
   }
   const out = meshes.map((mesh): MeshSnapshot => {
-      const first = firstOf.get(mesh) ?? [];
-      const selects = new Map(mesh.gateways.map((g) => [g, maySelect(g.selectors)]));
-      const test = (g: RawResource) => selects.get(g) as (tags: Record<string, string>) => boolean;
-      const dataplanes = mesh.dataplanes.filter((dp) => first.some((g) => test(g)(dp.tags)));
-      const gateways = mesh.gateways.filter((g) => first.includes(g) || dataplanes.some((dp) => test(g)(dp.tags)));
-      const kept = new Set(gateways.map(nameOf));
-      const byTarget = (route: RawResource): boolean => {
-        const target = targetName(route);
-        return target === null || kept.has(target);
-      };
-      const httpRoutes = mesh.httpRoutes.filter(byTarget);
-      const tcpRoutes = mesh.tcpRoutes.filter(byTarget);
-      let secrets = mesh.secrets;
-      let secretsLeftOut = false;
-      if (secrets.state === 'ok') {
-        const named = gateways.map(secretsNamed);
-        if (named.every((n): n is Set<string> => n !== null)) {
-          const wanted = new Set(named.flatMap((n) => [...n]));
-          const kept = secrets.secrets.filter((s) => wanted.has(s.name));
-          secretsLeftOut = kept.length < secrets.secrets.length;
-          secrets = { ...secrets, secrets: kept };
-        }
+    const first = firstOf.get(mesh) ?? [];
+    const selects = new Map(mesh.gateways.map((g) => [g, maySelect(g.selectors)]));
+    const test = (g: RawResource) => selects.get(g) as (tags: Record<string, string>) => boolean;
+    const dataplanes = mesh.dataplanes.filter((dp) => first.some((g) => test(g)(dp.tags)));
+    const gateways = mesh.gateways.filter((g) => first.includes(g) || dataplanes.some((dp) => test(g)(dp.tags)));
+    const kept = new Set(gateways.map(nameOf));
+    const byTarget = (route: RawResource): boolean => {
+      const target = targetName(route);
+      return target === null || kept.has(target);
+    };
+    const httpRoutes = mesh.httpRoutes.filter(byTarget);
+    const tcpRoutes = mesh.tcpRoutes.filter(byTarget);
+    let secrets = mesh.secrets;
+    let secretsLeftOut = false;
+    if (secrets.state === 'ok') {
+      const named = gateways.map(secretsNamed);
+      if (named.every((n): n is Set<string> => n !== null)) {
+        const wanted = new Set(named.flatMap((n) => [...n]));
+        const keptSecrets = secrets.secrets.filter((s) => wanted.has(s.name));
+        secretsLeftOut = keptSecrets.length < secrets.secrets.length;
+        secrets = { ...secrets, secrets: keptSecrets };
       }
-      const whole =
-        first.length === mesh.gateways.length &&
-        dataplanes.length === mesh.dataplanes.length &&
-        httpRoutes.length === mesh.httpRoutes.length &&
-        tcpRoutes.length === mesh.tcpRoutes.length &&
-        !secretsLeftOut;
-      if (whole) return mesh;
-      narrowed.push(mesh.name);
-      return { ...mesh, gateways, dataplanes, httpRoutes, tcpRoutes, secrets };
+    }
+    const whole =
+      first.length === mesh.gateways.length &&
+      dataplanes.length === mesh.dataplanes.length &&
+      httpRoutes.length === mesh.httpRoutes.length &&
+      tcpRoutes.length === mesh.tcpRoutes.length &&
+      !secretsLeftOut;
+    if (whole) return mesh;
+    narrowed.push(mesh.name);
+    return { ...mesh, gateways, dataplanes, httpRoutes, tcpRoutes, secrets };
   });
   return { meshes: out, shown, narrowed };
 }
