@@ -5,7 +5,7 @@
  * that is not shown still decides where a shown gateway's proxies go.
  */
 import { describe, expect, it } from 'vitest';
-import { maySelect } from '@meshgw/engine';
+import { maySelect, maySelectAmong } from '@meshgw/engine';
 import type { ControlPlaneSnapshot, GatewayDataplane, MeshSnapshot, RawResource } from '@meshgw/kuma-client';
 import { analyzeRequest, createAnalysisWorkspaces } from '../../tui/src/data/analysis.js';
 import { firstScreen } from '../../tui/src/data/first-screen.js';
@@ -130,5 +130,30 @@ describe('maySelect', () => {
     ['a value that is not text (kept)', [{ match: { 'kuma.io/service': 1 } }], true],
   ])('%s', (_, selectors, expected) => {
     expect(maySelect(selectors)(tags)).toBe(expected);
+  });
+
+  it('finds through its index what testing each item finds (maySelectAmong)', () => {
+    const values = ['a', 'b', '*'];
+    const keys = ['kuma.io/service', 'kuma.io/zone', 'version'];
+    // Every proxy with up to three of the tags, each a or b; every selector with up to two entries.
+    const proxies: Record<string, string>[] = [];
+    for (let n = 0; n < 27; n++) {
+      const tags: Record<string, string> = {};
+      keys.forEach((key, i) => {
+        const v = Math.floor(n / 3 ** i) % 3;
+        if (v < 2) tags[key] = values[v];
+      });
+      proxies.push(tags);
+    }
+    const matches: Record<string, string>[] = [{}];
+    for (const k1 of keys) for (const v1 of values) {
+      matches.push({ [k1]: v1 });
+      for (const k2 of keys) for (const v2 of values) if (k2 !== k1) matches.push({ [k1]: v1, [k2]: v2 });
+    }
+    const among = maySelectAmong(proxies, (tags) => tags);
+    const selectorSets: unknown[] = [...matches.map((match) => [{ match }]), matches.slice(1, 4).map((match) => ({ match })), 'oops', []];
+    for (const selectors of selectorSets) {
+      expect(among(selectors)).toEqual(proxies.filter(maySelect(selectors)));
+    }
   });
 });

@@ -16,7 +16,7 @@ export type { CertificateUse, FinalTag, MergedGateway, MergedListener, VaryingTa
 export { computeLineStarts, positionToOffset, positionToOffsetInLine, spanToRange } from './base/span.js';
 export type { LineStarts } from './base/span.js';
 export { analysisDay } from './analysis/day.js';
-export { maySelect } from './merge/selection.js';
+export { maySelect, maySelectAmong } from './merge/selection.js';
 export { readPinnedNow } from './base/pinned-now.js';
 export { PROJECT_FILE, applySeverityOverrides, readProjectSettings, readSeverityOverride } from './analysis/project-settings.js';
 export type { ProjectSettings, SeverityOverride } from './analysis/project-settings.js';

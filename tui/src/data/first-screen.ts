@@ -1,4 +1,4 @@
-import { maySelect } from '@meshgw/engine';
+import { maySelectAmong } from '@meshgw/engine';
 import type { MeshSnapshot, RawResource } from '@meshgw/kuma-client';
 import { cmp } from './compare.js';
 
@@ -71,10 +71,12 @@ export function firstScreen(meshes: MeshSnapshot[], rows: number): FirstScreen {
   }
   const out = meshes.map((mesh): MeshSnapshot => {
     const first = firstOf.get(mesh) ?? [];
-    const selects = new Map(mesh.gateways.map((g) => [g, maySelect(g.selectors)]));
-    const test = (g: RawResource) => selects.get(g) as (tags: Record<string, string>) => boolean;
-    const dataplanes = mesh.dataplanes.filter((dp) => first.some((g) => test(g)(dp.tags)));
-    const gateways = mesh.gateways.filter((g) => first.includes(g) || dataplanes.some((dp) => test(g)(dp.tags)));
+    const selectable = maySelectAmong(mesh.dataplanes, (dp) => dp.tags);
+    const selected = new Set(first.flatMap((g) => selectable(g.selectors)));
+    const dataplanes = mesh.dataplanes.filter((dp) => selected.has(dp));
+    const competing = maySelectAmong(dataplanes, (dp) => dp.tags);
+    const shownHere = new Set(first);
+    const gateways = mesh.gateways.filter((g) => shownHere.has(g) || competing(g.selectors).length > 0);
     const kept = new Set(gateways.map(nameOf));
     const byTarget = (route: RawResource): boolean => {
       const target = targetName(route);

@@ -16,6 +16,20 @@ export function tagsMatch(match: Pick<Tag, 'key' | 'value'>[], tags: Record<stri
   return true;
 }
 
+/** The non-empty `match`es of MeshGateway selectors as the API writes them; null: any shape else. */
+function rawMatches(selectors: unknown): Pick<Tag, 'key' | 'value'>[][] | null {
+  if (!Array.isArray(selectors)) return null;
+  const matches: Pick<Tag, 'key' | 'value'>[][] = [];
+  for (const selector of selectors as unknown[]) {
+    const match: unknown = typeof selector === 'object' && selector !== null ? (selector as { match?: unknown }).match : undefined;
+    if (typeof match !== 'object' || match === null || Array.isArray(match)) return null;
+    const entries = Object.entries(match);
+    if (entries.some(([, value]) => typeof value !== 'string')) return null;
+    if (entries.length > 0) matches.push(entries.map(([key, value]) => ({ key, value: value as string })));
+  }
+  return matches;
+}
+
 /**
  * A test of whether a MeshGateway as the API writes it (`selectors: [{ match: {...} }]`) may
  * select a Dataplane with given gateway tags: some non-empty `match` is within them
@@ -23,17 +37,38 @@ export function tagsMatch(match: Pick<Tag, 'key' | 'value'>[], tags: Record<stri
  * caller narrowing resources to those a gateway depends on keeps too many, never too few.
  */
 export function maySelect(selectors: unknown): (tags: Record<string, string>) => boolean {
-  const anything = (): boolean => true;
-  if (!Array.isArray(selectors)) return anything;
-  const matches: Pick<Tag, 'key' | 'value'>[][] = [];
-  for (const selector of selectors as unknown[]) {
-    const match: unknown = typeof selector === 'object' && selector !== null ? (selector as { match?: unknown }).match : undefined;
-    if (typeof match !== 'object' || match === null || Array.isArray(match)) return anything;
-    const entries = Object.entries(match);
-    if (entries.some(([, value]) => typeof value !== 'string')) return anything;
-    if (entries.length > 0) matches.push(entries.map(([key, value]) => ({ key, value: value as string })));
-  }
+  const matches = rawMatches(selectors);
+  if (matches === null) return () => true;
   return (tags) => matches.some((match) => tagsMatch(match, tags));
+}
+
+/**
+ * `maySelect` over many items at once: returns, for a gateway's `selectors`, the items (in their
+ * order) it may select, found through an index of their tags rather than by testing each.
+ */
+export function maySelectAmong<T>(items: T[], tagsOf: (item: T) => Record<string, string>): (selectors: unknown) => T[] {
+  const byTag = new Map<string, T[]>();
+  const order = new Map<T, number>();
+  items.forEach((item, i) => {
+    order.set(item, i);
+    for (const [key, value] of Object.entries(tagsOf(item))) {
+      const k = `${key}\u0000${value}`;
+      const list = byTag.get(k);
+      if (list) list.push(item);
+      else byTag.set(k, [item]);
+    }
+  });
+  return (selectors) => {
+    const matches = rawMatches(selectors);
+    if (matches === null) return items;
+    const found = new Set<T>();
+    for (const match of matches) {
+      const exact = match.find((m) => m.value !== '*');
+      const candidates = exact ? (byTag.get(`${exact.key}\u0000${exact.value}`) ?? []) : items;
+      for (const item of candidates) if (!found.has(item) && tagsMatch(match, tagsOf(item))) found.add(item);
+    }
+    return [...found].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  };
 }
 
 export function rankOf(match: Pick<Tag, 'value'>[]): Rank {
