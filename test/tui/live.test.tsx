@@ -224,7 +224,7 @@ describe('live control plane', () => {
     planes.push(cp);
     // The meshes read after the first answer late, so the first screen is seen before them (the
     // client waits longer than that: its timer may also wait for the first mesh's analysis).
-    cp.setFault(/^\/meshes\/mesh-[12]\/dataplanes/, { kind: 'delay', ms: 3000 });
+    cp.setFault(/^\/meshes\/mesh-[12]\/dataplanes/, { kind: 'delay', ms: 5000 });
     const { lastFrame, stdin } = show(liveSource(cp.url, { timeoutMs: 15_000 }));
     let frame = await waitForFrame(lastFrame, (f) => /^> gw-0 .*d left$/m.test(f), 30_000);
     expect(frame.split('\n')[0]).toMatch(/loading…$/);
@@ -241,6 +241,17 @@ describe('live control plane', () => {
     stdin.write('y');
     frame = await waitForFrame(lastFrame, 'Mesh mesh-1 is still loading: this gateway shows once it is read.');
     stdin.write(KEY.escape);
+    // A certificate is listed with every use of it: none until its mesh is analysed whole.
+    await waitForFrame(lastFrame, '> gw-301 ');
+    stdin.write(':certs');
+    stdin.write(KEY.enter);
+    frame = await waitForFrame(lastFrame, 'Loading: certificates show once their mesh is read.');
+    expect(frame).toMatch(/^certificates  \[0\]$/m);
+    stdin.write(':gateways');
+    stdin.write(KEY.enter);
+    await waitForFrame(lastFrame, /^gateways  \[330\]$/m);
+    stdin.write('/gw-301');
+    stdin.write(KEY.enter);
     frame = await waitForFrame(lastFrame, (f) => / refreshed just now$/m.test(f.split('\n')[0]) && f.includes('> gw-301 '), 30_000);
     expect(lineWith(frame, '> gw-301 ')).toMatch(/^> gw-301 +mesh-1 +default +80\/HTTP 443\/HTTPS +4 +\d+\/\d+ +\d+d left$/);
   }, 60_000);

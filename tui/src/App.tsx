@@ -83,7 +83,7 @@ function Body({ state, secretsIntervalMs }: { state: State; secretsIntervalMs: n
       const top = windowTop(view.top, cursor, rowsHeight, rows.length);
       const common = { cursor, top, height: rowsHeight, width };
       if (view.kind === 'gateways') return <GatewayList rows={rows as GatewayRow[]} mode={state.model.mode} overlay={state.model.overlay} {...common} />;
-      if (view.kind === 'certs') return <CertificateList rows={rows as CertificateRow[]} {...common} />;
+      if (view.kind === 'certs') return <CertificateList rows={rows as CertificateRow[]} loading={state.model.pendingMeshes.length > 0} {...common} />;
       return <MeshList rows={rows as MeshRow[]} mode={state.model.mode} {...common} />;
     }
     case 'gateway':

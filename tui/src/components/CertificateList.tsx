@@ -9,6 +9,8 @@ export interface CertificateListProps {
   top: number;
   height: number;
   width: number;
+  /** Some meshes are still loading: their certificates show once they are read. */
+  loading: boolean;
 }
 
 function usedBy(r: CertificateRow): string {
@@ -30,6 +32,7 @@ const COLUMNS: Column<CertificateRow>[] = [
 ];
 
 /** Every certificate a listener uses, all meshes: the ones Kuma cannot use first, then soonest expiry. */
-export function CertificateList({ rows, cursor, top, height, width }: CertificateListProps) {
-  return <Table columns={COLUMNS} rows={rows} cursor={cursor} top={top} height={height} width={width} empty="No listener uses a certificate." />;
+export function CertificateList({ rows, cursor, top, height, width, loading }: CertificateListProps) {
+  const empty = loading ? 'Loading: certificates show once their mesh is read.' : 'No listener uses a certificate.';
+  return <Table columns={COLUMNS} rows={rows} cursor={cursor} top={top} height={height} width={width} empty={empty} />;
 }
