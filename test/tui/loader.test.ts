@@ -228,12 +228,18 @@ describe('loader, a large control plane shown as it is read', () => {
     }, 60_000);
   }
 
-  it('shows the first screen of a single large mesh before the rest', async () => {
+  /** The first refresh of one mesh of 150 gateways, its first screen `firstRows` tall. */
+  async function oneLargeMesh(firstRows: number): Promise<{ full: LoadedData; partials: LoadedData[] }> {
     const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 1, gateways: 150, dataplanes: 300, secrets: 10 }), adminToken: ADMIN_TOKEN });
-    const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, firstRows: 20 });
+    const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, firstRows });
     cleanups.push(() => loader.close(), () => cp.close());
     const partials: LoadedData[] = [];
     const full = ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
+    return { full, partials };
+  }
+
+  it('shows the first screen of a single large mesh before the rest', async () => {
+    const { full, partials } = await oneLargeMesh(20);
     expect(partials).toHaveLength(2);
     const partial = partials[1];
     expect(partial.model.pendingMeshes).toEqual(['default']);
@@ -243,11 +249,7 @@ describe('loader, a large control plane shown as it is read', () => {
   }, 60_000);
 
   it('does not split a single mesh whose rest is small', async () => {
-    const cp = await startFakeControlPlane({ data: makeLargeDataSet({ meshes: 1, gateways: 150, dataplanes: 300, secrets: 10 }), adminToken: ADMIN_TOKEN });
-    const loader = createLoader(liveSource(cp.url), { secretsIntervalMs: 60_000, firstRows: 60 });
-    cleanups.push(() => loader.close(), () => cp.close());
-    const partials: LoadedData[] = [];
-    ok(await loader.refresh({ signal: signal(), now: at(0), onPartial: (data) => partials.push(data) }));
+    const { partials } = await oneLargeMesh(60);
     // Listed: 150 loading; read: 90 beyond the first screen, under PARTIAL_MIN_PENDING_GATEWAYS.
     expect(partials.map((p) => p.model.gateways.filter((r) => r.pending).length)).toEqual([150]);
   }, 60_000);
