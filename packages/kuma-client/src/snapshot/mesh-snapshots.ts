@@ -91,9 +91,10 @@ export async function loadMeshSnapshots(
   const gatewayLists = new Map(meshes.map((mesh) => [mesh, client.listMeshGateways(mesh.name, call)]));
   // A MeshGateway list's failure is judged once all are in, in mesh order, so that a fault every
   // mesh shares (a control plane without the kind) names the same mesh on every run.
-  const gatewaysJudged = Promise.all(gatewayLists.values()).then((results) => {
+  const listed = Promise.all(gatewayLists.values()).then((results) => {
     const failed = results.find((result) => !result.ok);
     if (failed !== undefined) check(failed);
+    return results;
   });
   const report = options.onPartial;
   const lists = new Map<RawResource, Promise<Lists>>();
@@ -118,7 +119,6 @@ export async function loadMeshSnapshots(
   let gate: Promise<unknown> = Promise.resolve();
   let announced: Promise<unknown> = Promise.resolve();
   if (report !== undefined) {
-    const listed = gatewaysJudged.then(() => Promise.all(gatewayLists.values()));
     announced = listed.then(() => reportWith(new Map()));
     // Usually the first mesh by name is the one: its lists are asked for at once. With one mesh,
     // the second report holds all of it: an app can show part of it while it analyses the rest.
@@ -145,7 +145,7 @@ export async function loadMeshSnapshots(
         return snapshotOf(mesh, gateways, read);
       }),
     );
-    await Promise.all([gatewaysJudged, announced]);
+    await Promise.all([listed, announced]);
   } finally {
     // Also when `onPartial` threw: no request is left running.
     inner.abort();
