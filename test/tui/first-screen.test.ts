@@ -153,7 +153,9 @@ describe('maySelect', () => {
     const among = maySelectAmong(proxies, (tags) => tags);
     const selectorSets: unknown[] = [...matches.map((match) => [{ match }]), matches.slice(1, 4).map((match) => ({ match })), 'oops', []];
     for (const selectors of selectorSets) {
-      expect(among(selectors)).toEqual(proxies.filter(maySelect(selectors)));
+      const found = among(selectors);
+      expect(proxies.filter((p) => found.has(p))).toEqual(proxies.filter(maySelect(selectors)));
+      expect(found.size).toBe(proxies.filter(maySelect(selectors)).length);
     }
   });
 });

@@ -95,7 +95,8 @@ export function analyzeRequest(workspaces: AnalysisWorkspaces, request: Analysis
     result = workspaces.main.analyze(options);
   }
   const listed = request.snapshot.meshes;
-  const waiting = (m: MeshSnapshot): RawResource[] => (pending.has(m.name) ? m.gateways : screen && screen.narrowed.includes(m.name) ? m.gateways.filter((g) => !screen.shown.has(`${m.name}/${g.name}`)) : []);
+  // A mesh read whole has every gateway shown, so only pending and narrowed meshes have any waiting.
+  const waiting = (m: MeshSnapshot): RawResource[] => (pending.has(m.name) ? m.gateways : screen ? m.gateways.filter((g) => !screen.shown.has(`${m.name}/${g.name}`)) : []);
   if (screen) result = { ...result, gateways: result.gateways.filter((g) => screen.shown.has(`${g.mesh}/${g.name}`)) };
   const model = buildViewModel(result, {
     mode: 'live',

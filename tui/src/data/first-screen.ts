@@ -72,11 +72,11 @@ export function firstScreen(meshes: MeshSnapshot[], rows: number): FirstScreen {
   const out = meshes.map((mesh): MeshSnapshot => {
     const first = firstOf.get(mesh) ?? [];
     const selectable = maySelectAmong(mesh.dataplanes, (dp) => dp.tags);
-    const selected = new Set(first.flatMap((g) => selectable(g.selectors)));
-    const dataplanes = mesh.dataplanes.filter((dp) => selected.has(dp));
+    const selected = first.map((g) => selectable(g.selectors));
+    const dataplanes = mesh.dataplanes.filter((dp) => selected.some((s) => s.has(dp)));
     const competing = maySelectAmong(dataplanes, (dp) => dp.tags);
     const shownHere = new Set(first);
-    const gateways = mesh.gateways.filter((g) => shownHere.has(g) || competing(g.selectors).length > 0);
+    const gateways = mesh.gateways.filter((g) => shownHere.has(g) || competing(g.selectors).size > 0);
     const kept = new Set(gateways.map(nameOf));
     const byTarget = (route: RawResource): boolean => {
       const target = targetName(route);

@@ -78,8 +78,7 @@ export function createLiveFetcher(client: KumaClient, secretsIntervalMs: number)
           now: request.now,
           kumaVersion: rules,
           ...(request.files ? { files: request.files } : {}),
-          ...(pending ? { pending } : {}),
-          ...(pending && request.firstRows !== undefined && pending.length < snapshot.meshes.length ? { firstRows: request.firstRows } : {}),
+          ...(pending ? { pending, ...(request.firstRows !== undefined ? { firstRows: request.firstRows } : {}) } : {}),
         };
         return { ok: true, request: analysis, controlPlane, rules, ownRules };
       };

@@ -43,31 +43,29 @@ export function maySelect(selectors: unknown): (tags: Record<string, string>) =>
 }
 
 /**
- * `maySelect` over many items at once: returns, for a gateway's `selectors`, the items (in their
- * order) it may select, found through an index of their tags rather than by testing each.
+ * `maySelect` over many items at once: returns, for a gateway's `selectors`, the items it may
+ * select, found through an index of their tags rather than by testing each.
  */
-export function maySelectAmong<T>(items: T[], tagsOf: (item: T) => Record<string, string>): (selectors: unknown) => T[] {
+export function maySelectAmong<T>(items: T[], tagsOf: (item: T) => Record<string, string>): (selectors: unknown) => ReadonlySet<T> {
   const byTag = new Map<string, T[]>();
-  const order = new Map<T, number>();
-  items.forEach((item, i) => {
-    order.set(item, i);
+  for (const item of items) {
     for (const [key, value] of Object.entries(tagsOf(item))) {
       const k = `${key}\u0000${value}`;
       const list = byTag.get(k);
       if (list) list.push(item);
       else byTag.set(k, [item]);
     }
-  });
+  }
   return (selectors) => {
     const matches = rawMatches(selectors);
-    if (matches === null) return items;
+    if (matches === null) return new Set(items);
     const found = new Set<T>();
     for (const match of matches) {
       const exact = match.find((m) => m.value !== '*');
       const candidates = exact ? (byTag.get(`${exact.key}\u0000${exact.value}`) ?? []) : items;
       for (const item of candidates) if (!found.has(item) && tagsMatch(match, tagsOf(item))) found.add(item);
     }
-    return [...found].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+    return found;
   };
 }
 
